@@ -1,0 +1,106 @@
+// Production and development HTTP server: Express in front of the Remix build, with security headers,
+// per-request CSP nonces, JSON request logs, background work and graceful shutdown.
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import express from "express";
+import helmet from "helmet";
+
+installGlobals({ nativeFetch: true });
+
+const production = process.env.NODE_ENV === "production";
+const buildPath = path.resolve("build/index.js");
+const build = await import(pathToFileURL(buildPath).href);
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (process.env.LOG_REQUESTS === "0") return;
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        method: req.method,
+        path: req.originalUrl.split("?")[0],
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+      }) + "\n",
+    );
+  });
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        ...(production ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    // HSTS only where the portal is served over HTTPS.
+    strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+app.use((_req, res, next) => {
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const server = app.listen(port, async () => {
+  await build.entry.module.startBackgroundWork?.();
+  console.log(`Portail ESS prêt sur http://localhost:${port}`);
+  if (build.mode === "development") broadcastDevReady(build);
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} reçu : arrêt propre en cours…`);
+  // Stop accepting connections; in-flight requests finish before the callback runs.
+  server.close(async () => {
+    try {
+      await build.entry.module.stopBackgroundWork?.();
+    } finally {
+      process.exit(0);
+    }
+  });
+  server.closeIdleConnections?.();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
