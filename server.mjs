@@ -67,6 +67,27 @@ app.use((_req, res, next) => {
   next();
 });
 
+// CSRF defence in depth beside SameSite=Lax cookies: a state-changing request must come from our own
+// origin. Browsers send Origin on every POST; Sec-Fetch-Site covers the rare case where they don't.
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.get("origin");
+  const sameOrigin = origin ? safeHost(origin) === req.get("host") : req.get("sec-fetch-site") !== "cross-site";
+  if (sameOrigin) return next();
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send("Requête refusée : elle ne provient pas du portail (protection contre la falsification de requêtes).");
+});
+
+function safeHost(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
