@@ -1,0 +1,68 @@
+// Demo accounts, one per role at least. Their passwords are public on purpose (printed by `npm start`,
+// used by the end-to-end tests): demo data only, never for a real installation (SEED_DEMO=false).
+// No runtime import here, so Playwright tests can read this list without loading the app.
+import type { UserRole } from "../../app/generated/prisma/enums";
+
+export interface DemoAccount {
+  key: "applicant" | "applicantCooperative" | "instructor" | "funder" | "admin";
+  role: UserRole;
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  /** French description printed next to the account. */
+  description: string;
+  /** Slug of the funder organisation a funder belongs to. */
+  funderSlug?: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    key: "applicant",
+    role: "APPLICANT",
+    email: "porteur@demo.portail-ess.fr",
+    password: "Demo-Porteur-2026!",
+    firstName: "Camille",
+    lastName: "Martin",
+    description: "président de l’association Les Cyclopostiers, associé de la SCOP Les Cyclopostiers",
+  },
+  {
+    key: "applicantCooperative",
+    role: "APPLICANT",
+    email: "porteuse@demo.portail-ess.fr",
+    password: "Demo-Porteuse-2026!",
+    firstName: "Léa",
+    lastName: "Dubois",
+    description: "gérante de la SCOP Les Cyclopostiers et des autres structures de démonstration",
+  },
+  {
+    key: "instructor",
+    role: "INSTRUCTOR",
+    email: "instructeur@demo.portail-ess.fr",
+    password: "Demo-Instructeur-2026!",
+    firstName: "Julien",
+    lastName: "Bernard",
+    description: "tous dispositifs et tous territoires",
+  },
+  {
+    key: "funder",
+    role: "FUNDER",
+    email: "financeur@demo.portail-ess.fr",
+    password: "Demo-Financeur-2026!",
+    firstName: "Sophie",
+    lastName: "Lefèvre",
+    description: "membre de la Banque des Territoires",
+    funderSlug: "banque-des-territoires",
+  },
+  {
+    key: "admin",
+    role: "ADMIN",
+    email: "admin@demo.portail-ess.fr",
+    password: "Demo-Admin-2026!",
+    firstName: "Nathalie",
+    lastName: "Girard",
+    description: "Région Centre-Val de Loire",
+  },
+];
+
+export type DemoAccountKey = DemoAccount["key"];

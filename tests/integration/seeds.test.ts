@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { parseDossierNumber } from "~/domain/dossier-number";
+import { parseRuleSetParameters } from "~/domain/schemes";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { DossierStatus, LegalForm, SchemeCode, UserRole } from "~/generated/prisma/enums";
+import { verifyPassword } from "~/services/auth/password.server";
+
+import { DEMO_ACCOUNTS, DEMO_DOSSIERS, seedDemo } from "../../seeds/demo";
+import { isLuhnValid } from "../../seeds/demo/identifiers";
+import { seedReference } from "../../seeds/reference";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+
+async function countEveryTable(db: PrismaClient): Promise<Record<string, number>> {
+  const tables = await db.$queryRaw<Array<{ name: string }>>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await db.$queryRawUnsafe<Array<{ count: number }>>(
+      `SELECT count(*)::int AS count FROM "${name}"`,
+    );
+    counts[name] = row!.count;
+  }
+  return counts;
+}
+
+// Every seeded row that must not move when the seed runs again, beyond row counts.
+async function snapshot(db: PrismaClient) {
+  return {
+    numbers: (await db.dossier.findMany({ select: { number: true }, orderBy: { createdAt: "asc" } })).map(
+      (d) => d.number,
+    ),
+    counters: await db.dossierNumberCounter.findMany({ orderBy: [{ prefix: "asc" }, { year: "asc" }] }),
+    passwordHashes: (
+      await db.user.findMany({ select: { passwordHash: true }, orderBy: { email: "asc" } })
+    ).map((user) => user.passwordHash),
+  };
+}
+
+describe.each(databaseKinds())("seeds on %s", (kind) => {
+  let database: TestDatabase;
+  let afterFirstRun: Record<string, number>;
+  let snapshotAfterFirstRun: Awaited<ReturnType<typeof snapshot>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedReference(database.db);
+    await seedDemo(database.db);
+    afterFirstRun = await countEveryTable(database.db);
+    snapshotAfterFirstRun = await snapshot(database.db);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("changes nothing when run a second time", async () => {
+    await seedReference(database.db);
+    const accounts = await seedDemo(database.db);
+    expect(accounts).toBe(DEMO_ACCOUNTS);
+    expect(await countEveryTable(database.db)).toEqual(afterFirstRun);
+    expect(await snapshot(database.db)).toEqual(snapshotAfterFirstRun);
+    expect(afterFirstRun.Dossier).toBe(DEMO_DOSSIERS.length);
+  });
+
+  it("has dossiers in every status, across the four schemes", async () => {
+    const dossiers = await database.db.dossier.findMany({ select: { status: true, schemeCode: true } });
+    expect(new Set(dossiers.map((dossier) => dossier.status))).toEqual(new Set(Object.values(DossierStatus)));
+    expect(new Set(dossiers.map((dossier) => dossier.schemeCode))).toEqual(
+      new Set(Object.values(SchemeCode)),
+    );
+  });
+
+  it("seeds the reference data: departments, schemes with a valid published rule set 1, 2026 calls, territories, funders", async () => {
+    const { db } = database;
+    expect((await db.department.findMany({ orderBy: { code: "asc" } })).map((d) => d.code)).toEqual([
+      "18",
+      "28",
+      "36",
+      "37",
+      "41",
+      "45",
+    ]);
+    const schemes = await db.scheme.findMany({ include: { ruleSets: true, calls: true } });
+    expect(schemes.map((scheme) => scheme.numberPrefix).sort()).toEqual([
+      "AVANCEFP",
+      "AVOSID",
+      "CAPASSO",
+      "CAPSCOP",
+    ]);
+    for (const scheme of schemes) {
+      expect(scheme.ruleSets).toHaveLength(1);
+      const [ruleSet] = scheme.ruleSets;
+      expect(ruleSet).toMatchObject({ version: 1, status: "PUBLISHED" });
+      expect(ruleSet!.effectiveFrom?.toISOString()).toBe("2024-12-31T23:00:00.000Z");
+      expect(parseRuleSetParameters(scheme.code, ruleSet!.parameters).ok).toBe(true);
+      expect(scheme.calls.map((call) => call.year)).toEqual([2026]);
+    }
+    const capAssoCall = schemes.find((scheme) => scheme.code === "CAP_ASSO")!.calls[0]!;
+    expect(capAssoCall.budgetEnvelopeCents).toBe(900_000_000n);
+    const territories = await db.territory.groupBy({ by: ["departmentCode"], _count: true });
+    expect(territories).toHaveLength(6);
+    expect(await db.territory.count()).toBeGreaterThanOrEqual(25);
+    expect(await db.funderOrganisation.count()).toBe(6);
+    expect(
+      await db.commissionSession.count({
+        where: { date: { gte: new Date("2026-01-01"), lt: new Date("2027-01-01") } },
+      }),
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives every filed dossier a well-formed number, one event per transition, and no number to drafts", async () => {
+    const dossiers = await database.db.dossier.findMany({ include: { events: true, scheme: true } });
+    for (const dossier of dossiers) {
+      const transitions = dossier.events.filter((event) => event.kind === "STATUS_CHANGE");
+      if (dossier.status === "DRAFT") {
+        expect(dossier.number).toBeNull();
+        expect(transitions).toHaveLength(0);
+        continue;
+      }
+      expect(parseDossierNumber(dossier.number!)?.prefix).toBe(dossier.scheme.numberPrefix);
+      expect(dossier.filedAt).not.toBeNull();
+      expect(transitions.length).toBeGreaterThan(0);
+      const ordered = [...transitions].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      expect(ordered[0]).toMatchObject({ fromStatus: "DRAFT", toStatus: "FILED" });
+      expect(ordered.at(-1)!.toStatus).toBe(dossier.status);
+      for (const event of ordered) {
+        expect(event.actorId).not.toBeNull();
+        expect(event.reason).toBeTruthy();
+      }
+    }
+  });
+
+  it("creates organisations of every legal form with valid identifiers", async () => {
+    // The checker itself, on a real SIRET and a one-digit typo of it.
+    expect([isLuhnValid("73282932000074"), isLuhnValid("73282932000075")]).toEqual([true, false]);
+    const organisations = await database.db.organisation.findMany();
+    expect(new Set(organisations.map((organisation) => organisation.legalForm))).toEqual(
+      new Set(Object.values(LegalForm)),
+    );
+    for (const organisation of organisations) {
+      if (organisation.legalForm !== "EMPLOYEE_GROUP") {
+        expect(organisation.siret).toMatch(/^\d{14}$/);
+        expect(isLuhnValid(organisation.siret!), organisation.name).toBe(true);
+        expect(isLuhnValid(organisation.siret!.slice(0, 9)), organisation.name).toBe(true);
+      }
+      if (organisation.legalForm === "ASSOCIATION") expect(organisation.rnaNumber).toMatch(/^W\d{9}$/);
+      expect(["18", "28", "36", "37", "41", "45"]).toContain(organisation.departmentCode);
+    }
+  });
+
+  it("creates the demo accounts, verified, with the printed passwords and their roles' links", async () => {
+    const { db } = database;
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await db.user.findUniqueOrThrow({
+        where: { email: account.email },
+        include: {
+          memberships: { include: { organisation: true } },
+          funderOrganisation: true,
+          instructorScope: true,
+        },
+      });
+      expect(user.role).toBe(account.role);
+      expect(user.emailVerifiedAt).not.toBeNull();
+      expect(await verifyPassword(account.password, user.passwordHash)).toBe(true);
+      if (account.role === UserRole.FUNDER)
+        expect(user.funderOrganisation?.slug).toBe("banque-des-territoires");
+      if (account.role === UserRole.INSTRUCTOR) {
+        expect(user.instructorScope).toMatchObject({ schemes: [], departmentCodes: [], territoryCodes: [] });
+      }
+    }
+    const applicant = await db.user.findUniqueOrThrow({
+      where: { email: "porteur@demo.portail-ess.fr" },
+      include: { memberships: { include: { organisation: true } } },
+    });
+    expect(applicant.memberships.map((m) => [m.organisation.legalForm, m.role]).sort()).toEqual([
+      ["ASSOCIATION", "OWNER"],
+      ["SCOP", "MEMBER"],
+    ]);
+  });
+
+  it("shares some dossiers with the funders, with a pledge and an instructor's opinion", async () => {
+    const { db } = database;
+    expect(await db.dossier.count({ where: { sharedWithFunders: true } })).toBeGreaterThanOrEqual(2);
+    const pledge = await db.funderPledge.findFirstOrThrow({ include: { dossier: true } });
+    expect(pledge.dossier.sharedWithFunders).toBe(true);
+    expect(await db.instructionOpinion.count()).toBeGreaterThan(0);
+    expect(await db.dossierBudgetLine.count()).toBeGreaterThan(0);
+  });
+});
