@@ -1,10 +1,15 @@
-import { closeDatabase } from "~/db.server";
+import { closeDatabase, db } from "~/db.server";
+import { createTransport } from "~/services/mailer.server";
+import { startOutboxWorker } from "~/services/outbox.server";
 
 const stops: Array<() => Promise<void>> = [];
 
 /** Starts what runs beside requests (the email outbox worker). Called once by server.mjs. */
 export async function startBackgroundWork(): Promise<void> {
-  // Workers register their stop functions here as they are added.
+  if (process.env.OUTBOX_WORKER !== "0") {
+    const worker = startOutboxWorker({ db, transport: createTransport() });
+    onShutdown(worker.stop);
+  }
 }
 
 /** Graceful shutdown: stop workers, then close the database (PGlite must be closed cleanly). */

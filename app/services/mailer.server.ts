@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
+
+/** Where development emails are written when no SMTP server is configured. */
+export const mailDirectory = () => path.resolve(process.env.MAIL_DIR ?? "data/mail");
+
+export function smtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.SMTP_URL || env.SMTP_HOST);
+}
+
+/**
+ * The SMTP transport from the environment (SMTP_URL, or SMTP_HOST/PORT/USER/PASSWORD/SECURE). Without
+ * SMTP settings, messages are written to ./data/mail (an .eml and a .json each) for /dev/mails.
+ */
+export function createTransport(env: NodeJS.ProcessEnv = process.env): Transporter {
+  if (env.SMTP_URL) return nodemailer.createTransport(env.SMTP_URL);
+  if (env.SMTP_HOST) {
+    return nodemailer.createTransport({
+      host: env.SMTP_HOST,
+      port: Number(env.SMTP_PORT ?? 587),
+      secure: env.SMTP_SECURE === "true",
+      auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
+    });
+  }
+  return createFileTransport(mailDirectory());
+}
+
+export interface StoredMail {
+  id: string;
+  date: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function createFileTransport(directory: string): Transporter {
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const send = stream.sendMail.bind(stream);
+  // Keep nodemailer's message building, then write what it built to disk.
+  stream.sendMail = (async (message: SendMailOptions) => {
+    const info = await send(message);
+    mkdirSync(directory, { recursive: true });
+    const date = new Date();
+    const id = `${date.toISOString().replace(/[:.]/g, "-")}-${Math.random().toString(36).slice(2, 8)}`;
+    writeFileSync(path.join(directory, `${id}.eml`), info.message as Buffer);
+    const stored: StoredMail = {
+      id,
+      date: date.toISOString(),
+      to: String(message.to),
+      subject: String(message.subject ?? ""),
+      text: String(message.text ?? ""),
+      html: String(message.html ?? ""),
+    };
+    writeFileSync(path.join(directory, `${id}.json`), JSON.stringify(stored, null, 2));
+    return info;
+  }) as typeof stream.sendMail;
+  return stream;
+}

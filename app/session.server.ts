@@ -1,0 +1,46 @@
+// The route-facing session API: the cookie, and the guards bound to the application's database.
+import { createCookie, redirect } from "@remix-run/node";
+
+import { db } from "~/db.server";
+import { createGuards } from "~/services/auth/guards.server";
+import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/auth/sessions.server";
+
+export type { CurrentUser } from "~/services/auth/sessions.server";
+
+const production = process.env.NODE_ENV === "production";
+if (production && !process.env.SESSION_SECRET) {
+  throw new Error("SESSION_SECRET doit être défini en production (chaîne aléatoire d'au moins 32 caractères).");
+}
+
+export const sessionCookie = createCookie("portail_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: production,
+  maxAge: SESSION_TTL_MS / 1000,
+  // The token is already unguessable; signing is defence in depth against tampering.
+  secrets: [process.env.SESSION_SECRET ?? "secret-de-developpement-a-ne-pas-utiliser-en-production"],
+});
+
+export async function readSessionToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export const { getOptionalUser, requireUser, requireRole } = createGuards(db, readSessionToken);
+
+export async function createUserSession(
+  request: Request,
+  userId: string,
+  redirectTo: string,
+  ip?: string | null,
+): Promise<Response> {
+  const token = await createSession(db, userId, { userAgent: request.headers.get("User-Agent"), ip });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
+}
+
+export async function signOut(request: Request, redirectTo = "/"): Promise<Response> {
+  const token = await readSessionToken(request);
+  if (token) await revokeSession(db, token);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+}
