@@ -5,5 +5,9 @@ declare module "@remix-run/node" {
     /** The client's address (behind a proxy, set TRUST_PROXY so Express reads X-Forwarded-For). */
     clientIp: string;
   }
+  // Single Fetch types for useLoaderData/useActionData (future flag v3_singleFetch is on).
+  interface Future {
+    v3_singleFetch: true;
+  }
 }
 export {};

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import { InputField } from "~/components/form-field";
+import { db } from "~/db.server";
+import { fieldErrors, signInSchema } from "~/domain/auth-schemas";
+import { homePathForRole, safeRedirectPath } from "~/domain/roles";
+import { authenticate } from "~/services/auth/accounts.server";
+import { createUserSession, getOptionalUser } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Se connecter — Portail ESS Centre-Val de Loire" }];
+
+const LABELS = { email: "Adresse e-mail", password: "Mot de passe" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(homePathForRole(user.role));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const email = String(form.email ?? "");
+  const parsed = signInSchema.safeParse(form);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
+  const result = await authenticate(db, { ...parsed.data, ip: context.clientIp ?? "inconnue" });
+  if (!result.ok) return data({ errors: { form: result.error }, email }, { status: 400 });
+  const target = safeRedirectPath(parsed.data.redirectTo, homePathForRole(result.value.role));
+  return createUserSession(request, result.value.userId, target, context.clientIp);
+}
+
+export default function SignIn() {
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const [searchParams] = useSearchParams();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <div className="narrow">
+      <h1>Se connecter</h1>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <InputField name="email" type="email" label={LABELS.email} autoComplete="email" required defaultValue={actionData?.email} error={errors.email} />
+        <InputField name="password" type="password" label={LABELS.password} autoComplete="current-password" required error={errors.password} />
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? "Connexion…" : "Se connecter"}
+        </button>
+      </Form>
+      <p>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
+      <p>
+        Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>
+      </p>
+    </div>
+  );
+}

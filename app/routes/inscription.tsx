@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import { InputField } from "~/components/form-field";
+import { db } from "~/db.server";
+import { fieldErrors, PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
+import { homePathForRole } from "~/domain/roles";
+import { signUp } from "~/services/auth/accounts.server";
+import { createUserSession, getOptionalUser } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Créer un compte — Portail ESS Centre-Val de Loire" }];
+
+const LABELS = {
+  firstName: "Prénom",
+  lastName: "Nom",
+  email: "Adresse e-mail",
+  password: "Mot de passe",
+  passwordConfirmation: "Confirmation du mot de passe",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(homePathForRole(user.role));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const values = { firstName: String(form.firstName ?? ""), lastName: String(form.lastName ?? ""), email: String(form.email ?? "") };
+  const parsed = signUpSchema.safeParse(form);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const result = await signUp(db, parsed.data);
+  if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });
+  return createUserSession(request, result.value.userId, "/espace?bienvenue=1", context.clientIp);
+}
+
+export default function SignUp() {
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values = actionData?.values;
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <div className="narrow">
+      <h1>Créer un compte</h1>
+      <p>
+        Le compte sert à déclarer votre organisation, préparer vos dossiers et les suivre. Vous avez déjà un
+        compte ? <Link to="/connexion">Se connecter</Link>.
+      </p>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <Form method="post" noValidate>
+        <InputField name="firstName" label={LABELS.firstName} autoComplete="given-name" required defaultValue={values?.firstName} error={errors.firstName} />
+        <InputField name="lastName" label={LABELS.lastName} autoComplete="family-name" required defaultValue={values?.lastName} error={errors.lastName} />
+        <InputField name="email" type="email" label={LABELS.email} hint="Par exemple : tresorerie@association.fr" autoComplete="email" required defaultValue={values?.email} error={errors.email} />
+        <InputField name="password" type="password" label={LABELS.password} hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`} autoComplete="new-password" required error={errors.password} />
+        <InputField name="passwordConfirmation" type="password" label={LABELS.passwordConfirmation} autoComplete="new-password" required error={errors.passwordConfirmation} />
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? "Création en cours…" : "Créer mon compte"}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import { InputField } from "~/components/form-field";
+import { db } from "~/db.server";
+import { fieldErrors, PASSWORD_MIN_LENGTH, resetPasswordSchema } from "~/domain/auth-schemas";
+import { isResetTokenValid, resetPassword } from "~/services/auth/accounts.server";
+
+export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Portail ESS Centre-Val de Loire" }];
+
+const LABELS = { password: "Nouveau mot de passe", passwordConfirmation: "Confirmation du mot de passe" };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { valid: await isResetTokenValid(db, params.token ?? "") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const result = await resetPassword(db, params.token ?? "", parsed.data.password);
+  if (!result.ok) return data({ errors: { form: result.error } as Record<string, string> }, { status: 400 });
+  return redirect("/connexion?motDePasseChange=1");
+}
+
+export default function ResetPassword() {
+  const { valid } = useLoaderData<typeof loader>();
+  const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
+  if (!valid) {
+    return (
+      <div className="narrow">
+        <h1>Lien expiré</h1>
+        <p>Ce lien de réinitialisation n’est plus valable (il sert une seule fois, pendant 1 heure).</p>
+        <p>
+          <Link to="/mot-de-passe-oublie">Faire une nouvelle demande</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>Choisir un nouveau mot de passe</h1>
+      <p>Pour votre sécurité, vous serez déconnecté·e de tous vos appareils.</p>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <Form method="post" noValidate>
+        <InputField name="password" type="password" label={LABELS.password} hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} autoComplete="new-password" required error={errors.password} />
+        <InputField name="passwordConfirmation" type="password" label={LABELS.passwordConfirmation} autoComplete="new-password" required error={errors.passwordConfirmation} />
+        <button type="submit" className="button">
+          Enregistrer le mot de passe
+        </button>
+      </Form>
+    </div>
+  );
+}
