@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import { InputField } from "~/components/form-field";
+import { db } from "~/db.server";
+import { AUDIT_ACTIONS } from "~/domain/audit";
+import { changePasswordSchema, fieldErrors, PASSWORD_MIN_LENGTH } from "~/domain/auth-schemas";
+import { ROLE_LABELS } from "~/domain/roles";
+import { changePassword, resendVerification } from "~/services/auth/accounts.server";
+import { listActiveSessions, revokeAllSessions } from "~/services/auth/sessions.server";
+import { requireUser, sessionCookie } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Mon compte — Portail ESS Centre-Val de Loire" }];
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+
+function deviceName(userAgent: string | null): string {
+  if (!userAgent) return "Appareil inconnu";
+  const browser = /Firefox/.test(userAgent) ? "Firefox" : /Edg\//.test(userAgent) ? "Edge" : /Chrom/.test(userAgent) ? "Chrome ou Chromium" : /Safari/.test(userAgent) ? "Safari" : "Navigateur";
+  const system = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "système inconnu";
+  return `${browser} sur ${system}`;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const sessions = await listActiveSessions(db, user.id);
+  return {
+    user: { ...user, roleLabel: ROLE_LABELS[user.role] },
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      device: deviceName(session.userAgent),
+      createdAt: dateTime.format(session.createdAt),
+      lastSeenAt: dateTime.format(session.lastSeenAt),
+    })),
+    message: new URL(request.url).searchParams.get("message"),
+  };
+}
+
+const MESSAGES: Record<string, string> = {
+  "email-envoye": "Un nouvel e-mail de confirmation vous a été envoyé.",
+  "mot-de-passe": "Votre mot de passe a été modifié.",
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  switch (form.intent) {
+    case "resend-verification":
+      await resendVerification(db, user.id);
+      return redirect("/compte?message=email-envoye");
+    case "sign-out-everywhere":
+      await revokeAllSessions(db, user.id);
+      await db.auditLog.create({ data: { actorId: user.id, action: AUDIT_ACTIONS.signOutEverywhere } });
+      return redirect("/connexion", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+    case "change-password": {
+      const parsed = changePasswordSchema.safeParse(form);
+      if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+      const result = await changePassword(db, user.id, parsed.data.currentPassword, parsed.data.password);
+      if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error } }, { status: 400 });
+      return redirect("/compte?message=mot-de-passe");
+    }
+    default:
+      return data({ errors: { form: "Action inconnue." } as Record<string, string> }, { status: 400 });
+  }
+}
+
+export default function Account() {
+  const { user, sessions, message } = useLoaderData<typeof loader>();
+  const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>Mon compte</h1>
+      {message && MESSAGES[message] ? (
+        <p className="notice notice--success" role="status">
+          {MESSAGES[message]}
+        </p>
+      ) : null}
+      <section aria-labelledby="identite">
+        <h2 id="identite">Identité</h2>
+        <dl className="details">
+          <dt>Nom</dt>
+          <dd>
+            {user.firstName} {user.lastName}
+          </dd>
+          <dt>Adresse e-mail</dt>
+          <dd>
+            {user.email} {user.emailVerified ? "(confirmée)" : "(non confirmée)"}
+          </dd>
+          <dt>Rôle</dt>
+          <dd>{user.roleLabel}</dd>
+        </dl>
+        {user.emailVerified ? null : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend-verification" />
+            <button type="submit" className="button button--secondary">
+              Renvoyer l’e-mail de confirmation
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">Appareils connectés</h2>
+        <table>
+          <caption className="visually-hidden">Sessions ouvertes sur votre compte</caption>
+          <thead>
+            <tr>
+              <th scope="col">Appareil</th>
+              <th scope="col">Connexion</th>
+              <th scope="col">Dernière activité</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <td>{session.device}</td>
+                <td>{session.createdAt}</td>
+                <td>{session.lastSeenAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <button type="submit" className="button button--secondary">
+            Se déconnecter de tous les appareils
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="mot-de-passe">
+        <h2 id="mot-de-passe">Changer de mot de passe</h2>
+        <ErrorSummary
+          errors={errors}
+          labels={{ currentPassword: "Mot de passe actuel", password: "Nouveau mot de passe", passwordConfirmation: "Confirmation" }}
+        />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="change-password" />
+          <InputField name="currentPassword" type="password" label="Mot de passe actuel" autoComplete="current-password" required error={errors.currentPassword} />
+          <InputField name="password" type="password" label="Nouveau mot de passe" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} autoComplete="new-password" required error={errors.password} />
+          <InputField name="passwordConfirmation" type="password" label="Confirmation du nouveau mot de passe" autoComplete="new-password" required error={errors.passwordConfirmation} />
+          <button type="submit" className="button">
+            Changer mon mot de passe
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
