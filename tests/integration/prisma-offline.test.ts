@@ -16,7 +16,7 @@ const prismaBin = path.join(root, "node_modules/.bin/prisma");
 let workdir: string;
 
 async function prisma(args: string[], url: string) {
-  const env = { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
   delete env.PRISMA_SCHEMA_ENGINE_BINARY;
   try {
     const { stdout, stderr } = await run(prismaBin, [...args, "--config", path.join(workdir, "prisma.config.ts")], {
