@@ -1,0 +1,33 @@
+// How amounts and dates are shown and typed: French conventions, Europe/Paris time.
+const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+const date = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
+const time = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
+
+/** 1234500 → « 12 345,00 € » (with the narrow no-break spaces French typography uses). */
+export function formatEuros(cents: number): string {
+  return euros.format(cents / 100);
+}
+
+/** « 22/11/2026 », in Europe/Paris. */
+export function formatDate(value: Date | string): string {
+  return date.format(new Date(value));
+}
+
+/** « 22/11/2026 à 14:05 », in Europe/Paris. */
+export function formatDateTime(value: Date | string): string {
+  return `${formatDate(value)} à ${time.format(new Date(value))}`;
+}
+
+export type ParsedAmount = { ok: true; cents: number } | { ok: false; error: string };
+
+/** « 12 345,50 » (or 12345.50, 12 345 €) → 1234550 cents. */
+export function parseEuros(input: string): ParsedAmount {
+  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, "");
+  if (cleaned === "") return { ok: false, error: "Saisissez un montant." };
+  if (cleaned.startsWith("-")) return { ok: false, error: "Le montant ne peut pas être négatif." };
+  const match = /^(\d+)(?:[,.](\d{1,2}))?$/.exec(cleaned);
+  if (!match) return { ok: false, error: "Saisissez un montant en euros, par exemple 12 345,50." };
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+  if (!Number.isSafeInteger(cents) || cents > 2_147_483_647) return { ok: false, error: "Ce montant est trop élevé." };
+  return { ok: true, cents };
+}
