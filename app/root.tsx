@@ -1,14 +1,44 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { SiteFooter, SiteHeader } from "~/components/site-header";
 import { useNonce } from "~/nonce";
+import { getOptionalUser } from "~/session.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: "Portail ESS Centre-Val de Loire" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : "Une erreur est survenue";
+  return [{ title: `${title} — Portail ESS Centre-Val de Loire` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  return {
+    user: user
+      ? { firstName: user.firstName, lastName: user.lastName, role: user.role, emailVerified: user.emailVerified }
+      : null,
+  };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // In the error boundary the loader may have failed: the header then shows the signed-out navigation.
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="fr">
       <head>
@@ -18,7 +48,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <SiteHeader user={data?.user ?? null} />
+        <main id="contenu" tabIndex={-1} className="main">
+          {children}
+        </main>
+        <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -28,4 +62,57 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <ErrorPage title="Page introuvable">
+        <p>La page que vous cherchez n’existe pas ou a été déplacée.</p>
+        <ul>
+          <li>
+            <Link to="/">Revenir à l’accueil</Link>
+          </li>
+          <li>
+            <Link to="/dispositifs">Voir les dispositifs de financement</Link>
+          </li>
+        </ul>
+      </ErrorPage>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <ErrorPage title="Accès refusé">
+        <p>Vous n’avez pas accès à cette page avec votre compte.</p>
+        <p>
+          <Link to="/">Revenir à l’accueil</Link>
+        </p>
+      </ErrorPage>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return (
+      <ErrorPage title="Demande impossible">
+        <p>{typeof error.data === "string" ? error.data : "La demande n’a pas pu être traitée."}</p>
+      </ErrorPage>
+    );
+  }
+  return (
+    <ErrorPage title="Une erreur est survenue">
+      <p>Le service a rencontré un problème. Réessayez dans quelques instants ; si le problème persiste, contactez-nous.</p>
+      <p>
+        <Link to="/">Revenir à l’accueil</Link>
+      </p>
+    </ErrorPage>
+  );
+}
+
+function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="narrow">
+      <h1>{title}</h1>
+      {children}
+    </div>
+  );
 }
