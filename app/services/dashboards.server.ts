@@ -1,0 +1,91 @@
+// What each role sees on its home page. Callers have already checked the role.
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { DossierStatus } from "~/generated/prisma/enums";
+
+export async function applicantHome(db: PrismaClient, userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    include: { organisation: { select: { id: true, name: true, legalForm: true, departmentCode: true } } },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  const dossiers = await db.dossier.findMany({
+    where: { organisationId: { in: memberships.map((membership) => membership.organisationId) } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      requestedAmountCents: true,
+      updatedAt: true,
+      scheme: { select: { name: true } },
+      organisation: { select: { name: true } },
+    },
+    orderBy: { updatedAt: "desc" },
+  });
+  return { memberships, dossiers };
+}
+
+/** The dossiers an instructor may see: empty scope lists mean "all". Admins see everything. */
+export async function instructorScopeFilter(db: PrismaClient, userId: string, isAdmin: boolean): Promise<Prisma.DossierWhereInput> {
+  if (isAdmin) return {};
+  const scope = await db.instructorScope.findUnique({ where: { userId } });
+  if (!scope) return { id: "__aucun__" };
+  return {
+    ...(scope.schemes.length ? { schemeCode: { in: scope.schemes } } : {}),
+    ...(scope.departmentCodes.length ? { departmentCode: { in: scope.departmentCodes } } : {}),
+    ...(scope.territoryCodes.length ? { territory: { code: { in: scope.territoryCodes } } } : {}),
+  };
+}
+
+export async function instructorHome(db: PrismaClient, userId: string, isAdmin: boolean) {
+  const scope = await instructorScopeFilter(db, userId, isAdmin);
+  const visible: Prisma.DossierWhereInput = { AND: [scope, { status: { not: "DRAFT" } }] };
+  const [counts, recent] = await Promise.all([
+    db.dossier.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
+    db.dossier.findMany({
+      where: visible,
+      orderBy: { filedAt: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        status: true,
+        requestedAmountCents: true,
+        filedAt: true,
+        departmentCode: true,
+        scheme: { select: { name: true } },
+        organisation: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { counts: toCounts(counts), recent };
+}
+
+export async function funderHome(db: PrismaClient, funderOrganisationId: string | null) {
+  const organisation = funderOrganisationId
+    ? await db.funderOrganisation.findUnique({ where: { id: funderOrganisationId }, select: { name: true } })
+    : null;
+  const counts = await db.dossier.groupBy({
+    by: ["status"],
+    where: { sharedWithFunders: true, status: { not: "DRAFT" } },
+    _count: { _all: true },
+  });
+  return { organisationName: organisation?.name ?? null, counts: toCounts(counts) };
+}
+
+export async function adminHome(db: PrismaClient) {
+  const [schemes, users, funders] = await Promise.all([
+    db.scheme.findMany({
+      include: { ruleSets: { orderBy: { version: "desc" }, select: { version: true, status: true, effectiveFrom: true } } },
+      orderBy: { name: "asc" },
+    }),
+    db.user.groupBy({ by: ["role"], _count: { _all: true } }),
+    db.funderOrganisation.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { members: true } } } }),
+  ]);
+  return { schemes, users, funders };
+}
+
+function toCounts(rows: Array<{ status: DossierStatus; _count: { _all: number } }>) {
+  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<Record<DossierStatus, number>>;
+}
