@@ -7,9 +7,12 @@ import { useEffect, useRef } from "react";
 export function ErrorSummary({
   errors,
   labels = {},
+  fieldId = (field) => field,
 }: {
   errors: Record<string, string> | undefined;
   labels?: Record<string, string>;
+  /** The id of the input a field's error links to; `undefined` shows the message without a link. */
+  fieldId?: (field: string) => string | undefined;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
@@ -24,15 +27,11 @@ export function ErrorSummary({
         {count === 1 ? "Le formulaire contient 1 erreur" : `Le formulaire contient ${count} erreurs`}
       </h2>
       <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            {field === "form" ? (
-              message
-            ) : (
-              <a href={`#${field}`}>{labels[field] ? `${labels[field]} : ${message}` : message}</a>
-            )}
-          </li>
-        ))}
+        {entries.map(([field, message]) => {
+          const id = field === "form" ? undefined : fieldId(field);
+          const text = labels[field] ? `${labels[field]} : ${message}` : message;
+          return <li key={field}>{id ? <a href={`#${id}`}>{text}</a> : text}</li>;
+        })}
       </ul>
     </div>
   );

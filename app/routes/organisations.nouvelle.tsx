@@ -1,0 +1,59 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import {
+  ORGANISATION_FIELD_LABELS,
+  OrganisationForm,
+  organisationFieldId,
+  type OrganisationFormFieldName,
+} from "~/components/organisation-form";
+import { db } from "~/db.server";
+import { firstErrors, formFields, organisationFormSchema } from "~/domain/organisation-schema";
+import { createOrganisation, OrganisationError } from "~/services/organisations.server";
+import { requireRole } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Déclarer une organisation – Portail ESS Centre-Val de Loire" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "APPLICANT");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "APPLICANT");
+  const values = formFields(await request.formData());
+  const parsed = organisationFormSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: firstErrors(parsed.error), values }, { status: 400 });
+  try {
+    const organisation = await createOrganisation(db, user.id, parsed.data);
+    return redirect(`/organisations/${organisation.id}?message=organisation-creee`);
+  } catch (error) {
+    if (error instanceof OrganisationError) {
+      return data({ errors: { [error.field ?? "form"]: error.message }, values }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewOrganisation() {
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="page">
+      <h1>Déclarer une organisation</h1>
+      <p>
+        Décrivez l’association, la coopérative, l’entreprise ou la collectivité qui portera vos dossiers. Vous en
+        deviendrez responsable et pourrez inviter d’autres personnes à y contribuer.
+      </p>
+      <p>Tous les champs sont obligatoires sauf mention contraire.</p>
+      <ErrorSummary
+        errors={errors}
+        fieldId={(field) =>
+          field in ORGANISATION_FIELD_LABELS ? organisationFieldId(field as OrganisationFormFieldName) : undefined
+        }
+      />
+      <OrganisationForm values={result?.values ?? {}} errors={errors} submitLabel="Enregistrer l’organisation" />
+    </div>
+  );
+}
