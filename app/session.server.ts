@@ -2,14 +2,17 @@
 import { createCookie, redirect } from "@remix-run/node";
 
 import { db } from "~/db.server";
+import { isProduction } from "~/env.server";
 import { createGuards } from "~/services/auth/guards.server";
 import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/auth/sessions.server";
 
 export type { CurrentUser } from "~/services/auth/sessions.server";
 
-const production = process.env.NODE_ENV === "production";
+const production = isProduction();
 if (production && !process.env.SESSION_SECRET) {
-  throw new Error("SESSION_SECRET doit être défini en production (chaîne aléatoire d'au moins 32 caractères).");
+  throw new Error(
+    "SESSION_SECRET doit être défini en production (chaîne aléatoire d'au moins 32 caractères).",
+  );
 }
 
 export const sessionCookie = createCookie("portail_session", {
@@ -42,5 +45,7 @@ export async function createUserSession(
 export async function signOut(request: Request, redirectTo = "/"): Promise<Response> {
   const token = await readSessionToken(request);
   if (token) await revokeSession(db, token);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
 }

@@ -2,6 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { isProduction } from "~/env.server";
 import { mailDirectory, type StoredMail } from "./mailer.server";
 
 export async function listStoredMails(directory = mailDirectory()): Promise<StoredMail[]> {
@@ -27,4 +28,4 @@ export async function readStoredMail(id: string, directory = mailDirectory()): P
   }
 }
 
-export const devMailboxEnabled = () => process.env.NODE_ENV !== "production";
+export const devMailboxEnabled = () => !isProduction();
