@@ -3,9 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { devMailboxEnabled, readStoredMail } from "~/services/dev-mailbox.server";
 
-export const meta: MetaFunction = () => [{ title: "E-mail (développement) — Portail ESS Centre-Val de Loire" }];
+export const meta: MetaFunction = () => [
+  { title: "E-mail (développement) — Portail ESS Centre-Val de Loire" },
+];
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateTime = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!devMailboxEnabled()) throw new Response("Page introuvable", { status: 404 });

@@ -3,15 +3,28 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { devMailboxEnabled, listStoredMails } from "~/services/dev-mailbox.server";
 
-export const meta: MetaFunction = () => [{ title: "E-mails envoyés (développement) — Portail ESS Centre-Val de Loire" }];
+export const meta: MetaFunction = () => [
+  { title: "E-mails envoyés (développement) — Portail ESS Centre-Val de Loire" },
+];
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateTime = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
 
 // Development only: without an SMTP server, emails are written to ./data/mail and read here.
 export async function loader() {
   if (!devMailboxEnabled()) throw new Response("Page introuvable", { status: 404 });
   const mails = await listStoredMails();
-  return { mails: mails.map((mail) => ({ id: mail.id, to: mail.to, subject: mail.subject, date: dateTime.format(new Date(mail.date)) })) };
+  return {
+    mails: mails.map((mail) => ({
+      id: mail.id,
+      to: mail.to,
+      subject: mail.subject,
+      date: dateTime.format(new Date(mail.date)),
+    })),
+  };
 }
 
 export default function DevMails() {
@@ -20,8 +33,8 @@ export default function DevMails() {
     <div>
       <h1>E-mails envoyés</h1>
       <p>
-        Sans serveur SMTP configuré, le portail écrit les e-mails dans <code>data/mail</code>. Cette page n’existe
-        pas en production.
+        Sans serveur SMTP configuré, le portail écrit les e-mails dans <code>data/mail</code>. Cette page
+        n’existe pas en production.
       </p>
       {mails.length === 0 ? (
         <p>Aucun e-mail pour le moment.</p>
