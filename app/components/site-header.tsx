@@ -34,7 +34,6 @@ const NAVIGATION: Record<UserRole | "GUEST", NavItem[]> = {
   ],
   ADMIN: [
     { to: "/admin", label: "Administration" },
-    { to: "/instruction", label: "Instruction" },
     { to: "/compte", label: "Mon compte" },
   ],
 };

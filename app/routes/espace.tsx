@@ -42,21 +42,24 @@ export default function ApplicantHome() {
       <h1>Mon espace</h1>
       {params.get("bienvenue") ? (
         <p className="notice notice--success" role="status">
-          Bienvenue {firstName} ! Votre compte est créé. Un e-mail vous a été envoyé pour confirmer votre adresse.
+          Bienvenue {firstName} ! Votre compte est créé. Un e-mail vous a été envoyé pour confirmer votre
+          adresse.
         </p>
       ) : null}
 
       <h2>Mes organisations</h2>
       {organisations.length === 0 ? (
         <p>
-          Vous n’avez pas encore déclaré d’organisation. Commencez par là : ses informations serviront à remplir
-          vos dossiers. Si votre organisation est déjà sur le portail, demandez à son responsable de vous inviter.
+          Vous n’avez pas encore déclaré d’organisation. Commencez par là : ses informations serviront à
+          remplir vos dossiers. Si votre organisation est déjà sur le portail, demandez à son responsable de
+          vous inviter.
         </p>
       ) : (
         <ul>
           {organisations.map((organisation) => (
             <li key={organisation.id}>
-              <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link> — {organisation.legalForm}
+              <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link> —{" "}
+              {organisation.legalForm}
               {organisation.owner ? " (responsable)" : " (membre)"}
             </li>
           ))}
@@ -70,9 +73,12 @@ export default function ApplicantHome() {
 
       <h2>Mes dossiers</h2>
       {dossiers.length === 0 ? (
-        <p>Aucun dossier pour le moment. Consultez <Link to="/dispositifs">les dispositifs</Link> pour trouver celui qui correspond à votre projet.</p>
+        <p>
+          Aucun dossier pour le moment. Consultez <Link to="/dispositifs">les dispositifs</Link> pour trouver
+          celui qui correspond à votre projet.
+        </p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Mes dossiers" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Dossiers de mes organisations</caption>
             <thead>
@@ -82,7 +88,9 @@ export default function ApplicantHome() {
                 <th scope="col">Dispositif</th>
                 <th scope="col">Organisation</th>
                 <th scope="col">Étape</th>
-                <th scope="col" className="number">Montant demandé</th>
+                <th scope="col" className="number">
+                  Montant demandé
+                </th>
                 <th scope="col">Mis à jour le</th>
               </tr>
             </thead>

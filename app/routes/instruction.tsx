@@ -11,8 +11,8 @@ import { requireRole } from "~/session.server";
 export const meta: MetaFunction = () => [{ title: "Instruction — Portail ESS Centre-Val de Loire" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
-  const { counts, recent } = await instructorHome(db, user.id, user.role === "ADMIN");
+  const user = await requireRole(request, "INSTRUCTOR");
+  const { counts, recent } = await instructorHome(db, user.id);
   return {
     counts,
     recent: recent.map((dossier) => ({
@@ -39,7 +39,7 @@ export default function InstructionHome() {
       {recent.length === 0 ? (
         <p>Aucun dossier déposé dans votre périmètre.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Derniers dossiers déposés" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Les 20 derniers dossiers déposés</caption>
             <thead>
@@ -50,7 +50,9 @@ export default function InstructionHome() {
                 <th scope="col">Dispositif</th>
                 <th scope="col">Département</th>
                 <th scope="col">Étape</th>
-                <th scope="col" className="number">Montant demandé</th>
+                <th scope="col" className="number">
+                  Montant demandé
+                </th>
                 <th scope="col">Déposé le</th>
               </tr>
             </thead>

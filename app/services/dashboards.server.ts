@@ -25,9 +25,11 @@ export async function applicantHome(db: PrismaClient, userId: string) {
   return { memberships, dossiers };
 }
 
-/** The dossiers an instructor may see: empty scope lists mean "all". Admins see everything. */
-export async function instructorScopeFilter(db: PrismaClient, userId: string, isAdmin: boolean): Promise<Prisma.DossierWhereInput> {
-  if (isAdmin) return {};
+/** The dossiers an instructor may see: empty scope lists mean "all"; no scope at all means none. */
+export async function instructorScopeFilter(
+  db: PrismaClient,
+  userId: string,
+): Promise<Prisma.DossierWhereInput> {
   const scope = await db.instructorScope.findUnique({ where: { userId } });
   if (!scope) return { id: "__aucun__" };
   return {
@@ -37,8 +39,8 @@ export async function instructorScopeFilter(db: PrismaClient, userId: string, is
   };
 }
 
-export async function instructorHome(db: PrismaClient, userId: string, isAdmin: boolean) {
-  const scope = await instructorScopeFilter(db, userId, isAdmin);
+export async function instructorHome(db: PrismaClient, userId: string) {
+  const scope = await instructorScopeFilter(db, userId);
   const visible: Prisma.DossierWhereInput = { AND: [scope, { status: { not: "DRAFT" } }] };
   const [counts, recent] = await Promise.all([
     db.dossier.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
@@ -77,15 +79,25 @@ export async function funderHome(db: PrismaClient, funderOrganisationId: string 
 export async function adminHome(db: PrismaClient) {
   const [schemes, users, funders] = await Promise.all([
     db.scheme.findMany({
-      include: { ruleSets: { orderBy: { version: "desc" }, select: { version: true, status: true, effectiveFrom: true } } },
+      include: {
+        ruleSets: {
+          orderBy: { version: "desc" },
+          select: { version: true, status: true, effectiveFrom: true },
+        },
+      },
       orderBy: { name: "asc" },
     }),
     db.user.groupBy({ by: ["role"], _count: { _all: true } }),
-    db.funderOrganisation.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { members: true } } } }),
+    db.funderOrganisation.findMany({
+      orderBy: { name: "asc" },
+      include: { _count: { select: { members: true } } },
+    }),
   ]);
   return { schemes, users, funders };
 }
 
 function toCounts(rows: Array<{ status: DossierStatus; _count: { _all: number } }>) {
-  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<Record<DossierStatus, number>>;
+  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<
+    Record<DossierStatus, number>
+  >;
 }
