@@ -72,12 +72,16 @@ app.use((_req, res, next) => {
 app.use((req, res, next) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
   const origin = req.get("origin");
-  const sameOrigin = origin ? safeHost(origin) === req.get("host") : req.get("sec-fetch-site") !== "cross-site";
+  const sameOrigin = origin
+    ? safeHost(origin) === req.get("host")
+    : req.get("sec-fetch-site") !== "cross-site";
   if (sameOrigin) return next();
   res
     .status(403)
     .type("text/plain; charset=utf-8")
-    .send("Requête refusée : elle ne provient pas du portail (protection contre la falsification de requêtes).");
+    .send(
+      "Requête refusée : elle ne provient pas du portail (protection contre la falsification de requêtes).",
+    );
 });
 
 function safeHost(url) {

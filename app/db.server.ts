@@ -24,7 +24,10 @@ export const DEFAULT_PGLITE_DIR = path.resolve("data/pglite");
  */
 export function openDatabase(url: string | undefined = process.env.DATABASE_URL): DatabaseHandle {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
     const db = new PrismaClient({ adapter });
     return { db, kind: "postgresql", close: () => db.$disconnect() };
   }

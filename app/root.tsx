@@ -22,7 +22,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ error }) => {
   if (!error) return [{ title: "Portail ESS Centre-Val de Loire" }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : "Une erreur est survenue";
+  const title =
+    status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : "Une erreur est survenue";
   return [{ title: `${title} — Portail ESS Centre-Val de Loire` }];
 };
 
@@ -30,7 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   return {
     user: user
-      ? { firstName: user.firstName, lastName: user.lastName, role: user.role, emailVerified: user.emailVerified }
+      ? {
+          firstName: user.firstName,
+          lastName: user.lastName,
+          role: user.role,
+          emailVerified: user.emailVerified,
+        }
       : null,
   };
 }
@@ -100,7 +106,10 @@ export function ErrorBoundary() {
   }
   return (
     <ErrorPage title="Une erreur est survenue">
-      <p>Le service a rencontré un problème. Réessayez dans quelques instants ; si le problème persiste, contactez-nous.</p>
+      <p>
+        Le service a rencontré un problème. Réessayez dans quelques instants ; si le problème persiste,
+        contactez-nous.
+      </p>
       <p>
         <Link to="/">Revenir à l’accueil</Link>
       </p>

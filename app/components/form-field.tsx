@@ -10,7 +10,9 @@ interface FieldProps {
 }
 
 function describedBy(name: string, hint: unknown, error: unknown) {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined
+  );
 }
 
 function FieldFrame({ name, label, hint, error, required, children }: FieldProps & { children: ReactNode }) {
@@ -61,7 +63,16 @@ type SelectFieldProps = FieldProps & {
   placeholder?: string;
 };
 
-export function SelectField({ name, label, hint, error, required, options, defaultValue, placeholder }: SelectFieldProps) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  options,
+  defaultValue,
+  placeholder,
+}: SelectFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error} required={required}>
       <select
@@ -86,7 +97,16 @@ export function SelectField({ name, label, hint, error, required, options, defau
 
 type TextAreaFieldProps = FieldProps & { defaultValue?: string; rows?: number; maxLength?: number };
 
-export function TextAreaField({ name, label, hint, error, required, defaultValue, rows = 5, maxLength }: TextAreaFieldProps) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  defaultValue,
+  rows = 5,
+  maxLength,
+}: TextAreaFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error} required={required}>
       <textarea

@@ -91,7 +91,17 @@ function Field({ name, hint, error, optional, children }: FieldProps) {
   );
 }
 
-function Checkbox({ name, checked, hint, error }: { name: OrganisationFormFieldName; checked: boolean; hint?: string; error?: string }) {
+function Checkbox({
+  name,
+  checked,
+  hint,
+  error,
+}: {
+  name: OrganisationFormFieldName;
+  checked: boolean;
+  hint?: string;
+  error?: string;
+}) {
   const id = organisationFieldId(name);
   return (
     <div className="field field--checkbox">
@@ -160,7 +170,9 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
           error={errors.siret}
           hint="14 chiffres, sur l’avis de situation INSEE. Facultatif pour un groupe de salarié·es ou une coopérative en cours de création."
         >
-          {(attributes) => <input {...attributes} type="text" inputMode="numeric" defaultValue={values.siret ?? ""} />}
+          {(attributes) => (
+            <input {...attributes} type="text" inputMode="numeric" defaultValue={values.siret ?? ""} />
+          )}
         </Field>
         <Field
           name="rnaNumber"
@@ -174,7 +186,9 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
           checked={values.esusApproved === "on"}
           hint="Agrément « entreprise solidaire d’utilité sociale » délivré par la préfecture."
         />
-        {text("esusApprovalDate", "date", undefined, { hint: "Obligatoire si l’organisation a l’agrément ESUS." })}
+        {text("esusApprovalDate", "date", undefined, {
+          hint: "Obligatoire si l’organisation a l’agrément ESUS.",
+        })}
       </fieldset>
 
       <fieldset>
@@ -192,7 +206,9 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
             />
           )}
         </Field>
-        <div role="status">{inRegion === false ? <p className="notice">{OUTSIDE_REGION_NOTICE}</p> : null}</div>
+        <div role="status">
+          {inRegion === false ? <p className="notice">{OUTSIDE_REGION_NOTICE}</p> : null}
+        </div>
         {text("city", "text", "address-level2")}
       </fieldset>
 

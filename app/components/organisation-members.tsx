@@ -123,7 +123,9 @@ export function InviteForm({
           type="email"
           autoComplete="off"
           defaultValue={values.email ?? ""}
-          aria-describedby={errors.email ? "invitation-email-hint invitation-email-error" : "invitation-email-hint"}
+          aria-describedby={
+            errors.email ? "invitation-email-hint invitation-email-error" : "invitation-email-hint"
+          }
           aria-invalid={errors.email ? true : undefined}
         />
       </div>

@@ -47,8 +47,9 @@ export function OrganisationProfile({ organisation }: { organisation: Organisati
     ["Département", organisation.department?.name ?? notGiven],
     [
       "Représentant·e légal·e",
-      [organisation.legalRepresentativeName, organisation.legalRepresentativeRole].filter(Boolean).join(", ") ||
-        notGiven,
+      [organisation.legalRepresentativeName, organisation.legalRepresentativeRole]
+        .filter(Boolean)
+        .join(", ") || notGiven,
     ],
     ["Adresse électronique de contact", organisation.contactEmail ?? notGiven],
     ["Téléphone", organisation.contactPhone ?? notGiven],

@@ -1,7 +1,16 @@
 // How amounts and dates are shown and typed: French conventions, Europe/Paris time.
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-const date = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-const time = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
+const date = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+const time = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 /** 1234500 → « 12 345,00 € » (with the narrow no-break spaces French typography uses). */
 export function formatEuros(cents: number): string {
@@ -28,6 +37,7 @@ export function parseEuros(input: string): ParsedAmount {
   const match = /^(\d+)(?:[,.](\d{1,2}))?$/.exec(cleaned);
   if (!match) return { ok: false, error: "Saisissez un montant en euros, par exemple 12 345,50." };
   const cents = Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
-  if (!Number.isSafeInteger(cents) || cents > 2_147_483_647) return { ok: false, error: "Ce montant est trop élevé." };
+  if (!Number.isSafeInteger(cents) || cents > 2_147_483_647)
+    return { ok: false, error: "Ce montant est trop élevé." };
   return { ok: true, cents };
 }

@@ -63,7 +63,9 @@ export function departmentFromPostcode(value: string): string | null {
 export const postcodeSchema = z
   .string({ error: "Saisissez le code postal." })
   .transform(compact)
-  .refine((value) => departmentFromPostcode(value) !== null, { error: "Le code postal doit comporter 5 chiffres." });
+  .refine((value) => departmentFromPostcode(value) !== null, {
+    error: "Le code postal doit comporter 5 chiffres.",
+  });
 
 export const REGION_DEPARTMENTS: Record<(typeof REGION_DEPARTMENT_CODES)[number], string> = {
   "18": "Cher",

@@ -22,7 +22,12 @@ export function homePathForRole(role: UserRole): string {
 
 /** A redirect target is accepted only if it stays on the portal (a path, not `//host` nor a URL). */
 export function safeRedirectPath(target: unknown, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) {
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.includes("\\")
+  ) {
     return fallback;
   }
   return target;

@@ -1,6 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "Déclaration d’accessibilité — Portail ESS Centre-Val de Loire" }];
+export const meta: MetaFunction = () => [
+  { title: "Déclaration d’accessibilité — Portail ESS Centre-Val de Loire" },
+];
 
 export default function Accessibility() {
   return (
@@ -14,9 +16,9 @@ export default function Accessibility() {
       <h2>État de conformité</h2>
       <p>
         Le portail est <strong>partiellement conforme</strong> avec le référentiel général d’amélioration de
-        l’accessibilité (RGAA), version 4.1 : il n’a pas encore fait l’objet d’un audit. Chaque page est vérifiée
-        automatiquement (outil axe) à chaque évolution, et les formulaires sont conçus pour fonctionner au clavier,
-        avec un lecteur d’écran et sans JavaScript.
+        l’accessibilité (RGAA), version 4.1 : il n’a pas encore fait l’objet d’un audit. Chaque page est
+        vérifiée automatiquement (outil axe) à chaque évolution, et les formulaires sont conçus pour
+        fonctionner au clavier, avec un lecteur d’écran et sans JavaScript.
       </p>
       <h2>Retour d’information et contact</h2>
       <p>
@@ -26,10 +28,11 @@ export default function Accessibility() {
       </p>
       <h2>Voies de recours</h2>
       <p>
-        Si vous avez signalé un défaut d’accessibilité sans obtenir de réponse satisfaisante, vous pouvez saisir le
-        Défenseur des droits : par le formulaire en ligne sur <a href="https://formulaire.defenseurdesdroits.fr/">formulaire.defenseurdesdroits.fr</a>,
-        auprès d’un de ses délégués dans votre département, ou par courrier gratuit, sans timbre : Défenseur des
-        droits, Libre réponse 71120, 75342 Paris CEDEX 07.
+        Si vous avez signalé un défaut d’accessibilité sans obtenir de réponse satisfaisante, vous pouvez
+        saisir le Défenseur des droits : par le formulaire en ligne sur{" "}
+        <a href="https://formulaire.defenseurdesdroits.fr/">formulaire.defenseurdesdroits.fr</a>, auprès d’un
+        de ses délégués dans votre département, ou par courrier gratuit, sans timbre : Défenseur des droits,
+        Libre réponse 71120, 75342 Paris CEDEX 07.
       </p>
     </div>
   );

@@ -14,12 +14,34 @@ import { requireUser, sessionCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Portail ESS Centre-Val de Loire" }];
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateTime = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
 
 function deviceName(userAgent: string | null): string {
   if (!userAgent) return "Appareil inconnu";
-  const browser = /Firefox/.test(userAgent) ? "Firefox" : /Edg\//.test(userAgent) ? "Edge" : /Chrom/.test(userAgent) ? "Chrome ou Chromium" : /Safari/.test(userAgent) ? "Safari" : "Navigateur";
-  const system = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "système inconnu";
+  const browser = /Firefox/.test(userAgent)
+    ? "Firefox"
+    : /Edg\//.test(userAgent)
+      ? "Edge"
+      : /Chrom/.test(userAgent)
+        ? "Chrome ou Chromium"
+        : /Safari/.test(userAgent)
+          ? "Safari"
+          : "Navigateur";
+  const system = /Windows/.test(userAgent)
+    ? "Windows"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /iPhone|iPad/.test(userAgent)
+        ? "iOS"
+        : /Mac OS/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "système inconnu";
   return `${browser} sur ${system}`;
 }
 
@@ -53,7 +75,9 @@ export async function action({ request }: ActionFunctionArgs) {
     case "sign-out-everywhere":
       await revokeAllSessions(db, user.id);
       await db.auditLog.create({ data: { actorId: user.id, action: AUDIT_ACTIONS.signOutEverywhere } });
-      return redirect("/connexion", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+      return redirect("/connexion", {
+        headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+      });
     case "change-password": {
       const parsed = changePasswordSchema.safeParse(form);
       if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
@@ -134,13 +158,39 @@ export default function Account() {
         <h2 id="mot-de-passe">Changer de mot de passe</h2>
         <ErrorSummary
           errors={errors}
-          labels={{ currentPassword: "Mot de passe actuel", password: "Nouveau mot de passe", passwordConfirmation: "Confirmation" }}
+          labels={{
+            currentPassword: "Mot de passe actuel",
+            password: "Nouveau mot de passe",
+            passwordConfirmation: "Confirmation",
+          }}
         />
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="change-password" />
-          <InputField name="currentPassword" type="password" label="Mot de passe actuel" autoComplete="current-password" required error={errors.currentPassword} />
-          <InputField name="password" type="password" label="Nouveau mot de passe" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} autoComplete="new-password" required error={errors.password} />
-          <InputField name="passwordConfirmation" type="password" label="Confirmation du nouveau mot de passe" autoComplete="new-password" required error={errors.passwordConfirmation} />
+          <InputField
+            name="currentPassword"
+            type="password"
+            label="Mot de passe actuel"
+            autoComplete="current-password"
+            required
+            error={errors.currentPassword}
+          />
+          <InputField
+            name="password"
+            type="password"
+            label="Nouveau mot de passe"
+            hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
+            autoComplete="new-password"
+            required
+            error={errors.password}
+          />
+          <InputField
+            name="passwordConfirmation"
+            type="password"
+            label="Confirmation du nouveau mot de passe"
+            autoComplete="new-password"
+            required
+            error={errors.passwordConfirmation}
+          />
           <button type="submit" className="button">
             Changer mon mot de passe
           </button>

@@ -42,8 +42,23 @@ export default function SignIn() {
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <InputField name="email" type="email" label={LABELS.email} autoComplete="email" required defaultValue={actionData?.email} error={errors.email} />
-        <InputField name="password" type="password" label={LABELS.password} autoComplete="current-password" required error={errors.password} />
+        <InputField
+          name="email"
+          type="email"
+          label={LABELS.email}
+          autoComplete="email"
+          required
+          defaultValue={actionData?.email}
+          error={errors.email}
+        />
+        <InputField
+          name="password"
+          type="password"
+          label={LABELS.password}
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Connexion…" : "Se connecter"}
         </button>

@@ -10,9 +10,9 @@ export default function PersonalData() {
       <p>La Région Centre-Val de Loire, représentée par le Président du Conseil régional.</p>
       <h2>Finalités et base légale</h2>
       <p>
-        Les données servent à instruire les demandes de financement, à verser les aides et à en suivre l’usage,
-        et à coordonner les cofinancements. Le traitement relève de l’exécution d’une mission d’intérêt public
-        (article 6-1-e du RGPD).
+        Les données servent à instruire les demandes de financement, à verser les aides et à en suivre
+        l’usage, et à coordonner les cofinancements. Le traitement relève de l’exécution d’une mission
+        d’intérêt public (article 6-1-e du RGPD).
       </p>
       <h2>Données traitées</h2>
       <p>
@@ -24,25 +24,29 @@ export default function PersonalData() {
       <p>
         Les agents de la Région chargés de l’instruction, et les élus de la Commission permanente pour la
         décision. Les financeurs partenaires (État, Banque des Territoires, ADEME, Bpifrance, France Active,
-        fondations…) ne voient un dossier que si son porteur a choisi de le partager avec eux, et jamais les notes
-        internes des instructeurs ni les coordonnées bancaires.
+        fondations…) ne voient un dossier que si son porteur a choisi de le partager avec eux, et jamais les
+        notes internes des instructeurs ni les coordonnées bancaires.
       </p>
       <h2>Durées de conservation</h2>
       <p>
-        Les dossiers clos sont conservés pendant la durée fixée par la Région (10 ans après la clôture pour les
-        aides accordées, conformément aux règles de contrôle des aides publiques), puis les pièces et données
-        personnelles sont supprimées, avec un préavis. Un compte inactif depuis 3 ans est supprimé après
-        information de la personne.
+        Les dossiers clos sont conservés pendant la durée fixée par la Région (10 ans après la clôture pour
+        les aides accordées, conformément aux règles de contrôle des aides publiques), puis les pièces et
+        données personnelles sont supprimées, avec un préavis. Un compte inactif depuis 3 ans est supprimé
+        après information de la personne.
       </p>
       <h2>Vos droits</h2>
       <p>
         Vous pouvez accéder à vos données, les rectifier, en demander la limitation, et exporter vos données
         depuis votre compte. Écrivez au délégué à la protection des données :{" "}
         <a href="mailto:dpo@centrevaldeloire.fr">dpo@centrevaldeloire.fr</a>. Si vous estimez que vos droits
-        ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (<a href="https://www.cnil.fr/">cnil.fr</a>).
+        ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (
+        <a href="https://www.cnil.fr/">cnil.fr</a>).
       </p>
       <h2>Cookies</h2>
-      <p>Le portail n’utilise qu’un cookie de session, indispensable à la connexion. Aucun cookie de mesure d’audience ni de publicité.</p>
+      <p>
+        Le portail n’utilise qu’un cookie de session, indispensable à la connexion. Aucun cookie de mesure
+        d’audience ni de publicité.
+      </p>
     </div>
   );
 }

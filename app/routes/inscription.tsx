@@ -28,11 +28,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
-  const values = { firstName: String(form.firstName ?? ""), lastName: String(form.lastName ?? ""), email: String(form.email ?? "") };
+  const values = {
+    firstName: String(form.firstName ?? ""),
+    lastName: String(form.lastName ?? ""),
+    email: String(form.email ?? ""),
+  };
   const parsed = signUpSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const result = await signUp(db, parsed.data);
-  if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });
+  if (!result.ok)
+    return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });
   return createUserSession(request, result.value.userId, "/espace?bienvenue=1", context.clientIp);
 }
 
@@ -50,11 +55,49 @@ export default function SignUp() {
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
-        <InputField name="firstName" label={LABELS.firstName} autoComplete="given-name" required defaultValue={values?.firstName} error={errors.firstName} />
-        <InputField name="lastName" label={LABELS.lastName} autoComplete="family-name" required defaultValue={values?.lastName} error={errors.lastName} />
-        <InputField name="email" type="email" label={LABELS.email} hint="Par exemple : tresorerie@association.fr" autoComplete="email" required defaultValue={values?.email} error={errors.email} />
-        <InputField name="password" type="password" label={LABELS.password} hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`} autoComplete="new-password" required error={errors.password} />
-        <InputField name="passwordConfirmation" type="password" label={LABELS.passwordConfirmation} autoComplete="new-password" required error={errors.passwordConfirmation} />
+        <InputField
+          name="firstName"
+          label={LABELS.firstName}
+          autoComplete="given-name"
+          required
+          defaultValue={values?.firstName}
+          error={errors.firstName}
+        />
+        <InputField
+          name="lastName"
+          label={LABELS.lastName}
+          autoComplete="family-name"
+          required
+          defaultValue={values?.lastName}
+          error={errors.lastName}
+        />
+        <InputField
+          name="email"
+          type="email"
+          label={LABELS.email}
+          hint="Par exemple : tresorerie@association.fr"
+          autoComplete="email"
+          required
+          defaultValue={values?.email}
+          error={errors.email}
+        />
+        <InputField
+          name="password"
+          type="password"
+          label={LABELS.password}
+          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <InputField
+          name="passwordConfirmation"
+          type="password"
+          label={LABELS.passwordConfirmation}
+          autoComplete="new-password"
+          required
+          error={errors.passwordConfirmation}
+        />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Création en cours…" : "Créer mon compte"}
         </button>

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
@@ -18,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findInvitation(db, params.token ?? "");
   const here = new URL(request.url).pathname;
   const signedIn = user
-    ? { email: user.email, matches: invitation?.email === user.email.trim().toLowerCase(), isApplicant: user.role === "APPLICANT" }
+    ? {
+        email: user.email,
+        matches: invitation?.email === user.email.trim().toLowerCase(),
+        isApplicant: user.role === "APPLICANT",
+      }
     : null;
   if (!invitation) return data({ invitation: null, signedIn, here }, { status: 404 });
   const { email: _email, ...shown } = invitation;
@@ -47,7 +57,9 @@ export default function InvitationPage() {
     return (
       <div className="page">
         <h1>Invitation introuvable</h1>
-        <p>Ce lien d’invitation n’est pas valide. Vérifiez qu’il a été copié en entier depuis le courriel reçu.</p>
+        <p>
+          Ce lien d’invitation n’est pas valide. Vérifiez qu’il a été copié en entier depuis le courriel reçu.
+        </p>
       </div>
     );
   }
@@ -75,9 +87,10 @@ export default function InvitationPage() {
     <div className="page">
       <h1>{title}</h1>
       <p>
-        {invitation.inviterName} vous invite à rejoindre l’organisation <strong>{invitation.organisation.name}</strong>{" "}
-        sur le portail, en tant que {MEMBERSHIP_ROLE_LABELS[invitation.role].toLowerCase()}. Vous pourrez consulter
-        l’organisation et préparer ses dossiers de financement.
+        {invitation.inviterName} vous invite à rejoindre l’organisation{" "}
+        <strong>{invitation.organisation.name}</strong> sur le portail, en tant que{" "}
+        {MEMBERSHIP_ROLE_LABELS[invitation.role].toLowerCase()}. Vous pourrez consulter l’organisation et
+        préparer ses dossiers de financement.
       </p>
       <p>Cette invitation est valable jusqu’au {shortDate.format(new Date(invitation.expiresAt))}.</p>
       {result?.error ? (
@@ -87,7 +100,10 @@ export default function InvitationPage() {
       ) : null}
       {!signedIn ? (
         <>
-          <p>Pour accepter l’invitation, connectez-vous avec l’adresse électronique à laquelle vous l’avez reçue.</p>
+          <p>
+            Pour accepter l’invitation, connectez-vous avec l’adresse électronique à laquelle vous l’avez
+            reçue.
+          </p>
           <ul>
             <li>
               <Link to={`/connexion?redirectTo=${back}`}>Me connecter</Link>
@@ -99,13 +115,13 @@ export default function InvitationPage() {
         </>
       ) : !signedIn.isApplicant ? (
         <p>
-          Vous êtes connecté·e avec un compte qui n’est pas un compte de porteur de projet ({signedIn.email}). Déconnectez-vous
-          puis connectez-vous avec le compte de l’adresse invitée.
+          Vous êtes connecté·e avec un compte qui n’est pas un compte de porteur de projet ({signedIn.email}).
+          Déconnectez-vous puis connectez-vous avec le compte de l’adresse invitée.
         </p>
       ) : !signedIn.matches ? (
         <p>
-          Vous êtes connecté·e en tant que {signedIn.email}, mais cette invitation a été envoyée à une autre adresse
-          électronique. Déconnectez-vous puis connectez-vous avec le compte de l’adresse invitée.
+          Vous êtes connecté·e en tant que {signedIn.email}, mais cette invitation a été envoyée à une autre
+          adresse électronique. Déconnectez-vous puis connectez-vous avec le compte de l’adresse invitée.
         </p>
       ) : (
         <Form method="post">

@@ -17,7 +17,10 @@ export default function LegalNotice() {
       <h2>Hébergement</h2>
       <p>Le portail est hébergé par la Région Centre-Val de Loire, sur des serveurs situés en France.</p>
       <h2>Logiciel libre</h2>
-      <p>Le code source du portail est publié sous licence libre (EUPL 1.2) : il peut être réutilisé par d’autres collectivités.</p>
+      <p>
+        Le code source du portail est publié sous licence libre (EUPL 1.2) : il peut être réutilisé par
+        d’autres collectivités.
+      </p>
       <h2>Données personnelles</h2>
       <p>
         Voir la page <Link to="/donnees-personnelles">Données personnelles</Link>.

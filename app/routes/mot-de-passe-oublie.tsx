@@ -14,7 +14,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = forgotPasswordSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ sent: false, errors: fieldErrors(parsed.error), email: String(form.email ?? "") }, { status: 400 });
+    return data(
+      { sent: false, errors: fieldErrors(parsed.error), email: String(form.email ?? "") },
+      { status: 400 },
+    );
   }
   await requestPasswordReset(db, parsed.data.email);
   return { sent: true, errors: {} as Record<string, string>, email: parsed.data.email };
@@ -28,15 +31,26 @@ export default function ForgotPassword() {
       <h1>Mot de passe oublié</h1>
       {actionData?.sent ? (
         <p className="notice notice--success" role="status">
-          Si un compte existe avec l’adresse {actionData.email}, un e-mail vient de lui être envoyé avec un lien
-          pour choisir un nouveau mot de passe. Le lien est valable 1 heure.
+          Si un compte existe avec l’adresse {actionData.email}, un e-mail vient de lui être envoyé avec un
+          lien pour choisir un nouveau mot de passe. Le lien est valable 1 heure.
         </p>
       ) : (
         <>
-          <p>Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+          <p>
+            Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau
+            mot de passe.
+          </p>
           <ErrorSummary errors={errors} labels={{ email: "Adresse e-mail" }} />
           <Form method="post" noValidate>
-            <InputField name="email" type="email" label="Adresse e-mail" autoComplete="email" required defaultValue={actionData?.email} error={errors.email} />
+            <InputField
+              name="email"
+              type="email"
+              label="Adresse e-mail"
+              autoComplete="email"
+              required
+              defaultValue={actionData?.email}
+              error={errors.email}
+            />
             <button type="submit" className="button">
               Recevoir le lien
             </button>

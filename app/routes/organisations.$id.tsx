@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
@@ -104,7 +110,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return values.memberUserId === user.id ? redirect("/espace") : done("membre-retire");
       }
       case "revoke-invitation": {
-        await revokeInvitation(db, { organisationId, actorId: user.id, invitationId: values.invitationId ?? "" });
+        await revokeInvitation(db, {
+          organisationId,
+          actorId: user.id,
+          invitationId: values.invitationId ?? "",
+        });
         return done("invitation-annulee");
       }
       default:
@@ -121,7 +131,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** The stored organisation as the edit form's initial values. */
-function formStateOf(organisation: ReturnType<typeof useLoaderData<typeof loader>>["organisation"]): OrganisationFormState {
+function formStateOf(
+  organisation: ReturnType<typeof useLoaderData<typeof loader>>["organisation"],
+): OrganisationFormState {
   const on = (checked: boolean) => (checked ? "on" : "");
   return {
     name: organisation.name,
@@ -156,7 +168,9 @@ export default function OrganisationPage() {
   return (
     <div className="page">
       <h1>{organisation.name}</h1>
-      <div role="status">{confirmation ? <p className="notice notice--success">{confirmation}</p> : null}</div>
+      <div role="status">
+        {confirmation ? <p className="notice notice--success">{confirmation}</p> : null}
+      </div>
       {inRegion === false ? <p className="notice">{OUTSIDE_REGION_NOTICE}</p> : null}
       <ErrorSummary errors={otherErrors} fieldId={() => undefined} />
 
@@ -167,7 +181,9 @@ export default function OrganisationPage() {
             <ErrorSummary
               errors={updateErrors}
               fieldId={(field) =>
-                field in ORGANISATION_FIELD_LABELS ? organisationFieldId(field as OrganisationFormFieldName) : undefined
+                field in ORGANISATION_FIELD_LABELS
+                  ? organisationFieldId(field as OrganisationFormFieldName)
+                  : undefined
               }
             />
             <OrganisationForm

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
@@ -13,7 +19,9 @@ import { firstErrors, formFields, organisationFormSchema } from "~/domain/organi
 import { createOrganisation, OrganisationError } from "~/services/organisations.server";
 import { requireRole } from "~/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Déclarer une organisation – Portail ESS Centre-Val de Loire" }];
+export const meta: MetaFunction = () => [
+  { title: "Déclarer une organisation – Portail ESS Centre-Val de Loire" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "APPLICANT");
@@ -43,17 +51,23 @@ export default function NewOrganisation() {
     <div className="page">
       <h1>Déclarer une organisation</h1>
       <p>
-        Décrivez l’association, la coopérative, l’entreprise ou la collectivité qui portera vos dossiers. Vous en
-        deviendrez responsable et pourrez inviter d’autres personnes à y contribuer.
+        Décrivez l’association, la coopérative, l’entreprise ou la collectivité qui portera vos dossiers. Vous
+        en deviendrez responsable et pourrez inviter d’autres personnes à y contribuer.
       </p>
       <p>Tous les champs sont obligatoires sauf mention contraire.</p>
       <ErrorSummary
         errors={errors}
         fieldId={(field) =>
-          field in ORGANISATION_FIELD_LABELS ? organisationFieldId(field as OrganisationFormFieldName) : undefined
+          field in ORGANISATION_FIELD_LABELS
+            ? organisationFieldId(field as OrganisationFormFieldName)
+            : undefined
         }
       />
-      <OrganisationForm values={result?.values ?? {}} errors={errors} submitLabel="Enregistrer l’organisation" />
+      <OrganisationForm
+        values={result?.values ?? {}}
+        errors={errors}
+        submitLabel="Enregistrer l’organisation"
+      />
     </div>
   );
 }

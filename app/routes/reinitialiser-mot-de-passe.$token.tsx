@@ -44,8 +44,23 @@ export default function ResetPassword() {
       <p>Pour votre sécurité, vous serez déconnecté·e de tous vos appareils.</p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
-        <InputField name="password" type="password" label={LABELS.password} hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} autoComplete="new-password" required error={errors.password} />
-        <InputField name="passwordConfirmation" type="password" label={LABELS.passwordConfirmation} autoComplete="new-password" required error={errors.passwordConfirmation} />
+        <InputField
+          name="password"
+          type="password"
+          label={LABELS.password}
+          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <InputField
+          name="passwordConfirmation"
+          type="password"
+          label={LABELS.passwordConfirmation}
+          autoComplete="new-password"
+          required
+          error={errors.passwordConfirmation}
+        />
         <button type="submit" className="button">
           Enregistrer le mot de passe
         </button>

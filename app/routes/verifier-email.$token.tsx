@@ -4,7 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/db.server";
 import { confirmEmail } from "~/services/auth/accounts.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirmation de l'adresse e-mail — Portail ESS Centre-Val de Loire" }];
+export const meta: MetaFunction = () => [
+  { title: "Confirmation de l'adresse e-mail — Portail ESS Centre-Val de Loire" },
+];
 
 // Opening the emailed link is the confirmation: the token is single-use and expires.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -60,7 +60,10 @@ export async function inviteMember(db: OrganisationsDb, input: InviteMemberInput
     if (alreadyMember) throw new OrganisationError(invitationMessages.alreadyMember, "email");
 
     const [inviter, organisation] = await Promise.all([
-      tx.user.findUniqueOrThrow({ where: { id: input.inviterId }, select: { firstName: true, lastName: true } }),
+      tx.user.findUniqueOrThrow({
+        where: { id: input.inviterId },
+        select: { firstName: true, lastName: true },
+      }),
       tx.organisation.findUniqueOrThrow({ where: { id: input.organisationId }, select: { name: true } }),
     ]);
     await tx.organisationInvitation.deleteMany({
@@ -101,7 +104,11 @@ export async function listPendingInvitations(db: OrganisationsDb, userId: string
 /** Withdraws a pending invitation; owners only. Its link stops working at once. */
 export async function revokeInvitation(
   db: OrganisationsDb,
-  { organisationId, actorId, invitationId }: { organisationId: string; actorId: string; invitationId: string },
+  {
+    organisationId,
+    actorId,
+    invitationId,
+  }: { organisationId: string; actorId: string; invitationId: string },
 ) {
   await requireMembership(db, actorId, organisationId, MembershipRole.OWNER);
   const { count } = await db.organisationInvitation.deleteMany({

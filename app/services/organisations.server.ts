@@ -78,7 +78,8 @@ async function assertSiretFree(tx: Tx, siret: string | null, exceptId?: string) 
 
 /** Prisma's unique-constraint error, raised when two people register the same SIRET at the same instant. */
 function isSiretConflict(error: unknown): boolean {
-  if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "P2002") return false;
+  if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "P2002")
+    return false;
   return JSON.stringify(error).includes("siret");
 }
 
@@ -171,7 +172,11 @@ export async function listMembers(db: OrganisationsDb, userId: string, organisat
  */
 export async function removeMember(
   db: OrganisationsDb,
-  { organisationId, actorId, memberUserId }: { organisationId: string; actorId: string; memberUserId: string },
+  {
+    organisationId,
+    actorId,
+    memberUserId,
+  }: { organisationId: string; actorId: string; memberUserId: string },
 ) {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Organisation" WHERE "id" = ${organisationId} FOR UPDATE`;

@@ -103,7 +103,11 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
   it("makes the creator the owner and links the department derived from the postcode", async () => {
     const creator = await createUser();
     const organisation = await createOrganisation(database.db, creator.id, organisationInput());
-    expect(organisation).toMatchObject({ name: "Les Cycloposteurs", siret: "73282932000074", departmentCode: "45" });
+    expect(organisation).toMatchObject({
+      name: "Les Cycloposteurs",
+      siret: "73282932000074",
+      departmentCode: "45",
+    });
     const { role } = await getOrganisationForMember(database.db, creator.id, organisation.id);
     expect(role).toBe(MembershipRole.OWNER);
   });
@@ -132,9 +136,15 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
   it("lets an owner edit the profile but not a member (403)", async () => {
     const { owner, organisation } = await createOwnedOrganisation();
     const member = await addMember(organisation.id);
-    const renamed = organisationInput({ name: "Coopérative renommée", siret: "", legalForm: "EMPLOYEE_GROUP" });
+    const renamed = organisationInput({
+      name: "Coopérative renommée",
+      siret: "",
+      legalForm: "EMPLOYEE_GROUP",
+    });
 
-    expect(await refusalStatus(updateOrganisation(database.db, member.id, organisation.id, renamed))).toBe(403);
+    expect(await refusalStatus(updateOrganisation(database.db, member.id, organisation.id, renamed))).toBe(
+      403,
+    );
     expect((await database.db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).name).toBe(
       "Les Cycloposteurs",
     );
@@ -175,7 +185,11 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
           appUrl: APP_URL,
         }),
       () =>
-        removeMember(database.db, { organisationId: organisation.id, actorId: outsider.id, memberUserId: outsider.id }),
+        removeMember(database.db, {
+          organisationId: organisation.id,
+          actorId: outsider.id,
+          memberUserId: outsider.id,
+        }),
     ];
     for (const call of calls) expect(await refusalStatus(call())).toBe(404);
     expect(await database.db.outboxEmail.count({ where: { to: "x@example.fr" } })).toBe(0);
@@ -194,7 +208,9 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
       }),
     );
     expect(status).toBe(403);
-    expect(await database.db.organisationInvitation.count({ where: { organisationId: organisation.id } })).toBe(0);
+    expect(
+      await database.db.organisationInvitation.count({ where: { organisationId: organisation.id } }),
+    ).toBe(0);
     expect(await database.db.outboxEmail.count({ where: { to: "ami@example.fr" } })).toBe(0);
   });
 
@@ -214,10 +230,14 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
     expect(emails[0]!.html).toContain(link);
     expect(emails[0]!.text).toContain(organisation.name);
 
-    const stored = await database.db.organisationInvitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    const stored = await database.db.organisationInvitation.findUniqueOrThrow({
+      where: { id: invitation.id },
+    });
     expect(stored.tokenHash).toBe(hashInvitationToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeGreaterThan(INVITATION_VALIDITY_MS - 60_000);
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeGreaterThan(
+      INVITATION_VALIDITY_MS - 60_000,
+    );
   });
 
   it("refuses to accept with an account of another email, then accepts once for the invited email", async () => {
@@ -269,9 +289,9 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
 
   it("refuses an unknown token", async () => {
     const user = await createUser();
-    expect(await refusalMessage(acceptInvitation(database.db, { token: "inconnu", userId: user.id }))).toMatch(
-      /pas valide/,
-    );
+    expect(
+      await refusalMessage(acceptInvitation(database.db, { token: "inconnu", userId: user.id })),
+    ).toMatch(/pas valide/);
   });
 
   it("lets two simultaneous clicks on one invitation create a single membership", async () => {
@@ -301,7 +321,13 @@ describe.each(databaseKinds())("organisations on %s", (kind) => {
       LAST_OWNER_MESSAGE,
     );
     expect(
-      await refusalStatus(removeMember(database.db, { organisationId: organisation.id, actorId: member.id, memberUserId: owner.id })),
+      await refusalStatus(
+        removeMember(database.db, {
+          organisationId: organisation.id,
+          actorId: member.id,
+          memberUserId: owner.id,
+        }),
+      ),
     ).toBe(403);
 
     await removeMember(database.db, { ...ids, memberUserId: member.id });

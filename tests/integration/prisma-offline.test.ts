@@ -19,10 +19,14 @@ async function prisma(args: string[], url: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
   delete env.PRISMA_SCHEMA_ENGINE_BINARY;
   try {
-    const { stdout, stderr } = await run(prismaBin, [...args, "--config", path.join(workdir, "prisma.config.ts")], {
-      cwd: workdir,
-      env,
-    });
+    const { stdout, stderr } = await run(
+      prismaBin,
+      [...args, "--config", path.join(workdir, "prisma.config.ts")],
+      {
+        cwd: workdir,
+        env,
+      },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -33,7 +37,9 @@ async function prisma(args: string[], url: string) {
 beforeAll(async () => {
   workdir = await mkdtemp(path.join(tmpdir(), "prisma-offline-"));
   await cp(path.join(root, "prisma/schema.prisma"), path.join(workdir, "prisma/schema.prisma"));
-  await cp(path.join(root, "prisma/migrations"), path.join(workdir, "prisma/migrations"), { recursive: true });
+  await cp(path.join(root, "prisma/migrations"), path.join(workdir, "prisma/migrations"), {
+    recursive: true,
+  });
   // Same config as the project's, pointing at the project's engine script, without a generator run.
   await writeFile(
     path.join(workdir, "prisma.config.ts"),
@@ -52,7 +58,15 @@ afterAll(async () => {
 describe("Prisma CLI offline", { timeout: 180_000 }, () => {
   it("finds no drift between the committed schema and migrations", async () => {
     const result = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       `pglite:${path.join(workdir, "drift-db")}`,
     );
     expect(result.output).toContain("No difference detected");
@@ -64,11 +78,20 @@ describe("Prisma CLI offline", { timeout: 180_000 }, () => {
     const schemaPath = path.join(workdir, "prisma/schema.prisma");
     await writeFile(
       schemaPath,
-      (await readFile(schemaPath, "utf8")) + "\nmodel OfflineProbe {\n  id Int @id @default(autoincrement())\n}\n",
+      (await readFile(schemaPath, "utf8")) +
+        "\nmodel OfflineProbe {\n  id Int @id @default(autoincrement())\n}\n",
     );
 
     const drift = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       url,
     );
     expect(drift.code).toBe(2);
@@ -86,26 +109,29 @@ describe("Prisma CLI offline", { timeout: 180_000 }, () => {
     expect(status.output).toContain("Database schema is up to date");
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)("deploys every migration to a fresh PostgreSQL database", async () => {
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    const name = `offline_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    try {
-      const url = new URL(process.env.TEST_DATABASE_URL!);
-      url.pathname = `/${name}`;
-      const deploy = await prisma(["migrate", "deploy"], url.toString());
-      expect(deploy.code, deploy.output).toBe(0);
-      const status = await prisma(["migrate", "status"], url.toString());
-      expect(status.output).toContain("Database schema is up to date");
-      const client = new pg.Client({ connectionString: url.toString() });
-      await client.connect();
-      const { rows } = await client.query(`SELECT to_regclass('"Dossier"') IS NOT NULL AS present`);
-      await client.end();
-      expect(rows[0].present).toBe(true);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "deploys every migration to a fresh PostgreSQL database",
+    async () => {
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      const name = `offline_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+      await admin.query(`CREATE DATABASE "${name}"`);
+      try {
+        const url = new URL(process.env.TEST_DATABASE_URL!);
+        url.pathname = `/${name}`;
+        const deploy = await prisma(["migrate", "deploy"], url.toString());
+        expect(deploy.code, deploy.output).toBe(0);
+        const status = await prisma(["migrate", "status"], url.toString());
+        expect(status.output).toContain("Database schema is up to date");
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        const { rows } = await client.query(`SELECT to_regclass('"Dossier"') IS NOT NULL AS present`);
+        await client.end();
+        expect(rows[0].present).toBe(true);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
 });

@@ -24,7 +24,9 @@ describe.each(databaseKinds())("createTestDatabase on %s", (kind) => {
     const user = await first.db.user.create({
       data: { email: "harnais@example.fr", passwordHash: "x", firstName: "Camille", lastName: "Martin" },
     });
-    expect(await first.db.user.findUnique({ where: { id: user.id } })).toMatchObject({ email: "harnais@example.fr" });
+    expect(await first.db.user.findUnique({ where: { id: user.id } })).toMatchObject({
+      email: "harnais@example.fr",
+    });
   });
 
   it("gives each caller its own database", async () => {
@@ -42,7 +44,10 @@ describe("createTestDatabase with another migrations folder", () => {
     dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
     // Out of order on disk: the harness must sort by folder name as Prisma does.
     await mkdir(path.join(dir, "20200102000000_second"));
-    await writeFile(path.join(dir, "20200102000000_second", "migration.sql"), `ALTER TABLE "Probe" ADD "label" TEXT;`);
+    await writeFile(
+      path.join(dir, "20200102000000_second", "migration.sql"),
+      `ALTER TABLE "Probe" ADD "label" TEXT;`,
+    );
     await mkdir(path.join(dir, "20200101000000_first"));
     await writeFile(
       path.join(dir, "20200101000000_first", "migration.sql"),
@@ -56,7 +61,8 @@ describe("createTestDatabase with another migrations folder", () => {
   it("applies the folders in timestamp order", async () => {
     const database = await createTestDatabase("pglite", { migrationsDir: dir });
     try {
-      const rows = await database.db.$queryRawUnsafe<Array<{ label: string | null }>>(`SELECT "label" FROM "Probe"`);
+      const rows =
+        await database.db.$queryRawUnsafe<Array<{ label: string | null }>>(`SELECT "label" FROM "Probe"`);
       expect(rows).toEqual([{ label: null }]);
     } finally {
       await database.close();
@@ -66,7 +72,9 @@ describe("createTestDatabase with another migrations folder", () => {
   it("fails clearly on an empty folder", async () => {
     const empty = await mkdtemp(path.join(tmpdir(), "migrations-empty-"));
     try {
-      await expect(createTestDatabase("pglite", { migrationsDir: empty })).rejects.toThrow(/Aucune migration/);
+      await expect(createTestDatabase("pglite", { migrationsDir: empty })).rejects.toThrow(
+        /Aucune migration/,
+      );
     } finally {
       await rm(empty, { recursive: true, force: true });
     }

@@ -42,7 +42,9 @@ export async function readMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR): Pr
     .map((entry) => entry.name)
     .sort();
   if (folders.length === 0) throw new Error(`Aucune migration dans ${migrationsDir}`);
-  return Promise.all(folders.map((folder) => readFile(path.join(migrationsDir, folder, "migration.sql"), "utf8")));
+  return Promise.all(
+    folders.map((folder) => readFile(path.join(migrationsDir, folder, "migration.sql"), "utf8")),
+  );
 }
 
 export async function createTestDatabase(

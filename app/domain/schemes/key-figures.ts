@@ -6,14 +6,19 @@ import type { RuleSetParametersByScheme } from "./index";
 
 const years = (months: number) => (months % 12 === 0 ? `${months / 12} ans` : `${months} mois`);
 
-export function schemeKeyFigures<C extends SchemeCode>(code: C, parameters: RuleSetParametersByScheme[C]): string[] {
+export function schemeKeyFigures<C extends SchemeCode>(
+  code: C,
+  parameters: RuleSetParametersByScheme[C],
+): string[] {
   switch (code) {
     case "CAP_ASSO": {
       const p = parameters as RuleSetParametersByScheme["CAP_ASSO"];
       return [
         `De ${formatEuros(p.minAnnualAmountCents)} à ${formatEuros(p.maxAnnualAmountCents)} par an et par projet`,
         `Convention de ${years(p.agreementLengthMonths)}`,
-        p.permanentContractRequired ? "Au moins un emploi créé ou consolidé en CDI" : "Au moins un emploi créé ou consolidé",
+        p.permanentContractRequired
+          ? "Au moins un emploi créé ou consolidé en CDI"
+          : "Au moins un emploi créé ou consolidé",
       ];
     }
     case "A_VOS_ID": {

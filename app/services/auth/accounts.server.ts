@@ -7,16 +7,23 @@ import { verifyEmail } from "~emails/verify-email";
 
 import { enqueueEmail } from "../outbox.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { checkLoginRateLimit, clearAccountFailures, rateLimitMessage, recordLoginFailure } from "./rate-limit.server";
+import {
+  checkLoginRateLimit,
+  clearAccountFailures,
+  rateLimitMessage,
+  recordLoginFailure,
+} from "./rate-limit.server";
 import { revokeAllSessions } from "./sessions.server";
 import { hashToken, newToken } from "./tokens.server";
 
 const VERIFICATION_TTL_MS = 48 * 60 * 60_000;
 const RESET_TTL_MS = 60 * 60_000;
 
-export const appUrl = (path: string) => new URL(path, process.env.APP_URL ?? "http://localhost:3000").toString();
+export const appUrl = (path: string) =>
+  new URL(path, process.env.APP_URL ?? "http://localhost:3000").toString();
 
-export type AccountResult<T = undefined> = { ok: true; value: T } | { ok: false; error: string; field?: string };
+export type AccountResult<T = undefined> =
+  { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 export async function signUp(
   db: PrismaClient,
@@ -28,7 +35,8 @@ export async function signUp(
     return {
       ok: false,
       field: "email",
-      error: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.",
+      error:
+        "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.",
     };
   }
   const passwordHash = await hashPassword(input.password);
@@ -92,14 +100,24 @@ async function consumeToken(
   const stored = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!stored || stored.purpose !== purpose || stored.usedAt || stored.expiresAt <= now) return null;
   // Single use even under concurrent clicks: only one update sees usedAt still null.
-  const { count } = await db.userToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: now } });
+  const { count } = await db.userToken.updateMany({
+    where: { id: stored.id, usedAt: null },
+    data: { usedAt: now },
+  });
   return count === 1 ? stored : null;
 }
 
-export async function confirmEmail(db: PrismaClient, token: string, now: Date = new Date()): Promise<AccountResult> {
+export async function confirmEmail(
+  db: PrismaClient,
+  token: string,
+  now: Date = new Date(),
+): Promise<AccountResult> {
   const stored = await consumeToken(db, token, "EMAIL_VERIFICATION", now);
   if (!stored) {
-    return { ok: false, error: "Ce lien de confirmation n'est plus valable. Demandez-en un nouveau depuis votre compte." };
+    return {
+      ok: false,
+      error: "Ce lien de confirmation n'est plus valable. Demandez-en un nouveau depuis votre compte.",
+    };
   }
   await db.user.update({ where: { id: stored.userId }, data: { emailVerifiedAt: now } });
   await db.auditLog.create({ data: { actorId: stored.userId, action: AUDIT_ACTIONS.emailVerified } });
@@ -113,7 +131,12 @@ export async function requestPasswordReset(db: PrismaClient, email: string, now:
   const { token, tokenHash } = newToken();
   await db.$transaction(async (tx) => {
     await tx.userToken.create({
-      data: { tokenHash, purpose: "PASSWORD_RESET", userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MS) },
+      data: {
+        tokenHash,
+        purpose: "PASSWORD_RESET",
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+      },
     });
     await enqueueEmail(tx, {
       to: user.email,
@@ -137,9 +160,15 @@ export async function resetPassword(
 ): Promise<AccountResult> {
   const stored = await consumeToken(db, token, "PASSWORD_RESET", now);
   if (!stored) {
-    return { ok: false, error: "Ce lien de réinitialisation n'est plus valable. Faites une nouvelle demande." };
+    return {
+      ok: false,
+      error: "Ce lien de réinitialisation n'est plus valable. Faites une nouvelle demande.",
+    };
   }
-  await db.user.update({ where: { id: stored.userId }, data: { passwordHash: await hashPassword(password) } });
+  await db.user.update({
+    where: { id: stored.userId },
+    data: { passwordHash: await hashPassword(password) },
+  });
   await revokeAllSessions(db, stored.userId, now);
   await db.auditLog.create({ data: { actorId: stored.userId, action: AUDIT_ACTIONS.passwordReset } });
   return { ok: true, value: undefined };

@@ -18,7 +18,12 @@ const MAXMEM = 256 * 1024 * 1024;
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scryptAsync(password.normalize("NFKC"), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAXMEM });
+  const hash = await scryptAsync(password.normalize("NFKC"), salt, KEY_LENGTH, {
+    N,
+    r: R,
+    p: P,
+    maxmem: MAXMEM,
+  });
   return ["scrypt", N, R, P, salt.toString("base64"), hash.toString("base64")].join("$");
 }
 

@@ -70,11 +70,17 @@ export async function findSessionUser(
 }
 
 export async function revokeSession(db: PrismaClient, token: string, now: Date = new Date()) {
-  await db.session.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: now } });
+  await db.session.updateMany({
+    where: { tokenHash: hashToken(token), revokedAt: null },
+    data: { revokedAt: now },
+  });
 }
 
 export async function revokeAllSessions(db: PrismaClient, userId: string, now: Date = new Date()) {
-  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  const { count } = await db.session.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return count;
 }
 

@@ -27,7 +27,10 @@ describe("parseEuros", () => {
   });
 
   it("refuses what is not an amount, in French", () => {
-    expect(parseEuros("douze")).toEqual({ ok: false, error: "Saisissez un montant en euros, par exemple 12 345,50." });
+    expect(parseEuros("douze")).toEqual({
+      ok: false,
+      error: "Saisissez un montant en euros, par exemple 12 345,50.",
+    });
     expect(parseEuros("-5")).toEqual({ ok: false, error: "Le montant ne peut pas être négatif." });
     expect(parseEuros("1,234")).toMatchObject({ ok: false });
   });

@@ -21,11 +21,15 @@ describe("SIRET", () => {
   it("refuses a wrong check digit with a French message", () => {
     const result = siretSchema.safeParse("23450002300029");
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("Le numéro SIRET n'est pas valide : vérifiez les chiffres saisis.");
+    expect(result.error?.issues[0]?.message).toBe(
+      "Le numéro SIRET n'est pas valide : vérifiez les chiffres saisis.",
+    );
   });
 
   it("refuses a wrong length or letters", () => {
-    expect(siretSchema.safeParse("1234").error?.issues[0]?.message).toBe("Le numéro SIRET doit comporter 14 chiffres.");
+    expect(siretSchema.safeParse("1234").error?.issues[0]?.message).toBe(
+      "Le numéro SIRET doit comporter 14 chiffres.",
+    );
     expect(isValidSiret("2345000230002A")).toBe(false);
   });
 
@@ -61,7 +65,9 @@ describe("postcodes and departments", () => {
   it("knows the six departments of the region", () => {
     expect(["18", "28", "36", "37", "41", "45"].every(isRegionDepartment)).toBe(true);
     expect(isRegionDepartment("75")).toBe(false);
-    expect(postcodeSchema.safeParse("ABCDE").error?.issues[0]?.message).toBe("Le code postal doit comporter 5 chiffres.");
+    expect(postcodeSchema.safeParse("ABCDE").error?.issues[0]?.message).toBe(
+      "Le code postal doit comporter 5 chiffres.",
+    );
   });
 });
 

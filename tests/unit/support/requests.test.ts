@@ -4,7 +4,11 @@ import { cookieFrom, formRequest, getRequest } from "../../support/requests";
 
 describe("test request helpers", () => {
   it("builds a form POST as a browser without JavaScript sends it", async () => {
-    const request = formRequest("/connexion?redirectTo=/espace", { email: "a@b.fr", choix: ["1", "2"] }, { cookie: "s=1" });
+    const request = formRequest(
+      "/connexion?redirectTo=/espace",
+      { email: "a@b.fr", choix: ["1", "2"] },
+      { cookie: "s=1" },
+    );
     expect(request.method).toBe("POST");
     expect(request.url).toBe("http://localhost:3000/connexion?redirectTo=/espace");
     expect(request.headers.get("Cookie")).toBe("s=1");
