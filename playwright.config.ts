@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3210;
+const baseURL = `http://localhost:${PORT}`;
+
+// Playwright's own browser downloads cannot reach their host from here: we drive Debian's `chromium`.
+const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One server on one embedded PGlite database (a single connection): tests run one after another, in order.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+    browserName: "chromium",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    // Fresh database, migrated and seeded, then the production server on the build `npm run test:e2e` made.
+    command: "bash tests/e2e/start-server.sh",
+    url: `${baseURL}/`,
+    env: { PORT: String(PORT) },
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

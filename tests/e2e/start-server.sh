@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The portal as the e2e tests see it: a brand-new embedded database (migrated, then seeded with the demo
+# accounts) and the server on the existing build. Run by Playwright's webServer (playwright.config.ts).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export DATABASE_URL="pglite:./data/e2e-pglite"
+export PORT="${PORT:-3210}"
+export APP_URL="${APP_URL:-http://localhost:$PORT}"
+export SESSION_SECRET="${SESSION_SECRET:-e2e-session-secret-not-for-production}"
+export LOG_REQUESTS=0
+# Mail goes to the development outbox (/dev/mails), never to a real server.
+unset SMTP_URL SMTP_HOST
+
+if [ ! -f build/index.js ]; then
+  echo "build/index.js manquant : lancez « npm run test:e2e » (qui construit l'application) ou « npm run build »." >&2
+  exit 1
+fi
+
+rm -rf data/e2e-pglite
+mkdir -p data
+npx prisma migrate deploy
+npx tsx seeds/index.ts
+exec node server.mjs
