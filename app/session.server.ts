@@ -22,7 +22,11 @@ export const sessionCookie = createCookie("portail_session", {
   secure: production,
   maxAge: SESSION_TTL_MS / 1000,
   // The token is already unguessable; signing is defence in depth against tampering.
-  secrets: [process.env.SESSION_SECRET ?? "secret-de-developpement-a-ne-pas-utiliser-en-production"],
+  // Comma-separated to rotate: the first signs new cookies, the others are still accepted.
+  secrets: (process.env.SESSION_SECRET ?? "secret-de-developpement-a-ne-pas-utiliser-en-production")
+    .split(",")
+    .map((secret) => secret.trim())
+    .filter(Boolean),
 });
 
 export async function readSessionToken(request: Request): Promise<string | null> {

@@ -41,13 +41,16 @@ function printAccounts(accounts: readonly DemoAccount[]): void {
 async function main(): Promise<void> {
   const started = Date.now();
   await seedReference(db);
-  const withDemo = !/^(0|false|no|non)$/i.test(process.env.SEED_DEMO ?? "");
+  // Demo accounts have published passwords: off by default in production, where only SEED_DEMO=true
+  // (a staging copy, say) adds them.
+  const production = process.env.NODE_ENV === "production";
+  const withDemo = process.env.SEED_DEMO ? !/^(0|false|no|non)$/i.test(process.env.SEED_DEMO) : !production;
   const accounts = withDemo ? await seedDemo(db) : [];
   console.log(
     `Base ${databaseKind()} initialisée (référentiels${withDemo ? " et démonstration" : ""}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   if (accounts.length > 0) {
-    if (process.env.NODE_ENV === "production") {
+    if (production) {
       console.warn(
         "Attention\u00a0: des comptes de démonstration aux mots de passe publics existent en production. Relancez avec SEED_DEMO=false.",
       );
