@@ -1,4 +1,5 @@
-// Demo identifiers must pass the portal’s own checks, so they are computed rather than typed.
+// Demo identifiers must pass the portal’s own checks (app/domain/identifiers.ts), so they are computed
+// rather than typed: these build the check keys those functions verify.
 
 /** The digit that makes `digits + key` pass the Luhn check (used by SIREN and SIRET). */
 export function luhnKey(digits: string): string {
@@ -13,10 +14,6 @@ export function luhnKey(digits: string): string {
     sum += digit;
   }
   return String((10 - (sum % 10)) % 10);
-}
-
-export function isLuhnValid(digits: string): boolean {
-  return /^\d+$/.test(digits) && luhnKey(digits.slice(0, -1)) === digits.slice(-1);
 }
 
 /** A SIRET whose SIREN (8 digits + key) and SIRET (SIREN + 4-digit NIC + key) are both Luhn-valid. */
@@ -44,10 +41,4 @@ export function demoFrenchIban(bank: string, branch: string, account: string): s
   // FR = 15 27 in the IBAN letter-to-number encoding.
   const check = String(98 - mod97(`${bban}152700`)).padStart(2, "0");
   return `FR${check}${bban}`;
-}
-
-export function isIbanValid(iban: string): boolean {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  const numeric = rearranged.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-  return mod97(numeric) === 1;
 }
