@@ -1,5 +1,5 @@
 // Accounts: sign up, sign in, email verification, password reset and change.
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { passwordReset } from "~emails/password-reset";
@@ -30,45 +30,60 @@ export async function signUp(
   input: { firstName: string; lastName: string; email: string; password: string },
   now: Date = new Date(),
 ): Promise<AccountResult<{ userId: string }>> {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) {
-    return {
-      ok: false,
-      field: "email",
-      error:
-        "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.",
-    };
-  }
+  const email = normalizeEmail(input.email);
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return EMAIL_TAKEN;
   const passwordHash = await hashPassword(input.password);
   const { token, tokenHash } = newToken();
   // The account, its verification link and the email that carries it are written together or not at all.
-  const user = await db.$transaction(async (tx) => {
-    const created = await tx.user.create({
-      data: {
-        email: input.email,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        passwordHash,
-        role: "APPLICANT",
-        createdAt: now,
-      },
+  const user = await db
+    .$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          passwordHash,
+          role: "APPLICANT",
+          createdAt: now,
+        },
+      });
+      await tx.userToken.create({
+        data: {
+          tokenHash,
+          purpose: "EMAIL_VERIFICATION",
+          userId: created.id,
+          expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS),
+        },
+      });
+      await enqueueEmail(tx, {
+        to: created.email,
+        ...verifyEmail({ firstName: created.firstName, url: appUrl(`/verifier-email/${token}`) }),
+      });
+      await tx.auditLog.create({ data: { actorId: created.id, action: AUDIT_ACTIONS.signUp } });
+      return created;
+    })
+    // Two sign-ups with one address at the same instant: the unique index refuses the second.
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-    await tx.userToken.create({
-      data: {
-        tokenHash,
-        purpose: "EMAIL_VERIFICATION",
-        userId: created.id,
-        expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS),
-      },
-    });
-    await enqueueEmail(tx, {
-      to: created.email,
-      ...verifyEmail({ firstName: created.firstName, url: appUrl(`/verifier-email/${token}`) }),
-    });
-    await tx.auditLog.create({ data: { actorId: created.id, action: AUDIT_ACTIONS.signUp } });
-    return created;
-  });
+  if (!user) return EMAIL_TAKEN;
   return { ok: true, value: { userId: user.id } };
+}
+
+const EMAIL_TAKEN = {
+  ok: false,
+  field: "email",
+  error:
+    "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.",
+} as const;
+
+/** Addresses are stored lower-cased and trimmed (see the User model), whoever calls these services. */
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 export async function resendVerification(db: PrismaClient, userId: string, now: Date = new Date()) {
@@ -92,7 +107,7 @@ export async function resendVerification(db: PrismaClient, userId: string, now: 
 }
 
 async function consumeToken(
-  db: PrismaClient,
+  db: PrismaClient | Prisma.TransactionClient,
   token: string,
   purpose: "EMAIL_VERIFICATION" | "PASSWORD_RESET",
   now: Date,
@@ -126,7 +141,7 @@ export async function confirmEmail(
 
 /** Sends a reset link if the account exists; says nothing either way (no account enumeration). */
 export async function requestPasswordReset(db: PrismaClient, email: string, now: Date = new Date()) {
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
   if (!user || user.deactivatedAt) return;
   const { token, tokenHash } = newToken();
   await db.$transaction(async (tx) => {
@@ -158,19 +173,22 @@ export async function resetPassword(
   password: string,
   now: Date = new Date(),
 ): Promise<AccountResult> {
-  const stored = await consumeToken(db, token, "PASSWORD_RESET", now);
-  if (!stored) {
+  const passwordHash = await hashPassword(password);
+  // The token, the new password and the end of every open session go together or not at all.
+  const userId = await db.$transaction(async (tx) => {
+    const stored = await consumeToken(tx, token, "PASSWORD_RESET", now);
+    if (!stored) return null;
+    await tx.user.update({ where: { id: stored.userId }, data: { passwordHash } });
+    await revokeAllSessions(tx, stored.userId, now);
+    await tx.auditLog.create({ data: { actorId: stored.userId, action: AUDIT_ACTIONS.passwordReset } });
+    return stored.userId;
+  });
+  if (!userId) {
     return {
       ok: false,
       error: "Ce lien de réinitialisation n'est plus valable. Faites une nouvelle demande.",
     };
   }
-  await db.user.update({
-    where: { id: stored.userId },
-    data: { passwordHash: await hashPassword(password) },
-  });
-  await revokeAllSessions(db, stored.userId, now);
-  await db.auditLog.create({ data: { actorId: stored.userId, action: AUDIT_ACTIONS.passwordReset } });
   return { ok: true, value: undefined };
 }
 
@@ -194,8 +212,11 @@ export const INVALID_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 /** Checks credentials under the per-account and per-address limits. */
 export async function authenticate(
   db: PrismaClient,
-  { email, password, ip, now = new Date() }: { email: string; password: string; ip: string; now?: Date },
+  credentials: { email: string; password: string; ip: string; now?: Date },
 ): Promise<AccountResult<{ userId: string; role: UserRole }>> {
+  const { password, ip, now = new Date() } = credentials;
+  // One account, one failure count: "Alice@" and "alice@" must not get 5 tries each.
+  const email = normalizeEmail(credentials.email);
   const verdict = await checkLoginRateLimit(db, { email, ip, now });
   if (verdict.limited) {
     await db.auditLog.create({ data: { action: AUDIT_ACTIONS.signInRateLimited, details: { email }, ip } });

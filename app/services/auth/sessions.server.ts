@@ -1,5 +1,5 @@
 // Sessions live in the database so they can be listed and revoked (sign out everywhere, deactivation).
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 
 import { hashToken, newToken } from "./tokens.server";
@@ -76,7 +76,11 @@ export async function revokeSession(db: PrismaClient, token: string, now: Date =
   });
 }
 
-export async function revokeAllSessions(db: PrismaClient, userId: string, now: Date = new Date()) {
+export async function revokeAllSessions(
+  db: PrismaClient | Prisma.TransactionClient,
+  userId: string,
+  now: Date = new Date(),
+) {
   const { count } = await db.session.updateMany({
     where: { userId, revokedAt: null },
     data: { revokedAt: now },
