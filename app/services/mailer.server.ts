@@ -6,7 +6,7 @@ import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 /** Where development emails are written when no SMTP server is configured. */
 export const mailDirectory = () => path.resolve(process.env.MAIL_DIR ?? "data/mail");
 
-export function smtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function smtpConfigured(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.SMTP_URL || env.SMTP_HOST);
 }
 
@@ -14,7 +14,7 @@ export function smtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
  * The SMTP transport from the environment (SMTP_URL, or SMTP_HOST/PORT/USER/PASSWORD/SECURE). Without
  * SMTP settings, messages are written to ./data/mail (an .eml and a .json each) for /dev/mails.
  */
-export function createTransport(env: NodeJS.ProcessEnv = process.env): Transporter {
+export function createTransport(env: Record<string, string | undefined> = process.env): Transporter {
   if (env.SMTP_URL) return nodemailer.createTransport(env.SMTP_URL);
   if (env.SMTP_HOST) {
     return nodemailer.createTransport({

@@ -103,7 +103,7 @@ describe.each(databaseKinds())("email outbox on %s with a real SMTP server", (ki
     expect(smtp.state.refused).toBe(3);
     const afterFirst = await db.outboxEmail.findMany();
     expect(afterFirst.every((row) => row.status === "PENDING" && row.attempts === 1)).toBe(true);
-    expect(afterFirst[0].lastError).toMatch(/451|indisponible/);
+    expect(afterFirst[0]!.lastError).toMatch(/451|indisponible/);
     const firstDelays = afterFirst.map((row) => row.nextAttemptAt.getTime() - start.getTime());
 
     // Not due yet: no new attempt.
