@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO_ACCOUNTS } from "./support/accounts";
+import { signIn } from "./support/auth";
+import { expectNoAxeViolations } from "./support/axe";
+
+const applicant = DEMO_ACCOUNTS.find((account) => account.role === "APPLICANT")!;
+
+test("an applicant declares an organisation, then finds it in their space", async ({ page }) => {
+  await signIn(page, applicant.email, applicant.password);
+  await page.goto("/organisations/nouvelle");
+  await expectNoAxeViolations(page);
+
+  // A wrong SIRET is explained in French, next to the field and in the summary.
+  await page.getByLabel(/^nom de l’organisation/i).fill("Ressourcerie du Berry");
+  await page.getByLabel(/^forme juridique/i).selectOption("ASSOCIATION");
+  await page.getByLabel(/^numéro siret/i).fill("732 829 320 00075");
+  await page.getByLabel(/^numéro rna/i).fill("W181001234");
+  await page.getByLabel(/^adresse(?! électronique)/i).fill("12 rue des Écoles");
+  await page.getByLabel(/^code postal/i).fill("18000");
+  await page.getByLabel(/^commune/i).fill("Bourges");
+  await page.getByLabel(/^nom et prénom/i).fill("Claude Bernard");
+  await page.getByLabel(/^fonction/i).fill("Présidente");
+  await page.getByLabel(/^adresse électronique de contact/i).fill("contact@ressourcerie-berry.fr");
+  await page.getByRole("button", { name: /enregistrer l’organisation/i }).click();
+  await expect(page.getByRole("alert")).toContainText(/SIRET/);
+  await expect(page.getByLabel(/^numéro siret/i)).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel(/^numéro siret/i).fill("732 829 320 00074");
+  await page.getByRole("button", { name: /enregistrer l’organisation/i }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ressourcerie du Berry");
+  await expectNoAxeViolations(page);
+
+  await page.goto("/espace");
+  await expect(page.getByRole("link", { name: "Ressourcerie du Berry" })).toBeVisible();
+});
+
+test("the account page lists the devices signed in and passes axe", async ({ page }) => {
+  await signIn(page, applicant.email, applicant.password);
+  await page.goto("/compte");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon compte");
+  await expect(page.getByText(applicant.email).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
