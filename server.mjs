@@ -20,7 +20,6 @@ app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
 app.use((req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     if (process.env.LOG_REQUESTS === "0") return;
@@ -35,6 +34,22 @@ app.use((req, res, next) => {
       }) + "\n",
     );
   });
+  next();
+});
+
+// The public eligibility API (README), called by other tools at high rates: served straight from the
+// build, ahead of the page middleware (CSP nonces, Remix). It returns JSON only, changes nothing, and a
+// cross-site browser cannot send it JSON without a CORS preflight we never grant: these headers suffice.
+app.all("/api/eligibility", (req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  build.entry.module.eligibilityApi(req, res).catch(next);
+});
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   next();
 });
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { PassThrough } from "node:stream";
 
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
@@ -6,9 +7,15 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { db } from "~/db.server";
 import { NonceProvider } from "~/nonce";
+import { handleEligibilityNode } from "~/services/eligibility.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/lifecycle.server";
+
+/** POST /api/eligibility, mounted by server.mjs ahead of Remix (see handleEligibilityNode). */
+export const eligibilityApi = (request: IncomingMessage, response: ServerResponse) =>
+  handleEligibilityNode(db, request, response);
 
 const ABORT_DELAY = 5_000;
 
