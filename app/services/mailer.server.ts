@@ -15,9 +15,12 @@ export function smtpConfigured(env: Record<string, string | undefined> = process
  * SMTP settings, messages are written to ./data/mail (an .eml and a .json each) for /dev/mails.
  */
 export function createTransport(env: Record<string, string | undefined> = process.env): Transporter {
-  if (env.SMTP_URL) return nodemailer.createTransport(env.SMTP_URL);
+  // One send must end well within the outbox lease (5 minutes), or another worker could send it again.
+  const timeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+  if (env.SMTP_URL) return nodemailer.createTransport({ url: env.SMTP_URL, ...timeouts });
   if (env.SMTP_HOST) {
     return nodemailer.createTransport({
+      ...timeouts,
       host: env.SMTP_HOST,
       port: Number(env.SMTP_PORT ?? 587),
       secure: env.SMTP_SECURE === "true",
