@@ -232,8 +232,21 @@ function shareAtMost(
   baseEuros: number | undefined,
   percent: number,
   baseName: string,
+  floorCents: number,
 ): Evaluated {
   const missing = paths.filter((_, index) => [amountEuros, baseEuros][index] === undefined);
+  // Once the base is known, a share below the scheme's minimum leaves no amount that could qualify.
+  if (amountEuros === undefined && baseEuros !== undefined) {
+    const ceiling = Math.floor((cents(baseEuros) * percent) / 100);
+    if (ceiling < floorCents) {
+      return decided(
+        id,
+        label,
+        false,
+        `${percent} % ${baseName} font ${formatEuros(ceiling)}, sous le minimum de ${formatEuros(floorCents)} : aucun montant ne peut convenir.`,
+      );
+    }
+  }
   if (amountEuros === undefined || baseEuros === undefined) {
     return unknown(id, label, missing, `Le montant ne peut pas dépasser ${percent} % ${baseName}.`);
   }
@@ -387,6 +400,7 @@ function aVosId(situation: Situation, p: RuleSetParametersByScheme["A_VOS_ID"]) 
       project.eligibleExpensesEur,
       p.maxSubsidyRatePercent,
       "des dépenses éligibles",
+      p.minSubsidyCents,
     ),
   ];
   const maxCents =
@@ -537,6 +551,7 @@ function equityAdvance(situation: Situation, p: RuleSetParametersByScheme["EQUIT
       project.euGrantEur,
       p.maxShareOfEuGrantPercent,
       "de la subvention européenne",
+      p.minAmountCents,
     ),
   ];
   const maxCents =

@@ -216,17 +216,17 @@ describe("evaluateEligibility, rule set version 1", () => {
       contributions.map((contributionEur) => ({ contributionEur }));
 
     it.each([
-      ["one associate at 4,999 €", associates(4_999), 4_999],
-      ["one associate at 5,000 €", associates(5_000), 5_000],
-      ["one associate at 5,001 €", associates(5_001), 5_000],
-      ["4,999 + 5,000 + 5,001 €", associates(4_999, 5_000, 5_001), 14_999],
-      ["cents are kept", associates(1_234.56, 0.01), 1_234.57],
-      ["an associate without capital counts for nothing", associates(0, 2_500), 2_500],
-      ["19 × 5,000 € + 4,999 €", associates(...Array<number>(19).fill(5_000), 4_999), 99_999],
-      ["20 × 5,000 €", associates(...Array<number>(20).fill(5_000)), 100_000],
-      ["21 × 5,000 € (total ceiling)", associates(...Array<number>(21).fill(5_000)), 100_000],
-      ["30 × 8,000 € (both ceilings)", associates(...Array<number>(30).fill(8_000)), 100_000],
-    ])("%s → at most %s €", (_case, employeeAssociates, max) => {
+      ["one associate at 4,999 €", 4_999, associates(4_999)],
+      ["one associate at 5,000 €", 5_000, associates(5_000)],
+      ["one associate at 5,001 €", 5_000, associates(5_001)],
+      ["4,999 + 5,000 + 5,001 €", 14_999, associates(4_999, 5_000, 5_001)],
+      ["cents are kept", 1_234.57, associates(1_234.56, 0.01)],
+      ["an associate without capital counts for nothing", 2_500, associates(0, 2_500)],
+      ["19 × 5,000 € + 4,999 €", 99_999, associates(...Array<number>(19).fill(5_000), 4_999)],
+      ["20 × 5,000 €", 100_000, associates(...Array<number>(20).fill(5_000))],
+      ["21 × 5,000 € (total ceiling)", 100_000, associates(...Array<number>(21).fill(5_000))],
+      ["30 × 8,000 € (both ceilings)", 100_000, associates(...Array<number>(30).fill(8_000))],
+    ])("%s → at most %s €", (_case, max, employeeAssociates) => {
       const result = resultFor(withAnswers(CAP_SCOP_SCIC_OK, { employeeAssociates }), "cap-scop-scic");
       expect(result.eligible).toBe(true);
       expect(result.maxAmountEur).toBe(max);
@@ -444,6 +444,21 @@ describe("evaluateEligibility, rule set version 1", () => {
       }
       const jobless = resultFor({ project: { jobsFte: 0 } }, "cap-asso");
       expect(jobless).toMatchObject({ eligible: false, missing: [] });
+    });
+
+    it("rules a scheme out once the base leaves no amount above its minimum, before the amount is asked", () => {
+      // 50 % of 9,999.98 € is 4,999.99 €, under A VOS ID's 5,000 €; 50 % of 10,000 € is exactly 5,000 €.
+      const tooSmall = resultFor({ project: { eligibleExpensesEur: 9_999.98 } }, "a-vos-id");
+      expect(tooSmall).toMatchObject({ eligible: false, missing: [], maxAmountEur: null });
+      expect(criterion(tooSmall, "taux")).toMatchObject({ met: false });
+      expect(criterion(tooSmall, "taux").explanation).toMatch(/4\s999,99\s€/);
+      expect(
+        criterion(resultFor({ project: { eligibleExpensesEur: 10_000 } }, "a-vos-id"), "taux").met,
+      ).toBeNull();
+
+      const smallGrant = resultFor({ project: { euGrantEur: 9_000 } }, "avance-fonds-propres");
+      expect(smallGrant).toMatchObject({ eligible: false, missing: [] });
+      expect(criterion(smallGrant, "part-subvention").met).toBe(false);
     });
 
     it("computes the ceiling as soon as the answers it depends on are known", () => {
