@@ -16,12 +16,14 @@ const NAVIGATION: Record<UserRole | "GUEST", NavItem[]> = {
   GUEST: [
     { to: "/", label: "Accueil", end: true },
     { to: "/dispositifs", label: "Les dispositifs" },
+    { to: "/eligibilite", label: "Vérifier mon éligibilité" },
     { to: "/connexion", label: "Se connecter" },
     { to: "/inscription", label: "Créer un compte" },
   ],
   APPLICANT: [
     { to: "/espace", label: "Mon espace" },
     { to: "/dispositifs", label: "Les dispositifs" },
+    { to: "/eligibilite", label: "Mon éligibilité" },
     { to: "/compte", label: "Mon compte" },
   ],
   INSTRUCTOR: [

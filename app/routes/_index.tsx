@@ -31,11 +31,14 @@ export default function Index() {
         Région vous pouvez prétendre, déposez un dossier complet et suivez-le jusqu’à la décision.
       </p>
       <p>
-        <Link to="/inscription" className="button">
-          Créer un compte
+        <Link to="/eligibilite" className="button">
+          Vérifier mon éligibilité
         </Link>{" "}
         <Link to="/dispositifs" className="button button--secondary">
           Découvrir les dispositifs
+        </Link>{" "}
+        <Link to="/inscription" className="button button--secondary">
+          Créer un compte
         </Link>
       </p>
 

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
+import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
 import { listSchemesInForce } from "~/services/schemes.server";
 
 export const meta: MetaFunction = () => [{ title: "Les dispositifs — Portail ESS Centre-Val de Loire" }];
@@ -31,6 +32,9 @@ export default function Schemes() {
               ))}
             </ul>
           ) : null}
+          <p>
+            <Link to={`/dispositifs/${SCHEME_SLUGS[scheme.code]}`}>Tout savoir sur {scheme.name}</Link>
+          </p>
           {scheme.eligibility ? (
             <p>
               <strong>Conditions : </strong>
@@ -40,6 +44,9 @@ export default function Schemes() {
         </section>
       ))}
       <p>
+        <Link to="/eligibilite" className="button">
+          Vérifier mon éligibilité
+        </Link>{" "}
         <Link to="/inscription">Créer un compte pour déposer un dossier</Link>
       </p>
     </>

@@ -1,0 +1,105 @@
+import { Link } from "@remix-run/react";
+
+import type { EligibilityReport, SchemeResult, Verdict } from "~/domain/eligibility/evaluate";
+import { formatEuros } from "~/domain/format";
+
+const STATUS: Record<"true" | "false" | "null", { label: string; className: string }> = {
+  true: { label: "Éligible", className: "verdict verdict--yes" },
+  false: { label: "Non éligible", className: "verdict verdict--no" },
+  null: { label: "À compléter", className: "verdict verdict--unknown" },
+};
+
+const CRITERION: Record<"true" | "false" | "null", { mark: string; label: string }> = {
+  true: { mark: "✔", label: "Rempli" },
+  false: { mark: "✘", label: "Non rempli" },
+  null: { mark: "?", label: "À préciser" },
+};
+
+const verdictKey = (verdict: Verdict) => String(verdict) as "true" | "false" | "null";
+
+const SCHEME_PAGES = new Set(["cap-asso", "a-vos-id", "cap-scop-scic", "avance-fonds-propres"]);
+
+/** Names of the other places an applicant may be pointed to. */
+const ORIENTATION_NAMES: Record<string, string> = {
+  "cap-asso": "CAP ASSO",
+  "a-vos-id": "A VOS ID",
+  "cap-scop-scic": "CAP SCOP-SCIC",
+  "avance-fonds-propres": "Apport en fonds propres avec droit de reprise",
+  "france-active": "France Active Centre-Val de Loire",
+  "mouvement-associatif": "Le Mouvement associatif Centre-Val de Loire",
+  "cap-region-pme-pmi": "CAP Région PME-PMI",
+  "region-du-siege": "La région de votre siège",
+};
+
+function SchemeVerdict({ result, startHref }: { result: SchemeResult; startHref: string }) {
+  const status = STATUS[verdictKey(result.eligible)];
+  const headingId = `resultat-${result.scheme}`;
+  return (
+    <section className="card result" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {result.name} : <span className={status.className}>{status.label}</span>
+      </h3>
+      <ul className="criteria">
+        {result.criteria.map((criterion) => {
+          const mark = CRITERION[verdictKey(criterion.met)];
+          return (
+            <li key={criterion.id} className={`criterion criterion--${String(criterion.met)}`}>
+              <span aria-hidden="true" className="criterion__mark">
+                {mark.mark}
+              </span>{" "}
+              <strong>
+                {criterion.label} <span className="visually-hidden">({mark.label})</span>
+              </strong>{" "}
+              — {criterion.explanation}
+            </li>
+          );
+        })}
+      </ul>
+      {result.maxAmountEur !== null ? (
+        <p>
+          Montant maximal : <strong>{formatEuros(Math.round(result.maxAmountEur * 100))}</strong>
+          {result.scheme === "cap-asso" ? " par an" : ""}.
+        </p>
+      ) : null}
+      <p className="result__actions">
+        <Link to={`/dispositifs/${result.scheme}`}>En savoir plus sur {result.name}</Link>
+        {result.eligible !== false ? (
+          <>
+            {" "}
+            · <Link to={startHref}>Préparer un dossier {result.name}</Link>
+          </>
+        ) : null}
+      </p>
+    </section>
+  );
+}
+
+/** The verdict of each scheme, criterion by criterion, and where else to turn. */
+export function EligibilityResults({ report, startHref }: { report: EligibilityReport; startHref: string }) {
+  return (
+    <>
+      {report.results.map((result) => (
+        <SchemeVerdict key={result.scheme} result={result} startHref={startHref} />
+      ))}
+      {report.orientation.length > 0 ? (
+        <section aria-labelledby="orientation" className="orientation">
+          <h3 id="orientation">Vers qui vous tourner</h3>
+          <ul>
+            {report.orientation.map((item) => (
+              <li key={`${item.scheme}-${item.reason}`}>
+                <strong>
+                  {SCHEME_PAGES.has(item.scheme) ? (
+                    <Link to={`/dispositifs/${item.scheme}`}>{ORIENTATION_NAMES[item.scheme]}</Link>
+                  ) : (
+                    (ORIENTATION_NAMES[item.scheme] ?? item.scheme)
+                  )}
+                </strong>{" "}
+                : {item.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

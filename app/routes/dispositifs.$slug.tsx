@@ -1,0 +1,110 @@
+// A scheme's public page: who it is for, what it funds, the amounts — all read from the rule set in
+// force, so a new version deliberated by the Commission permanente shows here without a code change.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { db } from "~/db.server";
+import { schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
+import { REGION_DEPARTMENTS } from "~/domain/identifiers";
+import { LEGAL_FORM_LABELS } from "~/domain/legal-forms";
+import { SCHEMES } from "~/domain/schemes";
+import { schemeKeyFigures } from "~/domain/schemes/key-figures";
+import { ruleSetsInForce } from "~/services/eligibility.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.name} — Portail ESS Centre-Val de Loire`
+      : "Dispositif introuvable — Portail ESS Centre-Val de Loire",
+  },
+];
+
+/** Scheme-specific lists of the rule set, in words. */
+function details(code: keyof typeof SCHEMES, parameters: Record<string, unknown>) {
+  const labels = (key: string) =>
+    ((parameters[key] as Array<{ label: string }> | undefined) ?? []).map((option) => option.label);
+  switch (code) {
+    case "A_VOS_ID":
+      return [
+        { title: "Priorités régionales (au moins une)", items: labels("priorities") },
+        { title: "Dépenses financées", items: labels("expenseTypes") },
+      ];
+    case "CAP_SCOP_SCIC":
+      return [{ title: "Opérations soutenues", items: labels("operationTypes") }];
+    case "EQUITY_ADVANCE":
+      return [{ title: "Programmes européens concernés", items: labels("euProgrammes") }];
+    default:
+      return [];
+  }
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const code = schemeCodeOfSlug(params.slug ?? "");
+  if (!code) throw new Response("Dispositif introuvable", { status: 404 });
+  const ruleSet = (await ruleSetsInForce(db))[code];
+  const parameters = ruleSet.parameters;
+  return {
+    name: SCHEMES[code].name,
+    summary: SCHEMES[code].summary,
+    version: ruleSet.version,
+    texts: parameters.applicantTexts,
+    figures: schemeKeyFigures(code, parameters),
+    legalForms: parameters.eligibleLegalForms.map((form) => LEGAL_FORM_LABELS[form]),
+    departments: parameters.eligibleDepartmentCodes.map(
+      (department) => `${REGION_DEPARTMENTS[department as keyof typeof REGION_DEPARTMENTS]} (${department})`,
+    ),
+    attachments: parameters.requiredAttachments.map((attachment) => attachment.label),
+    details: details(code, parameters as unknown as Record<string, unknown>),
+  };
+}
+
+export default function SchemePage() {
+  const scheme = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/dispositifs">Tous les dispositifs</Link>
+      </p>
+      <h1>{scheme.name}</h1>
+      <p className="lead">{scheme.texts.introduction}</p>
+
+      <h2>Pour qui ?</h2>
+      <p>{scheme.texts.eligibilityReminder}</p>
+      <ul>
+        <li>Formes juridiques : {scheme.legalForms.join(", ")}.</li>
+        <li>Siège ou activité principale dans l’un de ces départements : {scheme.departments.join(", ")}.</li>
+      </ul>
+
+      <h2>Montants et conditions</h2>
+      <ul>
+        {scheme.figures.map((figure) => (
+          <li key={figure}>{figure}.</li>
+        ))}
+      </ul>
+      {scheme.details.map((detail) => (
+        <section key={detail.title} aria-label={detail.title}>
+          <h3>{detail.title}</h3>
+          <ul>
+            {detail.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      <h2>Pièces à fournir</h2>
+      <ul>
+        {scheme.attachments.map((attachment) => (
+          <li key={attachment}>{attachment}</li>
+        ))}
+      </ul>
+
+      <p>
+        <Link to="/eligibilite" className="button">
+          Vérifier mon éligibilité
+        </Link>
+      </p>
+      <p className="field__hint">Règles en vigueur : version {scheme.version}.</p>
+    </>
+  );
+}
