@@ -230,7 +230,9 @@ export function parseEligibilityForm(form: Iterable<[string, FormDataEntryValue]
   if (parsed.success) return { values, errors, situation: parsed.data };
   for (const issue of parsed.error.issues) {
     const path = issue.path.slice(0, 2).join(".") as AnswerPath;
-    errors[path] ??= issue.message.replace(/^[^:]+ : /, "");
+    // « Département : indiquez… » → « Indiquez… »: the question itself is the label.
+    const message = issue.message.replace(/^[^:]+ : /, "");
+    errors[path] ??= message.charAt(0).toUpperCase() + message.slice(1);
   }
   const valid: Situation = situationSchema.parse({
     organisation: withoutKeys(organisation, errors, "organisation"),
