@@ -1,6 +1,7 @@
 // Production and development HTTP server: Express in front of the Remix build, with security headers,
 // per-request CSP nonces, JSON request logs, background work and graceful shutdown.
 import crypto from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -19,33 +20,23 @@ const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
+function logRequest(req, res, started) {
+  const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      method: req.method,
+      path: (req.originalUrl ?? req.url ?? "").split("?")[0],
+      status: res.statusCode,
+      durationMs: Math.round(durationMs * 10) / 10,
+    }) + "\n",
+  );
+}
+
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
-  res.on("finish", () => {
-    if (process.env.LOG_REQUESTS === "0") return;
-    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        method: req.method,
-        path: req.originalUrl.split("?")[0],
-        status: res.statusCode,
-        durationMs: Math.round(durationMs * 10) / 10,
-      }) + "\n",
-    );
-  });
+  if (process.env.LOG_REQUESTS !== "0") res.on("finish", () => logRequest(req, res, started));
   next();
-});
-
-// The public eligibility API (README), called by other tools at high rates: served straight from the
-// build, ahead of the page middleware (CSP nonces, Remix). It returns JSON only, changes nothing, and a
-// cross-site browser cannot send it JSON without a CORS preflight we never grant: these headers suffice.
-app.all("/api/eligibility", (req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  build.entry.module.eligibilityApi(req, res).catch(next);
 });
 
 app.use((_req, res, next) => {
@@ -120,7 +111,29 @@ app.all(
 );
 
 const port = Number(process.env.PORT ?? 3000);
-const server = app.listen(port, async () => {
+// The public eligibility API (README) is called by other tools at high rates: it is answered here, before
+// Express and Remix, whose per-request machinery costs more than the evaluation itself. It returns JSON
+// only, changes nothing, and a cross-site browser cannot send it JSON without a CORS preflight we never
+// grant: these headers suffice.
+const API_PATH = /^\/api\/eligibility\/?(\?|$)/;
+function handleApi(req, res) {
+  const started = process.hrtime.bigint();
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (process.env.LOG_REQUESTS !== "0") res.on("finish", () => logRequest(req, res, started));
+  build.entry.module.eligibilityApi(req, res).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ message: "Erreur interne du serveur.", errors: {} }));
+  });
+}
+
+const server = http.createServer((req, res) =>
+  API_PATH.test(req.url ?? "") ? handleApi(req, res) : app(req, res),
+);
+server.listen(port, async () => {
   await build.entry.module.startBackgroundWork?.();
   console.log(`Portail ESS prêt sur http://localhost:${port}`);
   if (build.mode === "development") broadcastDevReady(build);
