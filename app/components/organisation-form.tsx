@@ -21,7 +21,9 @@ export type OrganisationFormFieldName =
   | "legalRepresentativeName"
   | "legalRepresentativeRole"
   | "contactEmail"
-  | "contactPhone";
+  | "contactPhone"
+  | "iban"
+  | "bic";
 
 export type OrganisationFormState = Partial<Record<OrganisationFormFieldName, string>>;
 
@@ -41,6 +43,8 @@ export const ORGANISATION_FIELD_LABELS: Record<OrganisationFormFieldName, string
   legalRepresentativeRole: "Fonction",
   contactEmail: "Adresse électronique de contact",
   contactPhone: "Téléphone",
+  iban: "IBAN",
+  bic: "BIC",
 };
 
 /** The id of a field's input, for labels and the error summary's links. */
@@ -224,6 +228,18 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
         <legend>Contact</legend>
         {text("contactEmail", "email", "email")}
         {text("contactPhone", "tel", "tel", { optional: true })}
+      </fieldset>
+
+      <fieldset>
+        <legend>Coordonnées bancaires</legend>
+        <p className="field__hint">
+          Le compte sur lequel la Région versera une aide accordée ; il doit être au nom de l’organisation.
+        </p>
+        {text("iban", "text", "off", {
+          optional: true,
+          hint: "27 caractères pour un compte en France, par exemple FR76 3000 6000 0112 3456 7890 189.",
+        })}
+        {text("bic", "text", "off", { optional: true, hint: "8 ou 11 caractères, par exemple AGRIFRPP." })}
       </fieldset>
 
       <button type="submit">{submitLabel}</button>

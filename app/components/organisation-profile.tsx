@@ -19,7 +19,12 @@ export interface OrganisationProfileData {
   legalRepresentativeRole: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
+  iban: string | null;
+  bic: string | null;
 }
+
+/** IBAN in groups of four, as bank statements print it. */
+const formatIban = (iban: string) => iban.replace(/(.{4})/g, "$1 ").trim();
 
 /** 14 digits grouped as INSEE prints them: 732 829 320 00074. */
 function formatSiret(siret: string): string {
@@ -53,6 +58,8 @@ export function OrganisationProfile({ organisation }: { organisation: Organisati
     ],
     ["Adresse électronique de contact", organisation.contactEmail ?? notGiven],
     ["Téléphone", organisation.contactPhone ?? notGiven],
+    ["IBAN", organisation.iban ? formatIban(organisation.iban) : notGiven],
+    ["BIC", organisation.bic ?? notGiven],
   ];
   return (
     <>

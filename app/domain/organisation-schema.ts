@@ -6,6 +6,7 @@ import { mayBeCooperativeInCreation, rnaRequired, siretRequired } from "~/domain
 import { LegalForm, MembershipRole } from "~/generated/prisma/enums";
 import {
   departmentFromPostcode,
+  ibanSchema,
   isRegionDepartment,
   postcodeSchema,
   rnaSchema,
@@ -84,6 +85,13 @@ export const organisationFormSchema = z
         error: "Indiquez un numéro de téléphone français, par exemple 02 38 70 30 30.",
       })
       .transform((value) => (value ? value.replace(/\s+/g, " ") : null)),
+    iban: optionalIdentifier(ibanSchema),
+    bic: optionalText
+      .transform((value) => value.replace(/\s/g, "").toUpperCase())
+      .refine((value) => !value || /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(value), {
+        error: "Indiquez un BIC de 8 ou 11 caractères, par exemple AGRIFRPP.",
+      })
+      .transform((value) => value || null),
   })
   // Rules that depend on several fields; they run even when a field above is in error, so the person
   // sees every problem at once (except when the legal form itself is missing).

@@ -152,6 +152,8 @@ function formStateOf(
     legalRepresentativeRole: organisation.legalRepresentativeRole ?? "",
     contactEmail: organisation.contactEmail ?? "",
     contactPhone: organisation.contactPhone ?? "",
+    iban: organisation.iban ?? "",
+    bic: organisation.bic ?? "",
   };
 }
 

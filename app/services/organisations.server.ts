@@ -60,6 +60,8 @@ function organisationData(input: OrganisationInput) {
     legalRepresentativeRole: input.legalRepresentativeRole,
     contactEmail: input.contactEmail,
     contactPhone: input.contactPhone,
+    iban: input.iban,
+    bic: input.bic,
   };
 }
 

@@ -22,6 +22,7 @@ test("an applicant declares an organisation, then finds it in their space", asyn
   await page.getByLabel(/^nom et prénom/i).fill("Claude Bernard");
   await page.getByLabel(/^fonction/i).fill("Présidente");
   await page.getByLabel(/^adresse électronique de contact/i).fill("contact@ressourcerie-berry.fr");
+  await page.getByLabel(/^IBAN/).fill("FR76 3000 6000 0112 3456 7890 189");
   await page.getByRole("button", { name: /enregistrer l’organisation/i }).click();
   await expect(page.getByRole("alert")).toContainText(/SIRET/);
   await expect(page.getByLabel(/^numéro siret/i)).toHaveAttribute("aria-invalid", "true");
@@ -30,6 +31,7 @@ test("an applicant declares an organisation, then finds it in their space", asyn
   await page.getByLabel(/^numéro siret/i).fill("732 829 320 00074");
   await page.getByRole("button", { name: /enregistrer l’organisation/i }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ressourcerie du Berry");
+  await expect(page.getByLabel(/^IBAN/)).toHaveValue("FR7630006000011234567890189");
   await expectNoAxeViolations(page);
 
   await page.goto("/espace");

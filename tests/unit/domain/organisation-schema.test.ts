@@ -72,6 +72,23 @@ describe("organisationFormSchema", () => {
     );
   });
 
+  it("keeps bank details typed with spaces, normalised, and leaves them optional", () => {
+    const parsed = organisationFormSchema.parse({
+      ...association,
+      iban: "fr76 3000 6000 0112 3456 7890 189",
+      bic: "agri fr pp",
+    });
+    expect([parsed.iban, parsed.bic]).toEqual(["FR7630006000011234567890189", "AGRIFRPP"]);
+    const without = organisationFormSchema.parse({ ...association, iban: "", bic: "" });
+    expect([without.iban, without.bic]).toEqual([null, null]);
+  });
+
+  it("refuses an IBAN whose check digits are wrong and a malformed BIC, in French", () => {
+    const errors = errorsOf({ ...association, iban: "FR76 3000 6000 0112 3456 7890 188", bic: "AGRI" });
+    expect(errors.iban).toBe("L'IBAN n'est pas valide : vérifiez les caractères saisis.");
+    expect(errors.bic).toBe("Indiquez un BIC de 8 ou 11 caractères, par exemple AGRIFRPP.");
+  });
+
   it("refuses a SIRET whose checksum is wrong", () => {
     expect(errorsOf({ ...association, siret: "73282932000075" }).siret).toBeTruthy();
   });
