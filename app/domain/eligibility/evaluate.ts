@@ -491,7 +491,10 @@ function equityAdvance(situation: Situation, p: RuleSetParametersByScheme["EQUIT
   const project = situation.project ?? {};
   const programmeCodes = p.euProgrammes.map((programme) => programme.code);
   const programme = project.euProgramme;
-  const programmeLabels = p.euProgrammes.map((option) => option.label.replace(/ \(.*\)$/, ""));
+  // « FSE+ (Fonds social européen plus) » → « FSE+ »; « Autre programme » → « autre programme » mid-sentence.
+  const programmeLabels = p.euProgrammes.map((option) =>
+    option.label.replace(/ \(.*\)$/, "").replace(/^Autre\b/, "autre"),
+  );
   const criteria: Evaluated[] = [
     territory(situation, p.eligibleDepartmentCodes),
     legalForm(situation, p.eligibleLegalForms),
@@ -507,7 +510,9 @@ function equityAdvance(situation: Situation, p: RuleSetParametersByScheme["EQUIT
             "programme-europeen",
             "Projet cofinancé par un programme européen",
             true,
-            `Le projet est cofinancé par le programme ${p.euProgrammes.find((option) => option.code === EU_PROGRAMME_CODES[programme])!.label.replace(/ \(.*\)$/, "")}.`,
+            EU_PROGRAMME_CODES[programme] === "OTHER"
+              ? "Le projet est cofinancé par un programme européen."
+              : `Le projet est cofinancé par le programme ${programmeLabels[programmeCodes.indexOf(EU_PROGRAMME_CODES[programme])]}.`,
           )
         : decided(
             "programme-europeen",
