@@ -4,51 +4,82 @@ import { createHash } from "node:crypto";
 
 import { fileTypeFromBuffer } from "file-type";
 
-import {
-  ACCEPTED_TYPES,
-  maxUploadBytes,
-  safeDownloadName,
-  UPLOAD_MESSAGES,
-  type AcceptedType,
-} from "~/domain/uploads";
+import { acceptedType, maxUploadBytes, safeDownloadName, UPLOAD_MESSAGES } from "~/domain/uploads";
+
+/** The bytes themselves, or a stream of them (a Node stream, a web stream, Remix's multipart `data`). */
+export type UploadSource = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 export type UploadInspection =
-  | { ok: true; type: AcceptedType; size: number; sha256: string; downloadName: string }
+  | {
+      ok: true;
+      mime: string;
+      extension: string;
+      /** The French name of the type, as listed to the applicant. */
+      label: string;
+      size: number;
+      sha256: string;
+      /** The sender's name, cleaned, ending with the extension the content was recognised as. */
+      downloadName: string;
+      /** What was read, ready to be stored. */
+      bytes: Uint8Array;
+    }
   | { ok: false; error: string };
 
 export async function inspectUpload(
-  bytes: Uint8Array,
+  source: UploadSource,
   declaredName: string,
   limit: number = maxUploadBytes(),
 ): Promise<UploadInspection> {
+  const bytes = await readWithin(source, limit);
+  if (bytes === "too large") return { ok: false, error: UPLOAD_MESSAGES.tooLarge(limit) };
   if (bytes.byteLength === 0) return { ok: false, error: UPLOAD_MESSAGES.empty };
-  if (bytes.byteLength > limit) return { ok: false, error: UPLOAD_MESSAGES.tooLarge(limit) };
+  // Only the content counts: neither the name nor the type the browser declared is trusted.
   const detected = await fileTypeFromBuffer(bytes);
-  const type = detected && ACCEPTED_TYPES.find((accepted) => accepted.mime === detected.mime);
+  const type = detected && acceptedType(detected.mime);
   if (!type) return { ok: false, error: UPLOAD_MESSAGES.refused };
   return {
     ok: true,
-    type,
+    mime: type.mime,
+    extension: type.extension,
+    label: type.label,
     size: bytes.byteLength,
     sha256: createHash("sha256").update(bytes).digest("hex"),
     downloadName: safeDownloadName(declaredName, type.extension),
+    bytes,
   };
 }
 
 /**
- * Reads a stream into memory up to `limit` bytes; null as soon as it goes over, without reading the rest
- * (the caller answers and closes the request).
+ * The whole content when it is at most `limit` bytes, else "too large". A stream is given up (and
+ * cancelled) at the first chunk that goes over the limit, and never more than `limit` bytes are kept:
+ * an oversize upload is neither read to its end nor held in memory.
  */
-export async function readAtMost(
-  stream: AsyncIterable<Uint8Array>,
-  limit: number = maxUploadBytes(),
-): Promise<Uint8Array | null> {
+async function readWithin(source: UploadSource, limit: number): Promise<Uint8Array | "too large"> {
+  if (source instanceof Uint8Array) return source.byteLength > limit ? "too large" : source;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of stream) {
+  for await (const chunk of iterate(source)) {
+    if (size + chunk.byteLength > limit) return "too large"; // leaving the loop cancels the stream
     size += chunk.byteLength;
-    if (size > limit) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks, size);
+}
+
+async function* iterate(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>) {
+  if (Symbol.asyncIterator in source) {
+    yield* source;
+    return;
+  }
+  const reader = source.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Cancelling an errored stream rejects with the error the read already threw.
+    await reader.cancel().catch(() => undefined);
+  }
 }
