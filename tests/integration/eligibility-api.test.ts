@@ -191,7 +191,7 @@ describe.each(databaseKinds())("POST /api/eligibility on %s", (kind) => {
       "Certaines réponses ne sont pas valides.",
       {
         "organisation.legalForm":
-          "Forme juridique : valeur inconnue, choisissez parmi association, scop, scic, cae, entreprise_ess, societe, collectivite, etablissement_public.",
+          "Forme juridique : valeur inconnue, choisissez parmi association, scop, scic, cae, entreprise_ess, societe, collectivite, etablissement_public, salaries_repreneurs.",
       },
     ],
     [

@@ -73,7 +73,8 @@ export type RuleSetsInForce = {
 /** The order in which the schemes are always presented. */
 const ORDER: SchemeCode[] = ["CAP_ASSO", "A_VOS_ID", "CAP_SCOP_SCIC", "EQUITY_ADVANCE"];
 
-const LEGAL_FORMS: Record<LegalFormAnswer, LegalForm | null> = {
+/** The organisation's legal form each questionnaire answer stands for. */
+export const LEGAL_FORMS: Record<LegalFormAnswer, LegalForm | null> = {
   association: "ASSOCIATION",
   scop: "SCOP",
   scic: "SCIC",
@@ -83,6 +84,7 @@ const LEGAL_FORMS: Record<LegalFormAnswer, LegalForm | null> = {
   societe: null,
   collectivite: "LOCAL_AUTHORITY",
   etablissement_public: "PUBLIC_ESTABLISHMENT",
+  salaries_repreneurs: "EMPLOYEE_GROUP",
 };
 
 const LEGAL_FORM_NAMES: Record<LegalForm, string> = {

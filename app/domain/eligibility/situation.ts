@@ -12,6 +12,7 @@ export const LEGAL_FORM_ANSWERS = [
   "societe",
   "collectivite",
   "etablissement_public",
+  "salaries_repreneurs",
 ] as const;
 export type LegalFormAnswer = (typeof LEGAL_FORM_ANSWERS)[number];
 
@@ -24,6 +25,7 @@ export const LEGAL_FORM_ANSWER_LABELS: Record<LegalFormAnswer, string> = {
   societe: "Société commerciale hors ESS",
   collectivite: "Collectivité territoriale",
   etablissement_public: "Établissement public",
+  salaries_repreneurs: "Groupe de salarié·es fondant ou reprenant une coopérative (SCOP ou SCIC en création)",
 };
 
 export const PRIORITY_ANSWERS = ["transition_ecologique", "services_proximite", "autre"] as const;

@@ -650,7 +650,7 @@ describe("situationSchema", () => {
       }),
     ).toEqual({
       "organisation.legalForm":
-        "Forme juridique : valeur inconnue, choisissez parmi association, scop, scic, cae, entreprise_ess, societe, collectivite, etablissement_public.",
+        "Forme juridique : valeur inconnue, choisissez parmi association, scop, scic, cae, entreprise_ess, societe, collectivite, etablissement_public, salaries_repreneurs.",
       "organisation.department": "Département : indiquez un code de département français (ex. 45, 2A, 974).",
       "project.priority":
         "Priorité régionale : valeur inconnue, choisissez parmi transition_ecologique, services_proximite, autre.",
