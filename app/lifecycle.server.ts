@@ -1,13 +1,14 @@
 import { closeDatabase, db } from "~/db.server";
 import { createTransport } from "~/services/mailer.server";
 import { startOutboxWorker } from "~/services/outbox.server";
+import { storage } from "~/storage.server";
 
 const stops: Array<() => Promise<void>> = [];
 
 /** Starts what runs beside requests (the email outbox worker). Called once by server.mjs. */
 export async function startBackgroundWork(): Promise<void> {
   if (process.env.OUTBOX_WORKER !== "0") {
-    const worker = startOutboxWorker({ db, transport: createTransport() });
+    const worker = startOutboxWorker({ db, transport: createTransport(), storage: storage() });
     onShutdown(worker.stop);
   }
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { formatBytes } from "~/domain/uploads";
 import { devMailboxEnabled, readStoredMail } from "~/services/dev-mailbox.server";
 
 export const meta: MetaFunction = () => [
@@ -18,11 +19,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const mail = await readStoredMail(params.id ?? "");
   if (!mail) throw new Response("E-mail introuvable", { status: 404 });
   const links = [...new Set(mail.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
-  return { mail: { ...mail, date: dateTime.format(new Date(mail.date)) }, links };
+  const attachments = mail.attachments.map((attachment, index) => ({
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    size: attachment.size === null ? null : formatBytes(attachment.size),
+    // The file transport keeps a copy only of attachments given as bytes.
+    href: attachment.size === null ? null : `/dev/mails/${mail.id}/pieces-jointes/${index}`,
+  }));
+  return { mail: { ...mail, date: dateTime.format(new Date(mail.date)) }, links, attachments };
 }
 
 export default function DevMail() {
-  const { mail, links } = useLoaderData<typeof loader>();
+  const { mail, links, attachments } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -35,6 +43,25 @@ export default function DevMail() {
         <dt>Date</dt>
         <dd>{mail.date}</dd>
       </dl>
+      <h2>Pièces jointes</h2>
+      {attachments.length === 0 ? (
+        <p>Aucune pièce jointe.</p>
+      ) : (
+        <ul>
+          {attachments.map((attachment, index) => (
+            <li key={index}>
+              {attachment.href ? (
+                <a href={attachment.href} download>
+                  {attachment.fileName}
+                </a>
+              ) : (
+                attachment.fileName
+              )}{" "}
+              ({[attachment.contentType, attachment.size ?? "taille inconnue"].join(", ")})
+            </li>
+          ))}
+        </ul>
+      )}
       {links.length > 0 ? (
         <>
           <h2>Liens du message</h2>

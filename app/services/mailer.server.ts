@@ -4,7 +4,8 @@ import path from "node:path";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 
 /** Where development emails are written when no SMTP server is configured. */
-export const mailDirectory = () => path.resolve(process.env.MAIL_DIR ?? "data/mail");
+export const mailDirectory = (env: Record<string, string | undefined> = process.env) =>
+  path.resolve(env.MAIL_DIR || "data/mail");
 
 export function smtpConfigured(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.SMTP_URL || env.SMTP_HOST);
@@ -27,7 +28,14 @@ export function createTransport(env: Record<string, string | undefined> = proces
       auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
     });
   }
-  return createFileTransport(mailDirectory());
+  return createFileTransport(mailDirectory(env));
+}
+
+export interface StoredAttachment {
+  fileName: string;
+  contentType: string;
+  /** In bytes; null when the content was not given as bytes (a stream, a path), and is only in the .eml. */
+  size: number | null;
 }
 
 export interface StoredMail {
@@ -37,6 +45,20 @@ export interface StoredMail {
   subject: string;
   text: string;
   html: string;
+  /** Absent from mails written before attachments were recorded. */
+  attachments?: StoredAttachment[];
+}
+
+/** Where the file transport copies attachment `index` of mail `id`; the dot keeps it out of the ids. */
+export const storedAttachmentPath = (directory: string, id: string, index: number) =>
+  path.join(directory, `${id}.attachments`, String(index));
+
+function bytesOf(attachment: NonNullable<SendMailOptions["attachments"]>[number]): Buffer | null {
+  const { content, encoding } = attachment;
+  if (Buffer.isBuffer(content)) return content;
+  if (content instanceof Uint8Array) return Buffer.from(content);
+  if (typeof content === "string") return Buffer.from(content, (encoding as BufferEncoding) || "utf8");
+  return null;
 }
 
 function createFileTransport(directory: string): Transporter {
@@ -49,6 +71,21 @@ function createFileTransport(directory: string): Transporter {
     const date = new Date();
     const id = `${date.toISOString().replace(/[:.]/g, "-")}-${Math.random().toString(36).slice(2, 8)}`;
     writeFileSync(path.join(directory, `${id}.eml`), info.message as Buffer);
+    // The .eml holds the attachments too, but nothing at run time parses it: a copy of each file's bytes
+    // lets /dev/mails offer it for download.
+    const attachments = (message.attachments ?? []).map((attachment, index): StoredAttachment => {
+      const bytes = bytesOf(attachment);
+      if (bytes) {
+        const file = storedAttachmentPath(directory, id, index);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, bytes);
+      }
+      return {
+        fileName: typeof attachment.filename === "string" ? attachment.filename : `piece-jointe-${index + 1}`,
+        contentType: attachment.contentType ?? "application/octet-stream",
+        size: bytes ? bytes.byteLength : null,
+      };
+    });
     const stored: StoredMail = {
       id,
       date: date.toISOString(),
@@ -56,6 +93,7 @@ function createFileTransport(directory: string): Transporter {
       subject: String(message.subject ?? ""),
       text: String(message.text ?? ""),
       html: String(message.html ?? ""),
+      attachments,
     };
     writeFileSync(path.join(directory, `${id}.json`), JSON.stringify(stored, null, 2));
     return info;

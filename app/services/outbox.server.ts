@@ -1,15 +1,78 @@
 // The email outbox: code that changes state enqueues its emails in the same transaction, and a worker
 // sends them afterwards, retrying until the mail server accepts them.
+import { buffer } from "node:stream/consumers";
+
 import type { Transporter } from "nodemailer";
+import { z } from "zod";
 
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { RenderedEmail } from "~emails/layout";
 
+import { isValidStorageKey, StorageNotFoundError, type FileStorage } from "./storage.server";
+
+// What the `attachments` column holds. Read back with the same schema: the column is JSON, so a row written
+// by an older version or by hand is checked before anything is fetched from storage.
+const outboxAttachmentsSchema = z
+  .array(
+    z.object({
+      /** The name the recipient sees, accents included. */
+      fileName: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^\p{Cc}]+$/u, "caractère de contrôle dans le nom du fichier"),
+      contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, "type de contenu invalide"),
+      storageKey: z.string().refine(isValidStorageKey, "clé de stockage invalide"),
+    }),
+  )
+  .max(10);
+
+export type OutboxAttachment = z.infer<typeof outboxAttachmentsSchema>[number];
+
+/** Throws when the attachments could not be stored as given (the change that enqueues them fails). */
+function validOutboxAttachments(attachments: unknown): OutboxAttachment[] {
+  const parsed = outboxAttachmentsSchema.safeParse(attachments);
+  if (!parsed.success) throw new Error(`Pièces jointes invalides : ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The files of an outbox row, read from storage; throws an Error whose message becomes `lastError`. */
+async function readOutboxAttachments(
+  column: Prisma.JsonValue | null,
+  storage: FileStorage,
+): Promise<Array<{ filename: string; content: Buffer; contentType: string }>> {
+  if (column === null) return [];
+  const attachments = validOutboxAttachments(column);
+  const files = [];
+  // One at a time: each file is read whole before the next is opened, so a failure leaves no stream open.
+  for (const attachment of attachments) {
+    try {
+      const content = await buffer(await storage.get(attachment.storageKey));
+      files.push({ filename: attachment.fileName, content, contentType: attachment.contentType });
+    } catch (error) {
+      if (error instanceof StorageNotFoundError) {
+        throw new Error(
+          `Pièce jointe « ${attachment.fileName} » introuvable dans le stockage (clé ${attachment.storageKey})`,
+        );
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Lecture de la pièce jointe « ${attachment.fileName} » impossible : ${reason}`);
+    }
+  }
+  return files;
+}
+
 type OutboxClient = Pick<PrismaClient, "outboxEmail"> | Prisma.TransactionClient;
 
-export type OutgoingEmail = RenderedEmail & { to: string };
+export type OutgoingEmail = RenderedEmail & {
+  to: string;
+  /** Files read from storage when the email is sent, so the row stays small and the bytes are not copied. */
+  attachments?: OutboxAttachment[];
+};
 
 export async function enqueueEmail(tx: OutboxClient, email: OutgoingEmail, options: { now?: Date } = {}) {
+  // Checked here too, so that a bad attachment fails the change that enqueues it rather than every attempt.
+  const attachments = email.attachments?.length ? validOutboxAttachments(email.attachments) : undefined;
   return tx.outboxEmail.create({
     data: {
       to: email.to,
@@ -17,6 +80,7 @@ export async function enqueueEmail(tx: OutboxClient, email: OutgoingEmail, optio
       subject: email.subject,
       text: email.text,
       html: email.html,
+      attachments,
       nextAttemptAt: options.now ?? new Date(),
     },
     select: { id: true },
@@ -50,6 +114,7 @@ export interface OutboxRun {
 export async function processOutboxBatch({
   db,
   transport,
+  storage,
   now = new Date(),
   batchSize = BATCH_SIZE,
   leaseMs = LEASE_MS,
@@ -57,6 +122,8 @@ export async function processOutboxBatch({
 }: {
   db: PrismaClient;
   transport: Transporter;
+  /** Where attached files are read from. */
+  storage: FileStorage;
   now?: Date;
   batchSize?: number;
   leaseMs?: number;
@@ -83,6 +150,9 @@ export async function processOutboxBatch({
   for (const email of claimed) {
     if (Date.now() > sendUntil) break;
     try {
+      // Inside the try: a missing file or an unreachable store is a failed attempt, retried like a refusal
+      // from the mail server, and the rest of the batch is still sent.
+      const attachments = await readOutboxAttachments(email.attachments, storage);
       await transport.sendMail({
         from,
         to: email.to,
@@ -90,6 +160,7 @@ export async function processOutboxBatch({
         text: email.text,
         html: email.html,
         messageId: `<${email.id}@portail-ess.outbox>`,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
       await db.outboxEmail.update({
         where: { id: email.id },
@@ -118,11 +189,13 @@ export const DEFAULT_FROM = "Portail ESS Centre-Val de Loire <ne-pas-repondre@po
 export function startOutboxWorker({
   db,
   transport,
+  storage,
   intervalMs = 2_000,
   onError = (error: unknown) => console.error("Envoi des e-mails en attente impossible :", error),
 }: {
   db: PrismaClient;
   transport: Transporter;
+  storage: FileStorage;
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }): { stop(): Promise<void> } {
@@ -134,7 +207,7 @@ export function startOutboxWorker({
     inFlight = (async () => {
       try {
         // Drain what is due, then wait for the next tick.
-        while (!stopped && (await processOutboxBatch({ db, transport })).sent === BATCH_SIZE);
+        while (!stopped && (await processOutboxBatch({ db, transport, storage })).sent === BATCH_SIZE);
       } catch (error) {
         onError(error);
       }
