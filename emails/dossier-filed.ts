@@ -18,7 +18,7 @@ export function dossierFiled(data: {
     subject: `Votre dossier ${data.dossierNumber} a bien été déposé`,
     greeting: `Bonjour ${data.firstName},`,
     paragraphs: [
-      `Votre dossier ${data.dossierNumber} « ${data.dossierTitle} » a bien été déposé le ${formatDateTime(data.filedAt)}, au nom de ${data.organisationName}, au titre du dispositif ${data.schemeName}.`,
+      `Votre dossier ${data.dossierNumber} « ${data.dossierTitle} » a bien été déposé le ${formatDateTime(data.filedAt)} pour l’organisation « ${data.organisationName} », au titre du dispositif ${data.schemeName}.`,
       ...(data.requestedAmountCents === null
         ? []
         : [`Montant demandé : ${formatEuros(data.requestedAmountCents)}.`]),

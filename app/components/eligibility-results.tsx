@@ -31,7 +31,20 @@ const ORIENTATION_NAMES: Record<string, string> = {
   "region-du-siege": "La région de votre siège",
 };
 
-function SchemeVerdict({ result, startHref }: { result: SchemeResult; startHref: string }) {
+/** A new dossier for the scheme, with the questionnaire's answers carried over (sign-in first if needed). */
+function startHref(scheme: string, answers: Record<string, string | undefined>) {
+  const query = new URLSearchParams({ dispositif: scheme });
+  for (const [path, value] of Object.entries(answers)) if (value) query.set(path, value);
+  return `/dossiers/nouveau?${query}`;
+}
+
+function SchemeVerdict({
+  result,
+  answers,
+}: {
+  result: SchemeResult;
+  answers: Record<string, string | undefined>;
+}) {
   const status = STATUS[verdictKey(result.eligible)];
   const headingId = `resultat-${result.scheme}`;
   return (
@@ -66,7 +79,7 @@ function SchemeVerdict({ result, startHref }: { result: SchemeResult; startHref:
         {result.eligible !== false ? (
           <>
             {" "}
-            · <Link to={startHref}>Préparer un dossier {result.name}</Link>
+            · <Link to={startHref(result.scheme, answers)}>Préparer un dossier {result.name}</Link>
           </>
         ) : null}
       </p>
@@ -75,11 +88,18 @@ function SchemeVerdict({ result, startHref }: { result: SchemeResult; startHref:
 }
 
 /** The verdict of each scheme, criterion by criterion, and where else to turn. */
-export function EligibilityResults({ report, startHref }: { report: EligibilityReport; startHref: string }) {
+export function EligibilityResults({
+  report,
+  answers,
+}: {
+  report: EligibilityReport;
+  /** What the person answered, by path, carried over to the dossier they start. */
+  answers: Record<string, string | undefined>;
+}) {
   return (
     <>
       {report.results.map((result) => (
-        <SchemeVerdict key={result.scheme} result={result} startHref={startHref} />
+        <SchemeVerdict key={result.scheme} result={result} answers={answers} />
       ))}
       {report.orientation.length > 0 ? (
         <section aria-labelledby="orientation" className="orientation">

@@ -22,6 +22,11 @@ export function formatDate(value: Date | string): string {
   return date.format(new Date(value));
 }
 
+/** « 21:42 », in Europe/Paris. */
+export function formatTime(value: Date | string): string {
+  return time.format(new Date(value));
+}
+
 /** « 22/11/2026 à 14:05 », in Europe/Paris. */
 export function formatDateTime(value: Date | string): string {
   return `${formatDate(value)} à ${time.format(new Date(value))}`;

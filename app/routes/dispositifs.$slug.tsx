@@ -44,6 +44,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const ruleSet = (await ruleSetsInForce(db))[code];
   const parameters = ruleSet.parameters;
   return {
+    slug: params.slug,
     name: SCHEMES[code].name,
     summary: SCHEMES[code].summary,
     version: ruleSet.version,
@@ -99,8 +100,11 @@ export default function SchemePage() {
         ))}
       </ul>
 
-      <p>
-        <Link to="/eligibilite" className="button">
+      <p className="form-actions">
+        <Link to={`/dossiers/nouveau?dispositif=${scheme.slug}`} className="button">
+          Préparer un dossier {scheme.name}
+        </Link>
+        <Link to="/eligibilite" className="button button--secondary">
           Vérifier mon éligibilité
         </Link>
       </p>

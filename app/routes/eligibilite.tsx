@@ -1,6 +1,6 @@
 // Public eligibility questionnaire: asks only what is still needed, answers scheme by scheme. Each step
 // posts (no JavaScript needed); with JavaScript the results follow the answers as they change.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 
@@ -17,7 +17,6 @@ import {
 } from "~/domain/eligibility/form";
 import { situationSchema } from "~/domain/eligibility/situation";
 import { ruleSetsInForce } from "~/services/eligibility.server";
-import { getOptionalUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Vérifier mon éligibilité — Portail ESS Centre-Val de Loire" },
@@ -35,15 +34,10 @@ interface QuestionnaireState {
   answered: boolean;
 }
 
-async function startHref(request: Request) {
-  const user = await getOptionalUser(request);
-  return user?.role === "APPLICANT" ? "/espace" : "/connexion?redirectTo=%2Fespace";
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader() {
   const report = evaluateEligibility(situationSchema.parse({}), await ruleSetsInForce(db));
   const state: QuestionnaireState = { values: {}, errors: {}, report, answered: false };
-  return { ...state, startHref: await startHref(request) };
+  return state;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -208,7 +202,7 @@ export default function Eligibility() {
         <section className="eligibility__results" aria-labelledby="resultats" aria-live="polite">
           <h2 id="resultats">Résultats</h2>
           {state.answered ? (
-            <EligibilityResults report={state.report} startHref={initial.startHref} />
+            <EligibilityResults report={state.report} answers={state.values} />
           ) : (
             <p>
               Répondez aux premières questions : les résultats s’afficheront ici, dispositif par dispositif.

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
+import { applicantNextStep } from "~/domain/applicant-next-step";
 import { formatDate, formatEuros } from "~/domain/format";
 import { LEGAL_FORM_LABELS } from "~/domain/legal-forms";
 import { applicantHome } from "~/services/dashboards.server";
@@ -23,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     dossiers: dossiers.map((dossier) => ({
       id: dossier.id,
-      number: dossier.number ?? "Brouillon",
+      next: applicantNextStep({ ...dossier, correctionReplyBy: dossier.correctionRequests[0]?.replyBy }),
+      number: dossier.number ?? "—",
       title: dossier.title,
       status: dossier.status,
       scheme: dossier.scheme.name,
@@ -72,6 +74,13 @@ export default function ApplicantHome() {
       </p>
 
       <h2>Mes dossiers</h2>
+      {organisations.length > 0 ? (
+        <p>
+          <Link to="/dossiers/nouveau" className="button">
+            Préparer un nouveau dossier
+          </Link>
+        </p>
+      ) : null}
       {dossiers.length === 0 ? (
         <p>
           Aucun dossier pour le moment. Consultez <Link to="/dispositifs">les dispositifs</Link> pour trouver
@@ -92,13 +101,16 @@ export default function ApplicantHome() {
                   Montant demandé
                 </th>
                 <th scope="col">Mis à jour le</th>
+                <th scope="col">À faire</th>
               </tr>
             </thead>
             <tbody>
               {dossiers.map((dossier) => (
                 <tr key={dossier.id}>
                   <td>{dossier.number}</td>
-                  <td>{dossier.title}</td>
+                  <td>
+                    <Link to={`/dossiers/${dossier.id}`}>{dossier.title}</Link>
+                  </td>
                   <td>{dossier.scheme}</td>
                   <td>{dossier.organisation}</td>
                   <td>
@@ -106,6 +118,19 @@ export default function ApplicantHome() {
                   </td>
                   <td className="number">{dossier.amount}</td>
                   <td>{dossier.updatedAt}</td>
+                  <td>
+                    {dossier.next.href ? (
+                      <Link
+                        to={dossier.next.href}
+                        className={dossier.next.urgent ? "next-step next-step--urgent" : "next-step"}
+                      >
+                        {dossier.next.label}
+                        <span className="visually-hidden"> : {dossier.title}</span>
+                      </Link>
+                    ) : (
+                      dossier.next.label
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -19,7 +19,14 @@ export async function applicantHome(db: PrismaClient, userId: string) {
       updatedAt: true,
       scheme: { select: { name: true } },
       organisation: { select: { name: true } },
+      correctionRequests: {
+        where: { status: "OPEN" },
+        select: { replyBy: true },
+        orderBy: { replyBy: "asc" },
+        take: 1,
+      },
     },
+    // What needs the applicant first: corrections to answer, then drafts, then the rest.
     orderBy: { updatedAt: "desc" },
   });
   return { memberships, dossiers };

@@ -208,7 +208,7 @@ describe("the dossier-filed email", () => {
     const email = dossierFiled(data);
     for (const part of [email.text, htmlText(email.html)]) {
       expect(part).toContain(
-        "Votre dossier CAPASSO-2026-00001 « Repair café de Blois » a bien été déposé le 01/04/2026 à 00:30, au nom de Les Jardins de Loire, au titre du dispositif CAP'Asso.",
+        "Votre dossier CAPASSO-2026-00001 « Repair café de Blois » a bien été déposé le 01/04/2026 à 00:30 pour l’organisation « Les Jardins de Loire », au titre du dispositif CAP'Asso.",
       );
       expect(part).toContain(`Montant demandé : ${formatEuros(1_234_550)}.`);
       expect(part).toMatch(/12\u202f345,50\u00a0€/);

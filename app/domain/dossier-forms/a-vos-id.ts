@@ -91,13 +91,13 @@ function steps(p: AVosIdParameters, territories: readonly Option[]): StepDef[] {
     {
       id: "depenses",
       title: "Dépenses et cofinancements",
-      intro: `La subvention couvre au plus ${p.maxSubsidyRatePercent} % des dépenses éligibles.`,
+      intro: `La subvention couvre au plus ${p.maxSubsidyRatePercent}\u202f% des dépenses éligibles.`,
       items: [
         ...p.expenseTypes.map((type) => ({
           name: `expense_${type.code}`,
           kind: "euros" as const,
           label: `${type.label} éligibles`,
-          hint: `En euros ; subvention au plus ${type.maxSubsidyRatePercent} % de ces dépenses.`,
+          hint: `En euros ; subvention au plus ${type.maxSubsidyRatePercent}\u202f% de ces dépenses.`,
           required: false,
           width: "short" as const,
         })),

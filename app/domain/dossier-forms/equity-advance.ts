@@ -79,7 +79,7 @@ function steps(p: EquityAdvanceParameters): StepDef[] {
     {
       id: "avance",
       title: "L’avance demandée",
-      intro: `Entre ${euro(p.minAmountCents)} et ${euro(p.maxAmountCents)}, et au plus ${p.maxShareOfEuGrantPercent} % de la subvention européenne ; remboursement sur ${p.maxDurationMonths} mois au plus, après un différé de ${p.repaymentDeferralMonths} mois.`,
+      intro: `Entre ${euro(p.minAmountCents)} et ${euro(p.maxAmountCents)}, et au plus ${p.maxShareOfEuGrantPercent}\u202f% de la subvention européenne ; remboursement sur ${p.maxDurationMonths} mois au plus, après un différé de ${p.repaymentDeferralMonths} mois.`,
       items: [
         {
           name: "advanceAmount",

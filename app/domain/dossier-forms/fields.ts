@@ -284,3 +284,29 @@ export const YES_NO_OPTIONS: readonly Option[] = [
   { value: "oui", label: "Oui" },
   { value: "non", label: "Non" },
 ];
+
+/**
+ * A posted form's fields as nested answers: `jobs.0.title` becomes `{ jobs: [{ title }] }`, as
+ * react-hook-form names them. Only plain names and row indexes below 1,000 are taken.
+ */
+export function answersFromForm(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    if (typeof value !== "string") continue;
+    const simple = /^([A-Za-z][A-Za-z0-9_]{0,60})$/.exec(key);
+    if (simple) {
+      result[key] = value;
+      continue;
+    }
+    const nested = /^([A-Za-z][A-Za-z0-9_]{0,60})\.(\d{1,3})\.([A-Za-z][A-Za-z0-9_]{0,60})$/.exec(key);
+    if (!nested) continue;
+    const [, list, index, field] = nested as unknown as [string, string, string, string];
+    const rows = (Array.isArray(result[list]) ? result[list] : (result[list] = [])) as Array<
+      Record<string, string>
+    >;
+    const position = Number(index);
+    while (rows.length <= position) rows.push({});
+    rows[position]![field] = value;
+  }
+  return result;
+}

@@ -34,7 +34,7 @@ export const BUDGET_STEP: StepDef = {
   id: "budget",
   title: "Budget et plan de financement",
   intro:
-    "Les dépenses du projet et les ressources qui les financent, dont le montant demandé à la Région. Le plan doit être équilibré pour déposer le dossier. Montants en euros, par exemple 12 345,50.",
+    "Les dépenses du projet et les ressources qui les financent, dont le montant demandé à la Région. Le plan doit être équilibré pour déposer le dossier. Montants en euros, par exemple 12\u00a0345,50.",
   items: [
     {
       name: "expenses",

@@ -1,0 +1,139 @@
+// The last step: what is still missing (each with a link to fix it), the eligibility re-check against the
+// dossier's own rule set, the declaration on honour, and filing — once, however often the button is pressed.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { db } from "~/db.server";
+import { DossierStatus } from "~/generated/prisma/enums";
+import { DossierError, getDossierForMember } from "~/services/dossiers.server";
+import { dossierChecklist, fileDossier } from "~/services/filing.server";
+import { requireRole } from "~/session.server";
+import { storage } from "~/storage.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "APPLICANT");
+  const dossier = await getDossierForMember(db, user.id, params.id ?? "");
+  if (dossier.status !== DossierStatus.DRAFT && dossier.status !== DossierStatus.CORRECTION_REQUESTED) {
+    throw redirect(`/dossiers/${dossier.id}`);
+  }
+  const checklist = await dossierChecklist(db, dossier);
+  const parameters = dossier.ruleSet.parameters as { applicantTexts?: { filingDeclaration?: string } };
+  return {
+    dossierId: dossier.id,
+    correction: dossier.status === DossierStatus.CORRECTION_REQUESTED,
+    sections: checklist.sections,
+    eligibility: {
+      eligible: checklist.eligibility.eligible,
+      criteria: checklist.eligibility.criteria,
+    },
+    closedMessage: checklist.closedMessage,
+    ready: checklist.ready,
+    declaration: parameters.applicantTexts?.filingDeclaration ?? "",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "APPLICANT");
+  const form = await request.formData();
+  if (form.get("declaration") !== "on") {
+    return data({ error: "Cochez l’attestation sur l’honneur pour déposer le dossier." }, { status: 400 });
+  }
+  try {
+    const result = await fileDossier(db, storage(), {
+      userId: user.id,
+      dossierId: params.id ?? "",
+      appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+    });
+    return redirect(`/dossiers/${params.id}?message=${result.alreadyFiled ? "deja-depose" : "depose"}`);
+  } catch (error) {
+    if (error instanceof DossierError) return data({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+const VERDICT = { true: "Rempli", false: "Non rempli", null: "À préciser" } as const;
+
+export default function FilingStep() {
+  const { dossierId, correction, sections, eligibility, closedMessage, ready, declaration } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const missing = sections.reduce((count, section) => count + section.items.length, 0);
+  return (
+    <section aria-labelledby="titre-depot">
+      <h2 id="titre-depot">{correction ? "Renvoyer le dossier corrigé" : "Vérification et dépôt"}</h2>
+      {result?.error ? (
+        <p className="notice notice--error" role="alert" tabIndex={-1}>
+          {result.error}
+        </p>
+      ) : null}
+      {closedMessage ? <p className="notice notice--warning">{closedMessage}</p> : null}
+
+      <h3>Ce qu’il reste à compléter</h3>
+      {missing === 0 ? (
+        <p className="notice notice--success">Le dossier est complet.</p>
+      ) : (
+        <>
+          <p>
+            {missing === 1 ? "Un élément manque" : `${missing} éléments manquent`} avant de pouvoir déposer le
+            dossier :
+          </p>
+          {sections
+            .filter((section) => section.items.length > 0)
+            .map((section) => (
+              <div key={section.title} className="checklist">
+                <h4>{section.title}</h4>
+                <ul>
+                  {section.items.map((item) => (
+                    <li key={`${item.href}-${item.message}`}>
+                      <Link to={item.href}>{item.label}</Link> : {item.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+        </>
+      )}
+
+      <h3>Éligibilité</h3>
+      <p>
+        {eligibility.eligible === true
+          ? "D’après vos réponses, le projet remplit les conditions du dispositif."
+          : eligibility.eligible === false
+            ? "D’après vos réponses, le projet ne remplit pas les conditions du dispositif : il ne peut pas être déposé."
+            : "Certaines conditions ne peuvent pas encore être vérifiées : complétez le dossier."}
+      </p>
+      <ul className="criteria">
+        {eligibility.criteria.map((criterion) => (
+          <li key={criterion.id}>
+            <strong>
+              {criterion.label} : {VERDICT[String(criterion.met) as keyof typeof VERDICT]}.
+            </strong>{" "}
+            {criterion.explanation}
+          </li>
+        ))}
+      </ul>
+
+      {ready ? (
+        <Form method="post" className="filing">
+          <div className="checkbox">
+            <input type="checkbox" id="declaration" name="declaration" required />
+            <label htmlFor="declaration">{declaration}</label>
+          </div>
+          <button type="submit" className="button" disabled={submitting}>
+            {submitting
+              ? "Dépôt en cours…"
+              : correction
+                ? "Renvoyer le dossier corrigé"
+                : "Déposer le dossier"}
+          </button>
+        </Form>
+      ) : (
+        <p>
+          <Link to={`/dossiers/${dossierId}`}>Revenir à la page du dossier</Link>
+        </p>
+      )}
+    </section>
+  );
+}

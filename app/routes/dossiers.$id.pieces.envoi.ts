@@ -1,0 +1,48 @@
+// The upload endpoint used with JavaScript (progress bar): same checks as the page's form, JSON answers.
+import { type ActionFunctionArgs } from "@remix-run/node";
+
+import { db } from "~/db.server";
+import { AttachmentError, uploadAttachment } from "~/services/attachments.server";
+import { DossierError, getDossierForMember } from "~/services/dossiers.server";
+import { MultipartError, readMultipartForm } from "~/services/multipart.server";
+import { requireRole } from "~/session.server";
+import { storage } from "~/storage.server";
+
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "APPLICANT");
+  const dossierId = params.id ?? "";
+  await getDossierForMember(db, user.id, dossierId);
+  try {
+    const { form, files } = await readMultipartForm(request, { fileFields: ["file"] });
+    const file = files[0];
+    if (!file) return json({ ok: false, error: "Choisissez un fichier." }, 400);
+    if (!file.inspection.ok) return json({ ok: false, error: file.inspection.error }, 400);
+    const replaceId = String(form.get("replaceId") ?? "") || undefined;
+    const attachment = await uploadAttachment(db, storage(), {
+      userId: user.id,
+      dossierId,
+      kind: String(form.get("kind") ?? ""),
+      fileName: file.declaredName,
+      source: file.inspection.bytes,
+      replaceId,
+    });
+    return json({
+      ok: true,
+      id: attachment.id,
+      message: `« ${attachment.fileName} » a été ${replaceId ? "remplacée" : "ajoutée"}.`,
+    });
+  } catch (error) {
+    if (error instanceof AttachmentError || error instanceof MultipartError) {
+      return json({ ok: false, error: error.message }, 400);
+    }
+    if (error instanceof DossierError) return json({ ok: false, error: error.message }, error.status);
+    throw error;
+  }
+}
+
+export function loader() {
+  return new Response("Méthode non autorisée.", { status: 405 });
+}

@@ -1,0 +1,305 @@
+// An applicant's dossiers: start one, read it, save its steps. Every use case checks first that the caller
+// is a member of the dossier's organisation: anyone else learns nothing (404).
+import {
+  dossierSteps,
+  pickStepAnswers,
+  prefillAnswers,
+  readDossierAnswers,
+  stepSchema,
+  type FormContext,
+  type RawAnswers,
+} from "~/domain/dossier-forms";
+import { formatDate, formatDateTime } from "~/domain/format";
+import { parseRuleSetParameters, SCHEMES, type RuleSetParametersByScheme } from "~/domain/schemes";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { DossierEventKind, DossierStatus, type SchemeCode } from "~/generated/prisma/enums";
+
+import { requireMembership } from "./organisations.server";
+
+type Tx = Prisma.TransactionClient;
+type Db = PrismaClient | Tx;
+
+/** A refusal the applicant can understand and act on. */
+export class DossierError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = "DossierError";
+  }
+}
+
+/** Statuses in which the applicant may still change the answers. */
+export const APPLICANT_EDITABLE: readonly DossierStatus[] = [
+  DossierStatus.DRAFT,
+  DossierStatus.FILED,
+  DossierStatus.CORRECTION_REQUESTED,
+];
+
+export function isEditableByApplicant(status: DossierStatus): boolean {
+  return APPLICANT_EDITABLE.includes(status);
+}
+
+export function answersOf(json: unknown): RawAnswers {
+  return json && typeof json === "object" && !Array.isArray(json) ? (json as RawAnswers) : {};
+}
+
+/** The latest published rule set of a scheme whose effective date has come. */
+export async function ruleSetInForce(db: Db, schemeCode: SchemeCode, now: Date) {
+  const ruleSet = await db.ruleSet.findFirst({
+    where: {
+      scheme: { code: schemeCode },
+      status: "PUBLISHED",
+      OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: now } }],
+    },
+    orderBy: { version: "desc" },
+  });
+  if (!ruleSet) throw new DossierError("Ce dispositif n’est pas ouvert aux demandes pour le moment.", 409);
+  return ruleSet;
+}
+
+/** The call open now for a scheme, or a French message giving the next opening date. */
+export async function openCall(db: Db, schemeId: string, now: Date) {
+  const call = await db.call.findFirst({
+    where: { schemeId, opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gte: now } }] },
+    orderBy: { opensAt: "desc" },
+  });
+  if (call) return { call, closedMessage: null };
+  const next = await db.call.findFirst({
+    where: { schemeId, opensAt: { gt: now } },
+    orderBy: { opensAt: "asc" },
+  });
+  return {
+    call: null,
+    closedMessage: next
+      ? `Aucun appel à projets n’est ouvert pour ce dispositif aujourd’hui. Le prochain ouvre le ${formatDate(next.opensAt)}.`
+      : "Aucun appel à projets n’est ouvert pour ce dispositif aujourd’hui, et la date du prochain n’est pas encore connue.",
+  };
+}
+
+/** The form context of a dossier: its own rule set (never the one in force today) and the territories. */
+export async function formContext<C extends SchemeCode>(
+  db: Db,
+  schemeCode: C,
+  ruleSetParameters: unknown,
+): Promise<FormContext<C>> {
+  const parsed = parseRuleSetParameters(schemeCode, ruleSetParameters);
+  if (!parsed.ok) throw new Error(`Jeu de règles ${schemeCode} invalide : ${parsed.error}`);
+  const territories =
+    schemeCode === "A_VOS_ID"
+      ? await db.territory.findMany({ orderBy: [{ departmentCode: "asc" }, { name: "asc" }] })
+      : [];
+  return {
+    parameters: parsed.parameters as RuleSetParametersByScheme[C],
+    territories: territories.map((territory) => ({
+      value: territory.code,
+      label: `${territory.name} (${territory.departmentCode})`,
+    })),
+  };
+}
+
+/** Drafts an organisation already has for a scheme: offered before a second one is started. */
+export async function existingDrafts(db: Db, userId: string, organisationId: string, schemeCode: SchemeCode) {
+  await requireMembership(db, userId, organisationId);
+  return db.dossier.findMany({
+    where: { organisationId, schemeCode, status: DossierStatus.DRAFT },
+    select: { id: true, title: true, updatedAt: true },
+    orderBy: { updatedAt: "desc" },
+  });
+}
+
+export async function startDossier(
+  db: PrismaClient,
+  input: {
+    userId: string;
+    organisationId: string;
+    schemeCode: SchemeCode;
+    /** Answers of the public questionnaire, by path (`project.jobsFte`). */
+    questionnaire?: Record<string, string>;
+    now?: Date;
+  },
+) {
+  const now = input.now ?? new Date();
+  await requireMembership(db, input.userId, input.organisationId);
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: input.organisationId } });
+  const ruleSet = await ruleSetInForce(db, input.schemeCode, now);
+  const { call, closedMessage } = await openCall(db, ruleSet.schemeId, now);
+  if (!call) throw new DossierError(closedMessage, 409);
+  const context = await formContext(db, input.schemeCode, ruleSet.parameters);
+  const answers = prefillAnswers(input.schemeCode, context, input.questionnaire ?? {});
+  return db.dossier.create({
+    data: {
+      schemeId: ruleSet.schemeId,
+      schemeCode: input.schemeCode,
+      ruleSetId: ruleSet.id,
+      callId: call.id,
+      organisationId: organisation.id,
+      createdById: input.userId,
+      title: `Nouveau dossier ${SCHEMES[input.schemeCode].name}`,
+      answers: answers as Prisma.InputJsonObject,
+      departmentCode: organisation.departmentCode,
+      lastEditedById: input.userId,
+      lastEditedAt: now,
+      events: {
+        create: {
+          kind: DossierEventKind.STATUS_CHANGE,
+          toStatus: DossierStatus.DRAFT,
+          actorId: input.userId,
+          reason: "Création du brouillon",
+          createdAt: now,
+        },
+      },
+    },
+    select: { id: true },
+  });
+}
+
+/** The dossier as its organisation's members see it. Not a member, or no such dossier: 404. */
+export async function getDossierForMember(db: Db, userId: string, dossierId: string) {
+  const dossier = await db.dossier.findUnique({
+    where: { id: dossierId },
+    include: {
+      scheme: { select: { name: true, numberPrefix: true } },
+      ruleSet: { select: { id: true, version: true, parameters: true } },
+      call: { select: { title: true, closesAt: true } },
+      organisation: true,
+      lastEditedBy: { select: { firstName: true, lastName: true } },
+    },
+  });
+  if (!dossier) throw new Response("Dossier introuvable.", { status: 404 });
+  const membership = await db.membership.findUnique({
+    where: { userId_organisationId: { userId, organisationId: dossier.organisationId } },
+  });
+  if (!membership) throw new Response("Dossier introuvable.", { status: 404 });
+  return dossier;
+}
+
+export type SaveResult =
+  | { ok: true; revision: number; savedAt: Date; errors: Record<string, string> }
+  | { ok: false; conflict: { by: string; at: string }; revision: number };
+
+/** zod's path (`jobs.0.title`) as the form's error key. */
+function errorKey(path: PropertyKey[]) {
+  return path.map(String).join(".");
+}
+
+/**
+ * Saves one step's answers as typed. Whatever is typed is kept, even when it is not valid yet (the errors
+ * come back to show beside the fields). `revision` is the version the person started from: if a colleague
+ * saved meanwhile, nothing is written and the conflict is reported, unless `force` says to overwrite.
+ */
+export async function saveStep(
+  db: PrismaClient,
+  input: {
+    userId: string;
+    dossierId: string;
+    stepId: string;
+    values: Record<string, unknown>;
+    revision: number;
+    force?: boolean;
+    now?: Date;
+  },
+): Promise<SaveResult> {
+  const now = input.now ?? new Date();
+  const dossier = await getDossierForMember(db, input.userId, input.dossierId);
+  if (!isEditableByApplicant(dossier.status)) {
+    throw new DossierError("Ce dossier est en cours d’instruction : il ne peut plus être modifié.", 409);
+  }
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
+  const step = dossierSteps(dossier.schemeCode, context).find((candidate) => candidate.id === input.stepId);
+  if (!step) throw new Response("Étape inconnue.", { status: 404 });
+
+  const picked = pickStepAnswers(step, input.values);
+  const checked = stepSchema(step).safeParse(picked);
+  const errors: Record<string, string> = {};
+  if (!checked.success)
+    for (const issue of checked.error.issues) errors[errorKey(issue.path)] ??= issue.message;
+
+  const answers = { ...answersOf(dossier.answers), ...picked };
+  const reading = readDossierAnswers(dossier.schemeCode, context, answers);
+  const territory = reading.summary.columns.territoryCode
+    ? await db.territory.findUnique({ where: { code: reading.summary.columns.territoryCode } })
+    : null;
+
+  return db.$transaction(async (tx) => {
+    const updated = await tx.dossier.updateMany({
+      where: {
+        id: dossier.id,
+        status: { in: [...APPLICANT_EDITABLE] },
+        ...(input.force ? {} : { revision: input.revision }),
+      },
+      data: {
+        answers: answers as Prisma.InputJsonObject,
+        title: reading.title ?? dossier.title,
+        requestedAmountCents: reading.summary.requestedAmountCents,
+        totalBudgetCents: reading.totalBudgetCents,
+        jobsCreatedFte: reading.summary.columns.jobsCreatedFte ?? null,
+        jobsConsolidatedFte: reading.summary.columns.jobsConsolidatedFte ?? null,
+        capAssoSector: reading.summary.columns.capAssoSector ?? null,
+        employeeAssociatesCount: reading.summary.columns.employeeAssociatesCount ?? null,
+        territoryId: territory?.id ?? null,
+        departmentCode: territory?.departmentCode ?? dossier.organisation.departmentCode,
+        revision: { increment: 1 },
+        lastEditedById: input.userId,
+        lastEditedAt: now,
+      },
+    });
+    if (updated.count === 0) {
+      const current = await tx.dossier.findUniqueOrThrow({
+        where: { id: dossier.id },
+        select: { revision: true, status: true, lastEditedAt: true, lastEditedBy: true },
+      });
+      if (!isEditableByApplicant(current.status)) {
+        throw new DossierError("Ce dossier est en cours d’instruction : il ne peut plus être modifié.", 409);
+      }
+      const by = current.lastEditedBy
+        ? `${current.lastEditedBy.firstName} ${current.lastEditedBy.lastName}`
+        : "Une autre personne";
+      return {
+        ok: false as const,
+        conflict: { by, at: current.lastEditedAt ? formatDateTime(current.lastEditedAt) : "" },
+        revision: current.revision,
+      };
+    }
+    if (step.id === "budget") {
+      await tx.dossierBudgetLine.deleteMany({ where: { dossierId: dossier.id } });
+      await tx.dossierBudgetLine.createMany({
+        data: reading.budgetLines.map((line, position) => ({ ...line, dossierId: dossier.id, position })),
+      });
+    }
+    if (dossier.status !== DossierStatus.DRAFT) {
+      await recordChangeAfterFiling(tx, dossier.id, input.userId, step.title, now);
+    }
+    const saved = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      select: { revision: true },
+    });
+    return { ok: true as const, revision: saved.revision, savedAt: now, errors };
+  });
+}
+
+/** After filing, changes stay visible to the instructors: one event per person and step and hour. */
+async function recordChangeAfterFiling(
+  tx: Tx,
+  dossierId: string,
+  actorId: string,
+  stepTitle: string,
+  now: Date,
+) {
+  const reason = `Modification après dépôt : ${stepTitle}`;
+  const recent = await tx.dossierEvent.findFirst({
+    where: {
+      dossierId,
+      actorId,
+      kind: DossierEventKind.ANSWERS_UPDATED,
+      reason,
+      createdAt: { gte: new Date(now.getTime() - 3_600_000) },
+    },
+  });
+  if (!recent) {
+    await tx.dossierEvent.create({
+      data: { dossierId, actorId, kind: DossierEventKind.ANSWERS_UPDATED, reason, createdAt: now },
+    });
+  }
+}

@@ -1,0 +1,309 @@
+// Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
+// of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
+import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
+import { evaluateEligibility, type SchemeResult } from "~/domain/eligibility/evaluate";
+import { situationSchema } from "~/domain/eligibility/situation";
+import {
+  answerItems,
+  attachmentItems,
+  organisationProblems,
+  organisationSituation,
+  type ChecklistSection,
+} from "~/domain/filing-checklist";
+import { legalFormLabel } from "~/domain/legal-forms";
+import { parisYear } from "~/domain/paris-time";
+import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain/schemes";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { DocumentKind, DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
+import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
+import { dossierFiled } from "~emails/dossier-filed";
+
+import { nextDossierNumber } from "./dossier-numbers.server";
+import { answersOf, DossierError, formContext, getDossierForMember, openCall } from "./dossiers.server";
+import { ruleSetsInForce } from "./eligibility.server";
+import { enqueueEmail } from "./outbox.server";
+import { newStorageKey, type FileStorage } from "./storage.server";
+
+type Dossier = Awaited<ReturnType<typeof getDossierForMember>>;
+
+export interface Checklist {
+  reading: DossierReading;
+  sections: ChecklistSection[];
+  eligibility: SchemeResult;
+  /** The filing window is closed (drafts only): the message says when the next one opens. */
+  closedMessage: string | null;
+  ready: boolean;
+}
+
+/** The eligibility of the dossier judged by its own rule-set version, not today's. */
+async function recheckEligibility(db: PrismaClient, dossier: Dossier, reading: DossierReading) {
+  const parsed = parseRuleSetParameters(dossier.schemeCode, dossier.ruleSet.parameters);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const inForce = await ruleSetsInForce(db);
+  const ruleSets = {
+    ...inForce,
+    [dossier.schemeCode]: { version: dossier.ruleSet.version, parameters: parsed.parameters },
+  } as typeof inForce;
+  const situation = situationSchema.parse({
+    organisation: {
+      ...organisationSituation(dossier.organisation),
+      ...reading.summary.situation.organisation,
+    },
+    project: reading.summary.situation.project ?? {},
+  });
+  const report = evaluateEligibility(situation, ruleSets);
+  return report.results.find((result) => result.code === dossier.schemeCode)!;
+}
+
+export async function dossierChecklist(
+  db: PrismaClient,
+  dossier: Dossier,
+  now = new Date(),
+): Promise<Checklist> {
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
+  const reading = readDossierAnswers(dossier.schemeCode, context, answersOf(dossier.answers));
+  const attachments = await db.attachment.findMany({
+    where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+    select: { kind: true },
+  });
+  const required = (context.parameters as RuleSetParametersByScheme[typeof dossier.schemeCode])
+    .requiredAttachments;
+  const notNeeded = new Set(SCHEME_FORMS[dossier.schemeCode].attachmentsNotNeeded?.(reading.values) ?? []);
+  const eligibility = await recheckEligibility(db, dossier, reading);
+  const sections: ChecklistSection[] = [
+    { title: "Les réponses du dossier", items: answerItems(dossier.id, reading.issues) },
+    { title: "Le profil de l’organisation", items: organisationProblems(dossier.organisation) },
+    {
+      title: "Les pièces justificatives",
+      items: attachmentItems(dossier.id, required, new Set(attachments.map((row) => row.kind)), notNeeded),
+    },
+  ];
+  const closedMessage =
+    dossier.status === DossierStatus.DRAFT ? (await openCall(db, dossier.schemeId, now)).closedMessage : null;
+  const ready =
+    sections.every((section) => section.items.length === 0) &&
+    eligibility.eligible === true &&
+    !closedMessage;
+  return { reading, sections, eligibility, closedMessage, ready };
+}
+
+export type FilingResult = { number: string; alreadyFiled: boolean };
+
+/**
+ * Files a draft, or sends back a dossier whose correction was requested. The dossier row is locked for
+ * the transaction, so a double click or two colleagues filing at once file it once.
+ */
+export async function fileDossier(
+  db: PrismaClient,
+  storage: FileStorage,
+  input: { userId: string; dossierId: string; appUrl: string; now?: Date },
+): Promise<FilingResult> {
+  const now = input.now ?? new Date();
+  const dossier = await getDossierForMember(db, input.userId, input.dossierId);
+  if (dossier.status !== DossierStatus.DRAFT && dossier.status !== DossierStatus.CORRECTION_REQUESTED) {
+    if (dossier.number) return { number: dossier.number, alreadyFiled: true };
+    throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
+  }
+  const checklist = await dossierChecklist(db, dossier, now);
+  if (!checklist.ready) {
+    throw new DossierError(
+      checklist.eligibility.eligible === false
+        ? "Ce dossier ne remplit pas les conditions d’éligibilité du dispositif : il ne peut pas être déposé."
+        : (checklist.closedMessage ??
+            "Le dossier est incomplet : complétez les éléments indiqués avant de le déposer."),
+      422,
+    );
+  }
+  return dossier.status === DossierStatus.DRAFT
+    ? fileDraft(db, storage, dossier, checklist, input.userId, input.appUrl, now)
+    : answerCorrection(db, dossier, checklist, input.userId, now);
+}
+
+function snapshot(
+  dossier: Dossier,
+  checklist: Checklist,
+  attachments: AttachmentRow[],
+): Prisma.InputJsonObject {
+  return {
+    ruleSetVersion: dossier.ruleSet.version,
+    answers: answersOf(dossier.answers) as Prisma.InputJsonObject,
+    requestedAmountCents: checklist.reading.summary.requestedAmountCents,
+    budgetLines: checklist.reading.budgetLines as unknown as Prisma.InputJsonArray,
+    attachments: attachments.map((row) => ({ kind: row.kind, fileName: row.fileName, sha256: row.sha256 })),
+    eligibility: checklist.eligibility.criteria.map((criterion) => ({
+      id: criterion.id,
+      met: criterion.met,
+    })),
+  };
+}
+
+type AttachmentRow = { kind: string; fileName: string; sizeBytes: number; sha256: string };
+
+async function fileDraft(
+  db: PrismaClient,
+  storage: FileStorage,
+  dossier: Dossier,
+  checklist: Checklist,
+  userId: string,
+  appUrl: string,
+  now: Date,
+): Promise<FilingResult> {
+  const receiptKey = newStorageKey(now);
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Locks the row: a second filing waits here, then sees the dossier filed.
+        const [locked] = await tx.$queryRaw<Array<{ status: DossierStatus; number: string | null }>>`
+          SELECT "status", "number" FROM "Dossier" WHERE "id" = ${dossier.id} FOR UPDATE`;
+        if (locked?.status !== DossierStatus.DRAFT) {
+          if (locked?.number) return { number: locked.number, alreadyFiled: true };
+          throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
+        }
+        const number = await nextDossierNumber(tx, dossier.scheme.numberPrefix, parisYear(now));
+        const [attachments, user] = await Promise.all([
+          tx.attachment.findMany({
+            where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+            orderBy: { createdAt: "asc" },
+            select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
+          }),
+          tx.user.findUniqueOrThrow({ where: { id: userId } }),
+        ]);
+        await tx.dossier.update({
+          where: { id: dossier.id },
+          data: { status: DossierStatus.FILED, number, filedAt: now, revision: { increment: 1 } },
+        });
+        await tx.dossierEvent.create({
+          data: {
+            dossierId: dossier.id,
+            kind: DossierEventKind.STATUS_CHANGE,
+            fromStatus: DossierStatus.DRAFT,
+            toStatus: DossierStatus.FILED,
+            actorId: userId,
+            reason: "Dépôt du dossier",
+            data: snapshot(dossier, checklist, attachments),
+            createdAt: now,
+          },
+        });
+        const labels = new Map(
+          (
+            dossier.ruleSet.parameters as { requiredAttachments?: Array<{ kind: string; label: string }> }
+          ).requiredAttachments?.map((item) => [item.kind, item.label]) ?? [],
+        );
+        const url = `${appUrl}/dossiers/${dossier.id}`;
+        const receipt = await renderFilingReceipt({
+          dossierNumber: number,
+          filedAt: now,
+          schemeName: dossier.scheme.name,
+          ruleSetVersion: dossier.ruleSet.version,
+          title: checklist.reading.title ?? dossier.title,
+          organisation: {
+            name: dossier.organisation.name,
+            legalForm: legalFormLabel(dossier.organisation.legalForm),
+            siret: dossier.organisation.siret,
+            rnaNumber: dossier.organisation.rnaNumber,
+            address: [
+              dossier.organisation.addressLine,
+              dossier.organisation.postcode,
+              dossier.organisation.city,
+            ]
+              .filter(Boolean)
+              .join(" "),
+          },
+          filedBy: `${user.firstName} ${user.lastName}`,
+          amounts: [
+            ...(checklist.reading.summary.requestedAmountCents !== null
+              ? [
+                  {
+                    label: "Montant demandé à la Région",
+                    cents: checklist.reading.summary.requestedAmountCents,
+                  },
+                ]
+              : []),
+            ...(checklist.reading.totalBudgetCents !== null
+              ? [{ label: "Budget total du projet", cents: checklist.reading.totalBudgetCents }]
+              : []),
+          ],
+          attachments: attachments.map((row) => ({ ...row, label: labels.get(row.kind) ?? "Autre pièce" })),
+          url,
+        });
+        await storage.put(receiptKey, receipt, { contentType: "application/pdf" });
+        await tx.generatedDocument.create({
+          data: {
+            dossierId: dossier.id,
+            kind: DocumentKind.FILING_RECEIPT,
+            storageKey: receiptKey,
+            createdAt: now,
+          },
+        });
+        await enqueueEmail(
+          tx,
+          {
+            ...dossierFiled({
+              firstName: user.firstName,
+              dossierNumber: number,
+              dossierTitle: checklist.reading.title ?? dossier.title,
+              schemeName: dossier.scheme.name,
+              organisationName: dossier.organisation.name,
+              filedAt: now,
+              requestedAmountCents: checklist.reading.summary.requestedAmountCents,
+              url,
+            }),
+            to: user.email,
+            attachments: [
+              { fileName: `Récépissé ${number}.pdf`, contentType: "application/pdf", storageKey: receiptKey },
+            ],
+          },
+          { now },
+        );
+        return { number, alreadyFiled: false };
+      },
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // The transaction did not commit: the receipt it stored belongs to no dossier. Deleted even when `put`
+    // failed, as a store may have written the file before its answer was lost; deleting nothing is no error.
+    await storage.delete(receiptKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The applicant sends the corrected dossier back to the instructor. */
+async function answerCorrection(
+  db: PrismaClient,
+  dossier: Dossier,
+  checklist: Checklist,
+  userId: string,
+  now: Date,
+): Promise<FilingResult> {
+  return db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<Array<{ status: DossierStatus }>>`
+      SELECT "status" FROM "Dossier" WHERE "id" = ${dossier.id} FOR UPDATE`;
+    if (locked?.status !== DossierStatus.CORRECTION_REQUESTED)
+      return { number: dossier.number!, alreadyFiled: true };
+    const attachments = await tx.attachment.findMany({
+      where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+      select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
+    });
+    await tx.dossier.update({
+      where: { id: dossier.id },
+      data: { status: DossierStatus.UNDER_INSTRUCTION, revision: { increment: 1 } },
+    });
+    await tx.correctionRequest.updateMany({
+      where: { dossierId: dossier.id, status: "OPEN" },
+      data: { status: "ANSWERED", answeredAt: now },
+    });
+    await tx.dossierEvent.create({
+      data: {
+        dossierId: dossier.id,
+        kind: DossierEventKind.STATUS_CHANGE,
+        fromStatus: DossierStatus.CORRECTION_REQUESTED,
+        toStatus: DossierStatus.UNDER_INSTRUCTION,
+        actorId: userId,
+        reason: "Dossier corrigé renvoyé à l’instruction",
+        data: snapshot(dossier, checklist, attachments),
+        createdAt: now,
+      },
+    });
+    return { number: dossier.number!, alreadyFiled: false };
+  });
+}

@@ -1,0 +1,71 @@
+// Reads a multipart form whose files are checked as they arrive: each file part is read only up to the
+// size limit and recognised by its content; text fields are kept as they are.
+import {
+  unstable_composeUploadHandlers as composeUploadHandlers,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+} from "@remix-run/node";
+
+import { maxUploadBytes, UPLOAD_MESSAGES } from "~/domain/uploads";
+
+import { inspectUpload, type UploadInspection } from "./uploads.server";
+
+export interface UploadedFile {
+  field: string;
+  declaredName: string;
+  inspection: UploadInspection;
+}
+
+export class MultipartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MultipartError";
+  }
+}
+
+/** The form's text fields and its files (at most `maxFiles`; empty file inputs are skipped). */
+export async function readMultipartForm(
+  request: Request,
+  options: { fileFields: readonly string[]; maxFiles?: number; limit?: number },
+): Promise<{ form: FormData; files: UploadedFile[] }> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    throw new MultipartError(
+      "Le formulaire n’a pas été envoyé correctement : rechargez la page et réessayez.",
+    );
+  }
+  const limit = options.limit ?? maxUploadBytes();
+  const maxFiles = options.maxFiles ?? 1;
+  const declared = Number(request.headers.get("Content-Length"));
+  if (Number.isFinite(declared) && declared > limit * maxFiles + 1_000_000) {
+    throw new MultipartError(UPLOAD_MESSAGES.tooLarge(limit));
+  }
+  const files: UploadedFile[] = [];
+  const handler = composeUploadHandlers(
+    async ({ name, filename, data }) => {
+      if (!options.fileFields.includes(name) || filename === undefined) return undefined;
+      if (!filename) {
+        // An empty file input still sends a part; drain it.
+        for await (const _chunk of data);
+        return "";
+      }
+      if (files.length >= maxFiles) {
+        throw new MultipartError(`${maxFiles} fichiers au plus par envoi.`);
+      }
+      const inspection = await inspectUpload(data, filename, limit);
+      // The parser would buffer whatever of the part is left unread: an oversize file is read to its end and
+      // dropped chunk by chunk, so memory stays bounded by the limit.
+      for await (const _chunk of data);
+      files.push({ field: name, declaredName: filename, inspection });
+      return "";
+    },
+    createMemoryUploadHandler({ maxPartSize: 100_000 }),
+  );
+  try {
+    const form = await parseMultipartFormData(request, handler);
+    return { form, files };
+  } catch (error) {
+    if (error instanceof MultipartError) throw error;
+    // Malformed bodies and oversized text fields: the person's browser did not send a sensible form.
+    throw new MultipartError("Le formulaire envoyé n’a pas pu être lu : rechargez la page et réessayez.");
+  }
+}
