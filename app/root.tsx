@@ -17,7 +17,10 @@ import { useNonce } from "~/nonce";
 import { getOptionalUser } from "~/session.server";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = ({ error }) => {
   if (!error) return [{ title: "Portail ESS Centre-Val de Loire" }];

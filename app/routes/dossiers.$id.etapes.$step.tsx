@@ -3,6 +3,7 @@
 // overwriting it.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 
 import { BudgetTotals } from "~/components/dossier-form/budget-totals";
 import { StepForm, type StepActionData } from "~/components/dossier-form/step-form";
@@ -65,14 +66,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Without JavaScript, rows are added and removed by posting the step. */
 function applyRowIntent(step: StepDef, values: Record<string, unknown>, intent: string) {
-  const [action, listName, index] = intent.split(":");
+  const [action, listName, position] = intent.split(":");
+  const index = Number(position);
   const list = step.items.find((item) => item.name === listName);
   if (!list || !isList(list)) return false;
   const rows = Array.isArray(values[list.name]) ? (values[list.name] as RawRow[]) : [];
   if (action === "add" && rows.length < list.maxItems) {
     rows.push(Object.fromEntries(list.fields.map((field) => [field.name, ""])));
-  } else if (action === "remove") {
-    rows.splice(Number(index), 1);
+  } else if (action === "remove" && Number.isInteger(index) && index >= 0) {
+    rows.splice(index, 1);
   }
   values[list.name] = rows;
   return true;
@@ -126,6 +128,10 @@ export default function DossierStep() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result && "values" in result && result.values ? result.values : loaded.values;
+  // The form starts again from the server's values only after a post of the page (a row added without
+  // JavaScript, a save button): never when autosave revalidates the loader while the person is typing.
+  const formKey = useRef({ result, count: 0 });
+  if (formKey.current.result !== result) formKey.current = { result, count: formKey.current.count + 1 };
   return (
     <section aria-labelledby="titre-etape">
       <h2 id="titre-etape">{loaded.step.title}</h2>
@@ -135,8 +141,7 @@ export default function DossierStep() {
         </p>
       ) : null}
       <StepForm
-        // A new render after a post without JavaScript (a row added) starts from what the server returned.
-        key={JSON.stringify(values).length + (result?.kind ?? "")}
+        key={formKey.current.count}
         step={loaded.step}
         values={values}
         serverErrors={result?.kind === "saved" ? result.errors : {}}
