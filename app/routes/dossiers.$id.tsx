@@ -7,6 +7,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
 import { ATTACHMENTS_STEP, dossierSteps, readDossierAnswers, REVIEW_STEP } from "~/domain/dossier-forms";
 import { formatDateTime } from "~/domain/format";
+import { legalFormLabel } from "~/domain/legal-forms";
 import {
   answersOf,
   formContext,
@@ -39,6 +40,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       filedAt: dossier.filedAt ? formatDateTime(dossier.filedAt) : null,
       editable: isEditableByApplicant(dossier.status),
     },
+    // The profile fills every dossier: shown so nobody types it again, with where to change it.
+    profile: [
+      ["Forme juridique", legalFormLabel(dossier.organisation.legalForm)],
+      ["SIRET", dossier.organisation.siret],
+      ["Numéro RNA", dossier.organisation.rnaNumber],
+      [
+        "Adresse",
+        [dossier.organisation.addressLine, dossier.organisation.postcode, dossier.organisation.city]
+          .filter(Boolean)
+          .join(" "),
+      ],
+      ["Représentant·e légal·e", dossier.organisation.legalRepresentativeName],
+      ["Contact", dossier.organisation.contactEmail],
+      ["IBAN", dossier.organisation.iban ? `•••• ${dossier.organisation.iban.slice(-4)}` : null],
+    ].map(([label, value]) => ({ label: label!, value: value || "Non renseigné" })),
     steps: [
       ...steps.map((step) => ({ id: step.id, title: step.title, toFix: toFix(step.id) })),
       { id: ATTACHMENTS_STEP.id, title: ATTACHMENTS_STEP.title, toFix: 0 },
@@ -54,7 +70,7 @@ export function stepHref(dossierId: string, stepId: string) {
 }
 
 export default function DossierFrame() {
-  const { dossier, steps } = useLoaderData<typeof loader>();
+  const { dossier, steps, profile } = useLoaderData<typeof loader>();
   return (
     <div className="dossier">
       <p className="breadcrumb">
@@ -78,6 +94,24 @@ export default function DossierFrame() {
           transmettre une information ou un document, écrivez à l’instructrice ou à l’instructeur depuis la
           page du dossier.
         </p>
+      ) : null}
+      {dossier.editable ? (
+        <details className="profile-summary">
+          <summary>Informations de l’organisation reprises dans le dossier</summary>
+          <dl className="details">
+            {profile.map((item) => (
+              <div key={item.label}>
+                <dt>{item.label}</dt>
+                <dd>{item.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            <Link to={`/organisations/${dossier.organisationId}`}>
+              Voir ou modifier le profil de l’organisation
+            </Link>
+          </p>
+        </details>
       ) : null}
       {dossier.editable ? (
         <nav aria-label="Étapes du dossier" className="stepper">

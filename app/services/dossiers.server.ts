@@ -127,7 +127,7 @@ export async function startDossier(
   const { call, closedMessage } = await openCall(db, ruleSet.schemeId, now);
   if (!call) throw new DossierError(closedMessage, 409);
   const context = await formContext(db, input.schemeCode, ruleSet.parameters);
-  const answers = prefillAnswers(input.schemeCode, context, input.questionnaire ?? {});
+  const answers = prefillAnswers(input.schemeCode, context, input.questionnaire ?? {}, organisation);
   return db.dossier.create({
     data: {
       schemeId: ruleSet.schemeId,

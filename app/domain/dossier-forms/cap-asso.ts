@@ -212,8 +212,9 @@ export const capAssoForm: SchemeForm<"CAP_ASSO"> = {
       issues,
     };
   },
-  prefill(answers, context): RawAnswers {
+  prefill(answers, context, organisation): RawAnswers {
     const prefilled: RawAnswers = {};
+    if (organisation.city) prefilled.territory = organisation.city;
     const p = context.parameters;
     if (answers["project.jobsFte"]) {
       prefilled.jobs = [

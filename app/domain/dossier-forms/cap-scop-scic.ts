@@ -199,8 +199,17 @@ export const capScopScicForm: SchemeForm<"CAP_SCOP_SCIC"> = {
     };
   },
   attachmentsNotNeeded: (values) => (values.cooperativeStatus === "IN_CREATION" ? ["KBIS"] : []),
-  prefill(answers): RawAnswers {
+  prefill(answers, _context, organisation): RawAnswers {
     const prefilled: RawAnswers = {};
+    // A cooperative applying for itself: its profile is the cooperative's.
+    if (organisation.legalForm === "SCOP" || organisation.legalForm === "SCIC") {
+      prefilled.cooperativeName = organisation.name;
+      prefilled.cooperativeForm = organisation.legalForm;
+      if (organisation.siret) {
+        prefilled.cooperativeStatus = "REGISTERED";
+        prefilled.cooperativeSiret = organisation.siret;
+      }
+    }
     const operation = Object.entries(OPERATION_ANSWERS).find(
       ([, answer]) => answer === answers["project.cooperativeOperation"],
     );

@@ -15,10 +15,10 @@ import { capAssoForm } from "./cap-asso";
 import { capScopScicForm } from "./cap-scop-scic";
 import { equityAdvanceForm } from "./equity-advance";
 import { readStep, type AnswerIssue, type RawAnswers, type StepDef } from "./fields";
-import type { FormContext, SchemeForm, SchemeSummary } from "./types";
+import type { FormContext, OrganisationPrefill, SchemeForm, SchemeSummary } from "./types";
 
 export * from "./fields";
-export type { FormContext, SchemeSummary } from "./types";
+export type { FormContext, OrganisationPrefill, SchemeSummary } from "./types";
 
 export const SCHEME_FORMS: { [C in SchemeCode]: SchemeForm<C> } = {
   CAP_ASSO: capAssoForm,
@@ -175,6 +175,7 @@ export function prefillAnswers<C extends SchemeCode>(
   code: C,
   context: FormContext<C>,
   questionnaire: Record<string, string>,
+  organisation: OrganisationPrefill,
 ): RawAnswers {
-  return SCHEME_FORMS[code].prefill(questionnaire, context);
+  return SCHEME_FORMS[code].prefill(questionnaire, context, organisation);
 }

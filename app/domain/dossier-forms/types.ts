@@ -29,11 +29,23 @@ export interface SchemeSummary {
   issues: AnswerIssue[];
 }
 
+/** What the organisation's profile tells a new dossier. */
+export interface OrganisationPrefill {
+  name: string;
+  legalForm: string;
+  siret: string | null;
+  city: string | null;
+}
+
 export interface SchemeForm<C extends SchemeCode> {
   steps(context: FormContext<C>): StepDef[];
   summarise(values: Record<string, unknown>, context: FormContext<C>): SchemeSummary;
   /** Required attachment kinds these answers make pointless (a Kbis before registration). */
   attachmentsNotNeeded?(values: Record<string, unknown>): string[];
   /** Answers carried over from the public eligibility questionnaire (its form values by path). */
-  prefill(answers: Record<string, string>, context: FormContext<C>): RawAnswers;
+  prefill(
+    answers: Record<string, string>,
+    context: FormContext<C>,
+    organisation: OrganisationPrefill,
+  ): RawAnswers;
 }
