@@ -1,12 +1,12 @@
 // Writes one demo dossier with its whole history as the portal would have recorded it: a number from the
 // real counter, one DossierEvent per transition (who, when, why), and the rows each stage leaves behind.
+// Its typed columns and budget lines are read from its answers, as the portal's forms write them.
+import type { RawAnswers } from "../../app/domain/dossier-forms";
 import type { Prisma } from "../../app/generated/prisma/client";
 import {
   DossierEventKind,
   DossierStatus,
   InstalmentKind,
-  type BudgetSide,
-  type CapAssoSector,
   type CorrectionStatus,
   type PledgeInstrument,
   type PledgeStatus,
@@ -16,6 +16,7 @@ import { nextDossierNumber } from "../../app/services/dossier-numbers.server";
 import { addMonths, parisYear } from "../paris-time";
 
 import type { DemoAccountKey } from "./accounts";
+import { demoDossierColumns } from "./dossier-answers";
 import type { DemoOrganisationKey } from "./organisations";
 
 type Tx = Prisma.TransactionClient;
@@ -32,24 +33,19 @@ export interface DemoDossier {
   organisation: DemoOrganisationKey;
   createdBy: DemoAccountKey;
   createdAt: Date;
-  title: string;
-  answers: Prisma.InputJsonObject;
-  requestedAmountCents?: number;
+  /**
+   * As typed in the scheme's forms (app/domain/dossier-forms), budget rows included. The title, the
+   * requested amount, the budget, the jobs, the sector, the territory and the budget lines are read from
+   * them; a dossier past the draft must have complete answers.
+   */
+  answers: RawAnswers;
   proposedAmountCents?: number;
   grantedAmountCents?: number;
-  totalBudgetCents?: number;
-  departmentCode: string;
-  territoryCode?: string;
-  jobsCreatedFte?: number;
-  jobsConsolidatedFte?: number;
-  capAssoSector?: CapAssoSector;
-  employeeAssociatesCount?: number;
   /** Transitions in order, starting from DRAFT; none for a draft. */
   history: DemoStep[];
   assignment?: { at: Date; by: DemoAccountKey; to: DemoAccountKey };
   sharedAt?: Date;
   commissionSessionDate?: Date;
-  budgetLines?: Array<{ side: BudgetSide; category: string; label: string; amountCents: number }>;
   opinion?: {
     at: Date;
     favourable: boolean;
@@ -65,7 +61,7 @@ export interface DemoDossier {
     replyBy: Date;
     status: CorrectionStatus;
     answeredAt?: Date;
-    answersBefore?: Prisma.InputJsonObject;
+    answersBefore?: RawAnswers;
   };
   pledge?: {
     funderSlug: string;
@@ -113,6 +109,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
       (candidate.closesAt === null || reference <= candidate.closesAt),
   );
   const user = (key: DemoAccountKey) => refs.users[key];
+  const columns = demoDossierColumns(dossier, status !== DossierStatus.DRAFT);
 
   const events: Prisma.DossierEventCreateWithoutDossierInput[] = [];
   let previous: DossierStatus = DossierStatus.DRAFT;
@@ -164,20 +161,22 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
           }
         : undefined,
       status,
-      title: dossier.title,
-      answers: dossier.answers,
-      requestedAmountCents: dossier.requestedAmountCents,
+      title: columns.title,
+      answers: dossier.answers as Prisma.InputJsonObject,
+      requestedAmountCents: columns.requestedAmountCents,
       proposedAmountCents: dossier.proposedAmountCents,
       grantedAmountCents: dossier.grantedAmountCents,
-      totalBudgetCents: dossier.totalBudgetCents,
-      department: { connect: { code: dossier.departmentCode } },
-      territory: dossier.territoryCode
-        ? { connect: { id: required(refs.territories.get(dossier.territoryCode), dossier.territoryCode) } }
+      totalBudgetCents: columns.totalBudgetCents,
+      department: { connect: { code: columns.departmentCode } },
+      territory: columns.territoryCode
+        ? { connect: { id: required(refs.territories.get(columns.territoryCode), columns.territoryCode) } }
         : undefined,
-      jobsCreatedFte: dossier.jobsCreatedFte,
-      jobsConsolidatedFte: dossier.jobsConsolidatedFte,
-      capAssoSector: dossier.capAssoSector,
-      employeeAssociatesCount: dossier.employeeAssociatesCount,
+      jobsCreatedFte: columns.jobsCreatedFte,
+      jobsConsolidatedFte: columns.jobsConsolidatedFte,
+      capAssoSector: columns.capAssoSector,
+      employeeAssociatesCount: columns.employeeAssociatesCount,
+      lastEditedBy: { connect: { id: user(dossier.createdBy) } },
+      lastEditedAt: filedAt ?? dossier.createdAt,
       sharedWithFunders: Boolean(dossier.sharedAt),
       sharedAt: dossier.sharedAt,
       filedAt,
@@ -185,9 +184,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
       closedAt,
       createdAt: dossier.createdAt,
       events: { create: events },
-      budgetLines: {
-        create: (dossier.budgetLines ?? []).map((line, position) => ({ ...line, position })),
-      },
+      budgetLines: { create: columns.budgetLines.map((line, position) => ({ ...line, position })) },
       opinions: dossier.opinion
         ? {
             create: {
@@ -209,7 +206,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
               attachmentKinds: dossier.correction.attachmentKinds,
               replyBy: dossier.correction.replyBy,
               status: dossier.correction.status,
-              answersBefore: dossier.correction.answersBefore,
+              answersBefore: dossier.correction.answersBefore as Prisma.InputJsonObject | undefined,
               answeredAt: dossier.correction.answeredAt,
               createdAt: dossier.correction.at,
             },

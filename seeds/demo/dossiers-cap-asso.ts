@@ -1,4 +1,5 @@
 // CAP ASSO dossiers of other associations, one per stage of instruction.
+import type { RawAnswers } from "../../app/domain/dossier-forms";
 import { CapAssoSector, CorrectionStatus, DossierStatus, SchemeCode } from "../../app/generated/prisma/enums";
 import { COMMISSION_SESSION_DATES_2026 } from "../reference/commission-sessions";
 import { paris } from "../paris-time";
@@ -18,29 +19,53 @@ const sportSante: DemoDossier = {
   organisation: "sportSanteBerry",
   createdBy: "applicantCooperative",
   createdAt: paris("2026-08-30T20:15"),
-  title: "Créer un poste d’éducateur sportif en sport-santé dans le Saint-Amandois",
   answers: {
+    title: "Créer un poste d’éducateur sportif en sport-santé dans le Saint-Amandois",
+    requestKind: "FIRST",
     activityProject:
       "Des séances d’activité physique adaptée prescrites par les médecins de la maison de santé de Saint-Amand-Montrond, pour des patients atteints de maladies chroniques, dans six communes rurales.",
+    needs:
+      "Les médecins peuvent prescrire une activité physique adaptée à leurs patients atteints de maladies chroniques, mais aucune séance n’est proposée à moins de quarante kilomètres.",
+    publics:
+      "Des patients en affection de longue durée orientés par la maison de santé, et des personnes âgées isolées des communes rurales.",
+    territory:
+      "Saint-Amand-Montrond et cinq communes rurales du Pays Berry Saint-Amandois (Orval, Drevant, Bouzais, Colombiers, La Groutte).",
+    partners:
+      "La maison de santé pluriprofessionnelle de Saint-Amand-Montrond (prescription et suivi des patients), la communauté de communes Cœur de France (prêt des salles), le comité départemental olympique et sportif du Cher (réseau sport-santé).",
     generalInterest: "Prévention santé et lutte contre l’isolement des personnes âgées en milieu rural.",
     sector: CapAssoSector.SPORT,
     jobs: [
       {
         title: "Éducateur sportif sport-santé",
-        contract: "CDI",
-        fte: 1,
         kind: "CREATED",
+        contract: "CDI",
+        fte: "1",
         startDate: "2027-02-01",
       },
     ],
-    annualAmountsCents: [1_200_000, 1_200_000, 1_200_000],
-    renewal: false,
+    amountYear1: "12 000",
+    amountYear2: "12 000",
+    amountYear3: "12 000",
+    expenses: [
+      { category: "PERSONNEL", label: "Salaire et charges de l’éducateur sur trois ans", amount: "105 000" },
+      {
+        category: "OPERATING",
+        label: "Matériel d’activité physique adaptée, déplacements, formation",
+        amount: "21 000",
+      },
+    ],
+    resources: [
+      { category: "REGION", label: "Région Centre-Val de Loire — CAP ASSO (demandé)", amount: "36 000" },
+      { category: "STATE", label: "Agence régionale de santé — prévention et sport-santé", amount: "30 000" },
+      { category: "EPCI", label: "Communauté de communes Cœur de France", amount: "15 000" },
+      {
+        category: "SALES",
+        label: "Participation des patients et conventions avec les mutuelles",
+        amount: "27 000",
+      },
+      { category: "OWN_FUNDS", label: "Fonds propres de l’association", amount: "18 000" },
+    ],
   },
-  requestedAmountCents: 3_600_000,
-  totalBudgetCents: 12_600_000,
-  departmentCode: "18",
-  jobsCreatedFte: 1,
-  capAssoSector: CapAssoSector.SPORT,
   history: [filedBy(paris("2026-09-14T10:00")), takenUp(paris("2026-09-21T09:00"))],
   assignment: { at: paris("2026-09-21T08:45"), by: "admin", to: "instructor" },
   instructorNotes: [
@@ -52,30 +77,55 @@ const sportSante: DemoDossier = {
   ],
 };
 
-const treteauxAnswers = {
+const treteauxAnswers: RawAnswers = {
+  title: "Consolider l’équipe permanente de la compagnie pour ses tournées en milieu rural",
+  requestKind: "FIRST",
   activityProject:
     "La compagnie pérennise son poste d’administratrice de production et passe à temps plein son chargé des actions culturelles dans les écoles du Chinonais.",
+  needs:
+    "Les écoles et les communes rurales du Chinonais n’ont ni salle de spectacle ni médiation culturelle régulière, et la compagnie ne peut plus assurer ses tournées avec des postes précaires.",
+  publics:
+    "Les élèves des écoles primaires du Chinonais et les habitants des communes rurales sans salle de spectacle.",
+  territory: "Chinon et les communes du Pays du Chinonais.",
+  partners:
+    "La direction des services départementaux de l’Éducation nationale (actions dans les écoles), la communauté de communes Chinon Vienne et Loire (tournées), la Drac Centre-Val de Loire (aide à la compagnie).",
   generalInterest:
     "Accès à la création théâtrale pour les publics scolaires et les communes rurales sans salle de spectacle.",
   sector: CapAssoSector.CULTURE,
   jobs: [
     {
       title: "Administratrice de production",
-      contract: "CDI",
-      fte: 1,
       kind: "CONSOLIDATED",
-      hiredOn: "2022-09-01",
+      contract: "CDI",
+      fte: "1",
+      startDate: "2022-09-01",
     },
     {
       title: "Chargé d’actions culturelles",
-      contract: "CDI",
-      fte: 0.5,
       kind: "CONSOLIDATED",
-      hiredOn: "2024-01-08",
+      contract: "CDI",
+      fte: "0,5",
+      startDate: "2024-01-08",
     },
   ],
-  annualAmountsCents: [1_500_000, 1_500_000, 1_500_000],
-  renewal: false,
+  amountYear1: "15 000",
+  amountYear2: "15 000",
+  amountYear3: "15 000",
+  expenses: [
+    { category: "PERSONNEL", label: "Salaires et charges des deux postes sur trois ans", amount: "168 000" },
+    {
+      category: "OPERATING",
+      label: "Tournées en milieu rural : transport, décors, communication",
+      amount: "42 000",
+    },
+  ],
+  resources: [
+    { category: "REGION", label: "Région Centre-Val de Loire — CAP ASSO (demandé)", amount: "45 000" },
+    { category: "STATE", label: "Drac Centre-Val de Loire — aide à la structuration", amount: "45 000" },
+    { category: "EPCI", label: "Communauté de communes Chinon Vienne et Loire", amount: "30 000" },
+    { category: "SALES", label: "Cessions de spectacles et ateliers scolaires", amount: "75 000" },
+    { category: "OWN_FUNDS", label: "Fonds propres de la compagnie", amount: "15 000" },
+  ],
 };
 
 const treteaux: DemoDossier = {
@@ -83,13 +133,7 @@ const treteaux: DemoDossier = {
   organisation: "treteauxDeLoire",
   createdBy: "applicantCooperative",
   createdAt: paris("2026-08-10T14:00"),
-  title: "Consolider l’équipe permanente de la compagnie pour ses tournées en milieu rural",
   answers: treteauxAnswers,
-  requestedAmountCents: 4_500_000,
-  totalBudgetCents: 21_000_000,
-  departmentCode: "37",
-  jobsConsolidatedFte: 1.5,
-  capAssoSector: CapAssoSector.CULTURE,
   history: [
     filedBy(paris("2026-08-28T15:30")),
     takenUp(paris("2026-09-08T09:30")),
@@ -105,7 +149,7 @@ const treteaux: DemoDossier = {
     at: paris("2026-11-11T10:15"),
     reason:
       "Le budget prévisionnel ne couvre que les deux premières années de la convention. Merci de le compléter pour la troisième année et de joindre les comptes 2025 approuvés par l’assemblée générale.",
-    fields: ["annualAmountsCents"],
+    fields: ["amountYear3"],
     attachmentKinds: ["PROJECT_BUDGET", "FINANCIAL_STATEMENTS"],
     replyBy: paris("2026-12-11T23:59"),
     status: CorrectionStatus.OPEN,
@@ -125,31 +169,49 @@ const mjc: DemoDossier = {
   organisation: "mjcNogent",
   createdBy: "applicantCooperative",
   createdAt: paris("2026-05-12T11:00"),
-  title: "Un animateur jeunesse itinérant pour les communes du Perche",
   answers: {
+    title: "Un animateur jeunesse itinérant pour les communes du Perche",
+    requestKind: "FIRST",
     activityProject:
       "Un animateur itinérant anime un accueil de jeunes dans cinq communes du Perche sans structure jeunesse, avec un minibus et en lien avec les collèges.",
+    needs:
+      "Cinq communes du Perche n’ont aucun accueil de jeunes : hors du collège, les 11-17 ans n’y ont ni lieu ni activité encadrée.",
+    publics: "Les jeunes de 11 à 17 ans des communes rurales du Perche, collégiens pour la plupart.",
+    territory: "Cinq communes rurales autour de Nogent-le-Rotrou, dans le Perche d’Eure-et-Loir.",
+    partners:
+      "La CAF d’Eure-et-Loir (prestation de service jeunesse), la communauté de communes du Perche (minibus et locaux), les collèges du secteur (repérage des jeunes).",
     generalInterest:
       "Éducation populaire et accès des jeunes ruraux aux loisirs éducatifs et à l’engagement.",
     sector: CapAssoSector.YOUTH_POPULAR_EDUCATION,
     jobs: [
       {
         title: "Animateur jeunesse itinérant",
-        contract: "CDI",
-        fte: 1,
         kind: "CREATED",
+        contract: "CDI",
+        fte: "1",
         startDate: "2027-01-15",
       },
     ],
-    annualAmountsCents: [1_800_000, 1_800_000, 1_800_000],
-    renewal: false,
+    amountYear1: "18 000",
+    amountYear2: "18 000",
+    amountYear3: "18 000",
+    expenses: [
+      { category: "PERSONNEL", label: "Salaire et charges de l’animateur sur trois ans", amount: "117 000" },
+      {
+        category: "OPERATING",
+        label: "Minibus (carburant, entretien), activités et sorties",
+        amount: "27 000",
+      },
+    ],
+    resources: [
+      { category: "REGION", label: "Région Centre-Val de Loire — CAP ASSO (demandé)", amount: "54 000" },
+      { category: "STATE", label: "CAF d’Eure-et-Loir — prestation de service jeunesse", amount: "45 000" },
+      { category: "EPCI", label: "Communauté de communes du Perche", amount: "30 000" },
+      { category: "SALES", label: "Participation des familles", amount: "6 000" },
+      { category: "OWN_FUNDS", label: "Fonds propres de la MJC", amount: "9 000" },
+    ],
   },
-  requestedAmountCents: 5_400_000,
   proposedAmountCents: 4_500_000,
-  totalBudgetCents: 14_400_000,
-  departmentCode: "28",
-  jobsCreatedFte: 1,
-  capAssoSector: CapAssoSector.YOUTH_POPULAR_EDUCATION,
   history: [
     filedBy(paris("2026-06-03T17:45")),
     takenUp(paris("2026-06-15T10:00")),
@@ -198,37 +260,64 @@ const ateliers: DemoDossier = {
   organisation: "ateliersRomorantinais",
   createdBy: "applicantCooperative",
   createdAt: paris("2026-01-15T09:30"),
-  title: "Deux encadrants techniques pour l’atelier de réemploi du Romorantinais",
   answers: {
+    title: "Deux encadrants techniques pour l’atelier de réemploi du Romorantinais",
+    requestKind: "FIRST",
     activityProject:
       "L’atelier de réemploi de meubles et d’électroménager recrute deux encadrants techniques pour accueillir douze salariés en parcours d’insertion.",
+    needs:
+      "Les personnes éloignées de l’emploi du Romorantinais n’ont pas de chantier d’insertion à moins de trente kilomètres, et les meubles et appareils réparables finissent en déchetterie.",
+    publics:
+      "Des demandeurs d’emploi de longue durée et des allocataires du RSA orientés par France Travail et le Département, et les habitants à petits revenus qui achètent à la boutique.",
+    territory: "Romorantin-Lanthenay et la communauté de communes du Romorantinais et du Monestois.",
+    partners:
+      "Le syndicat de collecte des déchets (objets récupérés en déchetterie), France Travail et le Département de Loir-et-Cher (orientation des salariés en insertion), la DREETS (conventionnement de l’atelier).",
     generalInterest: "Insertion par l’activité économique et réduction des déchets.",
     sector: CapAssoSector.INSERTION,
     jobs: [
       {
         title: "Encadrant technique menuiserie",
-        contract: "CDD",
-        fte: 1,
         kind: "CREATED",
+        contract: "CDI",
+        fte: "1",
         startDate: "2026-09-01",
       },
       {
         title: "Encadrant technique électroménager",
-        contract: "CDD",
-        fte: 1,
         kind: "CREATED",
+        contract: "CDI",
+        fte: "1",
         startDate: "2026-09-01",
       },
     ],
-    annualAmountsCents: [2_000_000, 2_000_000, 2_000_000],
-    renewal: false,
+    amountYear1: "20 000",
+    amountYear2: "20 000",
+    amountYear3: "20 000",
+    expenses: [
+      {
+        category: "PERSONNEL",
+        label: "Salaires et charges des deux encadrants sur trois ans",
+        amount: "216 000",
+      },
+      { category: "INVESTMENT", label: "Outillage de l’atelier et camion de collecte", amount: "54 000" },
+    ],
+    resources: [
+      { category: "REGION", label: "Région Centre-Val de Loire — CAP ASSO (demandé)", amount: "60 000" },
+      {
+        category: "STATE",
+        label: "DREETS — aide à l’accompagnement de l’atelier d’insertion",
+        amount: "90 000",
+      },
+      {
+        category: "EPCI",
+        label: "Communauté de communes du Romorantinais et du Monestois",
+        amount: "30 000",
+      },
+      { category: "SALES", label: "Ventes de la boutique de réemploi", amount: "75 000" },
+      { category: "OWN_FUNDS", label: "Fonds propres de l’association", amount: "15 000" },
+    ],
   },
-  requestedAmountCents: 6_000_000,
   proposedAmountCents: 0,
-  totalBudgetCents: 27_000_000,
-  departmentCode: "41",
-  jobsCreatedFte: 2,
-  capAssoSector: CapAssoSector.INSERTION,
   history: [
     filedBy(paris("2026-02-02T16:20")),
     takenUp(paris("2026-02-10T09:15")),
@@ -252,7 +341,7 @@ const ateliers: DemoDossier = {
     at: paris("2026-05-12T14:30"),
     favourable: false,
     motivation:
-      "Les deux postes sont prévus en CDD de douze mois renouvelables, alors que le dispositif exige des emplois en CDI. Le projet relève des aides de l’État aux ateliers et chantiers d’insertion.",
+      "Le dossier déclare deux CDI, mais les promesses d’embauche jointes prévoient des CDD de douze mois renouvelables, alors que le dispositif exige des emplois en CDI. Le projet relève des aides de l’État aux ateliers et chantiers d’insertion.",
     proposedAmountCents: 0,
   },
 };

@@ -19,45 +19,66 @@ const filedBy = (at: Date) =>
 const takenUp = (at: Date) =>
   ({ at, to: UNDER_INSTRUCTION, by: "instructor", reason: "Dossier complet, instruction engagée" }) as const;
 
-const associates: Array<[firstName: string, lastName: string, contributionCents: number]> = [
-  ["Olivier", "Perrin", 800_000],
-  ["Nadia", "Bouchard", 800_000],
-  ["Thierry", "Gauthier", 300_000],
-  ["Sandrine", "Marchand", 300_000],
-  ["Kevin", "Rousseau", 300_000],
-  ["Fatima", "El Amrani", 300_000],
-  ["Damien", "Colin", 300_000],
-  ["Aurélie", "Vidal", 300_000],
-  ["Jérôme", "Masson", 300_000],
-  ["Pauline", "Guérin", 300_000],
-  ["Sébastien", "Noël", 300_000],
-  ["Mélanie", "Brunet", 300_000],
-  ["Franck", "Paris", 300_000],
-  ["Laetitia", "Barbier", 300_000],
+// Each contribution is matched up to 5 000 € per employee-associate: 46 000 € asked of the Region.
+const associates: Array<[firstName: string, lastName: string, contribution: string]> = [
+  ["Olivier", "Perrin", "8 000"],
+  ["Nadia", "Bouchard", "8 000"],
+  ["Thierry", "Gauthier", "3 000"],
+  ["Sandrine", "Marchand", "3 000"],
+  ["Kevin", "Rousseau", "3 000"],
+  ["Fatima", "El Amrani", "3 000"],
+  ["Damien", "Colin", "3 000"],
+  ["Aurélie", "Vidal", "3 000"],
+  ["Jérôme", "Masson", "3 000"],
+  ["Pauline", "Guérin", "3 000"],
+  ["Sébastien", "Noël", "3 000"],
+  ["Mélanie", "Brunet", "3 000"],
+  ["Franck", "Paris", "3 000"],
+  ["Laetitia", "Barbier", "3 000"],
 ];
-const contributions = associates.map(([, , cents]) => cents);
 
 const menuisiers: DemoDossier = {
   scheme: SchemeCode.CAP_SCOP_SCIC,
   organisation: "menuisiersVendomois",
   createdBy: "applicantCooperative",
   createdAt: paris("2026-10-20T08:30"),
-  title: "Reprise des Menuiseries du Vendômois en SCOP par quatorze salariés",
   answers: {
+    title: "Reprise des Menuiseries du Vendômois en SCOP par quatorze salariés",
     operationType: "TAKEOVER",
-    cooperativeSiret: null,
-    employeeAssociates: associates.map(([firstName, lastName, contributionCents]) => ({
+    cooperativeName: "Menuiseries du Vendômois SCOP",
+    cooperativeForm: "SCOP",
+    cooperativeStatus: "IN_CREATION",
+    registrationDate: "2027-01-11",
+    activity:
+      "Fabrication et pose de menuiseries en bois et en aluminium pour les particuliers, les artisans et les collectivités du Vendômois. Les quatorze salariés de l’entreprise reprennent l’activité et deviennent tous associés.",
+    employeeAssociates: associates.map(([firstName, lastName, contribution]) => ({
       firstName,
       lastName,
-      contributionCents,
+      contribution,
     })),
+    urscopSupport: "oui",
+    urscopAdvisor: "Mathilde Fabre, chargée de mission transmission-reprise",
     support:
       "Le cédant part à la retraite. L’URSCOP accompagne la reprise depuis juin 2026, la SCOP sera immatriculée en janvier 2027.",
+    expenses: [
+      {
+        category: "INVESTMENT",
+        label: "Rachat du fonds de commerce et du parc de machines",
+        amount: "180 000",
+      },
+      { category: "OPERATING", label: "Besoin en fonds de roulement au démarrage", amount: "40 000" },
+    ],
+    resources: [
+      { category: "REGION", label: "Région Centre-Val de Loire — CAP SCOP-SCIC (demandé)", amount: "46 000" },
+      {
+        category: "OWN_FUNDS",
+        label: "Apports en capital des quatorze salariés associés",
+        amount: "52 000",
+      },
+      { category: "PRIVATE", label: "Prêt bancaire des repreneurs (Crédit Coopératif)", amount: "100 000" },
+      { category: "PUBLIC_BANK", label: "Bpifrance — prêt de développement", amount: "22 000" },
+    ],
   },
-  // Each contribution is matched up to 5 000 € per employee-associate.
-  requestedAmountCents: contributions.reduce((sum, cents) => sum + Math.min(cents, 500_000), 0),
-  departmentCode: "41",
-  employeeAssociatesCount: contributions.length,
   history: [filedBy(paris("2026-11-09T14:20"))],
   sharedAt: paris("2026-11-09T14:21"),
   funderComments: [
@@ -74,23 +95,54 @@ const tremplin: DemoDossier = {
   organisation: "tremplinEmploiTouraine",
   createdBy: "applicantCooperative",
   createdAt: paris("2026-10-01T09:00"),
-  title: "Préfinancer l’accompagnement renforcé vers l’emploi cofinancé par le FSE+",
   answers: {
-    euProgramme: "FSE_PLUS",
-    euGrantStatus: "REQUESTED",
-    euGrantCents: 18_000_000,
-    euGrantReference: "FSE+ CVL 202604217",
-    expectedEuPayments: [
-      { date: "2027-06-30", amountCents: 7_200_000 },
-      { date: "2028-06-30", amountCents: 10_800_000 },
-    ],
-    durationMonths: 36,
+    title: "Préfinancer l’accompagnement renforcé vers l’emploi cofinancé par le FSE+",
     projectSummary:
       "Accompagnement renforcé de 120 demandeurs d’emploi de longue durée par an à Joué-lès-Tours et dans le sud de la métropole.",
+    euProgramme: "FSE_PLUS",
+    euGrantReference: "FSE+ CVL 202604217",
+    euGrantStatus: "REQUESTED",
+    euGrantAmount: "180 000",
+    expectedEuPayments: [
+      { date: "2027-06-30", amount: "72 000" },
+      { date: "2028-06-30", amount: "108 000" },
+    ],
+    advanceAmount: "80 000",
+    durationMonths: "36",
+    neededBy: "2027-01-04",
+    // The advance brings forward part of the EU grant: counting both in full would count it twice.
+    expenses: [
+      {
+        category: "PERSONNEL",
+        label: "Quatre conseillères et conseillers en insertion sur trois ans",
+        amount: "300 000",
+      },
+      { category: "OPERATING", label: "Locaux, déplacements et ateliers collectifs", amount: "60 000" },
+    ],
+    resources: [
+      {
+        category: "REGION",
+        label: "Région Centre-Val de Loire — avance remboursable sur les fonds européens (demandée)",
+        amount: "80 000",
+      },
+      {
+        category: "EU",
+        label: "FSE+ — solde de la subvention demandée (180 000 €, dont 80 000 € préfinancés par l’avance)",
+        amount: "100 000",
+      },
+      {
+        category: "EPCI",
+        label: "Tours Métropole Val de Loire — plan local pour l’insertion et l’emploi",
+        amount: "90 000",
+      },
+      {
+        category: "STATE",
+        label: "État — DREETS, accompagnement des demandeurs d’emploi de longue durée",
+        amount: "60 000",
+      },
+      { category: "OWN_FUNDS", label: "Fonds propres de l’association", amount: "30 000" },
+    ],
   },
-  requestedAmountCents: 8_000_000,
-  totalBudgetCents: 36_000_000,
-  departmentCode: "37",
   history: [
     filedBy(paris("2026-10-16T11:00")),
     takenUp(paris("2026-10-26T09:30")),
@@ -123,26 +175,52 @@ const brenne: DemoDossier = {
   organisation: "brennePatrimoine",
   createdBy: "applicantCooperative",
   createdAt: paris("2025-12-01T10:00"),
-  title: "Préfinancer la restauration participative du moulin de Mézières (LEADER)",
   answers: {
-    euProgramme: "LEADER",
-    euGrantStatus: "AGREED",
-    euGrantCents: 6_400_000,
-    euGrantReference: "LEADER GAL Brenne 2025-0417",
-    expectedEuPayments: [
-      { date: "2026-10-15", amountCents: 3_200_000 },
-      { date: "2027-09-30", amountCents: 3_200_000 },
-    ],
-    durationMonths: advance.maxDurationMonths,
+    title: "Préfinancer la restauration participative du moulin de Mézières (LEADER)",
     projectSummary:
       "Chantiers participatifs de restauration du moulin, ouverts aux habitants et aux jeunes en service civique, pour en faire un lieu de découverte du patrimoine de la Brenne.",
+    euProgramme: "LEADER",
+    euGrantReference: "LEADER GAL Brenne 2025-0417",
+    euGrantStatus: "AGREED",
+    euGrantAmount: "64 000",
+    expectedEuPayments: [
+      { date: "2026-10-15", amount: "32 000" },
+      { date: "2027-09-30", amount: "32 000" },
+    ],
+    advanceAmount: "30 000",
+    durationMonths: String(advance.maxDurationMonths),
+    neededBy: "2026-04-01",
+    expenses: [
+      {
+        category: "INVESTMENT",
+        label: "Restauration du moulin : matériaux et encadrement technique des chantiers",
+        amount: "98 000",
+      },
+      {
+        category: "OPERATING",
+        label: "Animation des chantiers, accueil des volontaires en service civique, médiation",
+        amount: "30 000",
+      },
+    ],
+    resources: [
+      {
+        category: "REGION",
+        label: "Région Centre-Val de Loire — avance remboursable sur les fonds européens (demandée)",
+        amount: "30 000",
+      },
+      {
+        category: "EU",
+        label:
+          "LEADER — solde de la subvention du GAL Brenne (64 000 €, dont 30 000 € préfinancés par l’avance)",
+        amount: "34 000",
+      },
+      { category: "EPCI", label: "Communauté de communes Cœur de Brenne", amount: "20 000" },
+      { category: "PRIVATE", label: "Fondation du patrimoine — souscription publique", amount: "24 000" },
+      { category: "OWN_FUNDS", label: "Bénévolat valorisé des chantiers participatifs", amount: "20 000" },
+    ],
   },
-  requestedAmountCents: brenneAmountCents,
   proposedAmountCents: brenneAmountCents,
   grantedAmountCents: brenneAmountCents,
-  totalBudgetCents: 12_800_000,
-  departmentCode: "36",
-  territoryCode: "36-brenne",
   history: [
     filedBy(paris("2026-01-12T10:30")),
     takenUp(paris("2026-01-19T09:00")),

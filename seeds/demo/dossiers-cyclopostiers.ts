@@ -16,30 +16,66 @@ const aVosId2024: DemoDossier = {
   organisation: "cyclopostiersAssociation",
   createdBy: "applicant",
   createdAt: paris("2024-01-22T10:12"),
-  title: "Livraison à vélo et collecte des biodéchets dans la métropole orléanaise — amorçage",
   answers: {
+    title: "Livraison à vélo et collecte des biodéchets dans la métropole orléanaise — amorçage",
     summary:
       "Un service de livraison écologique à vélo-cargo pour les commerces du centre d’Orléans, couplé à la collecte des biodéchets des restaurants pour les composter localement.",
     innovation:
       "Aucun service de collecte des biodéchets à vélo n’existe sur la métropole. Le projet associe commerçants, restaurateurs, habitants et jardins partagés autour d’une logistique sans émission.",
-    priority: "ECOLOGICAL_TRANSITION",
     phase: "EMERGENCE",
-    partners: [
-      "Orléans Métropole",
-      "Alter’Incub Centre-Val de Loire",
-      "Réseau Compost Citoyen Centre-Val de Loire",
-    ],
-    expensesCents: { OPERATING: 4_200_000, INVESTMENT: 2_000_000 },
+    priority: "ECOLOGICAL_TRANSITION",
+    territoryCode: "45-orleans-metropole",
     expectedImpact:
       "Trois emplois à deux ans, 100 tonnes de biodéchets collectées par an, 20\u202f000 kilomètres parcourus sans émission de CO2.",
-    leaderCofinancing: false,
+    partners: [
+      {
+        name: "Orléans Métropole",
+        role: "Marché expérimental de collecte des biodéchets des restaurants du centre-ville",
+      },
+      {
+        name: "Alter’Incub Centre-Val de Loire",
+        role: "Incubation du projet et accompagnement de son modèle économique",
+      },
+      {
+        name: "Réseau Compost Citoyen Centre-Val de Loire",
+        role: "Formation des cyclistes au compostage, lien avec les jardins partagés qui reçoivent le compost",
+      },
+    ],
+    expense_OPERATING: "42 000",
+    expense_INVESTMENT: "20 000",
+    requestedAmount: "30 000",
+    leaderCofinancing: "non",
+    expenses: [
+      { category: "OPERATING", label: "Coordination et animation du réseau de collecte", amount: "32 000" },
+      {
+        category: "OPERATING",
+        label: "Formation des cyclistes, communication, assurances",
+        amount: "10 000",
+      },
+      {
+        category: "INVESTMENT",
+        label: "Trois vélos-cargos à assistance électrique et remorques",
+        amount: "20 000",
+      },
+    ],
+    resources: [
+      { category: "REGION", label: "Région Centre-Val de Loire — A VOS ID (demandé)", amount: "30 000" },
+      {
+        category: "EPCI",
+        label: "Orléans Métropole — expérimentation de la collecte",
+        amount: "12 000",
+      },
+      {
+        category: "STATE",
+        label: "État — Fonds pour le développement de la vie associative",
+        amount: "8 000",
+      },
+      { category: "PRIVATE", label: "Fondation Crédit Coopératif", amount: "7 000" },
+      { category: "OWN_FUNDS", label: "Fonds propres et bénévolat valorisé", amount: "5 000" },
+    ],
   },
-  requestedAmountCents: 3_000_000,
   proposedAmountCents: 2_500_000,
   grantedAmountCents: 2_500_000,
-  totalBudgetCents: 6_200_000,
-  departmentCode: "45",
-  territoryCode: "45-orleans-metropole",
   history: [
     { at: paris("2024-02-12T16:40"), to: FILED, by: "applicant", reason: "Dépôt du dossier par le porteur" },
     {
@@ -63,51 +99,6 @@ const aVosId2024: DemoDossier = {
   ],
   assignment: { at: paris("2024-02-26T09:00"), by: "admin", to: "instructor" },
   commissionSessionDate: DEMO_SESSION_2024,
-  budgetLines: [
-    {
-      side: "EXPENSE",
-      category: "OPERATING",
-      label: "Coordination et animation du réseau de collecte",
-      amountCents: 3_200_000,
-    },
-    {
-      side: "EXPENSE",
-      category: "OPERATING",
-      label: "Formation des cyclistes, communication, assurances",
-      amountCents: 1_000_000,
-    },
-    {
-      side: "EXPENSE",
-      category: "INVESTMENT",
-      label: "Trois vélos-cargos à assistance électrique et remorques",
-      amountCents: 2_000_000,
-    },
-    {
-      side: "RESOURCE",
-      category: "REGION",
-      label: "Région Centre-Val de Loire — A VOS ID",
-      amountCents: 2_500_000,
-    },
-    {
-      side: "RESOURCE",
-      category: "EPCI",
-      label: "Orléans Métropole — expérimentation de la collecte",
-      amountCents: 1_200_000,
-    },
-    {
-      side: "RESOURCE",
-      category: "STATE",
-      label: "État — Fonds pour le développement de la vie associative",
-      amountCents: 800_000,
-    },
-    { side: "RESOURCE", category: "PRIVATE", label: "Fondation Crédit Coopératif", amountCents: 700_000 },
-    {
-      side: "RESOURCE",
-      category: "OWN_FUNDS",
-      label: "Fonds propres et bénévolat valorisé",
-      amountCents: 1_000_000,
-    },
-  ],
   opinion: {
     at: paris("2024-05-30T14:00"),
     favourable: true,
@@ -137,75 +128,68 @@ const capAsso2026: DemoDossier = {
   organisation: "cyclopostiersAssociation",
   createdBy: "applicant",
   createdAt: paris("2026-09-14T18:20"),
-  title: "Consolider deux emplois de livraison et de collecte à vélo",
   answers: {
+    title: "Consolider deux emplois de livraison et de collecte à vélo",
+    requestKind: "FIRST",
     activityProject:
       "Après deux ans d’expérimentation, l’association pérennise la collecte des biodéchets de 60 restaurants et la livraison du dernier kilomètre pour les commerces du centre-ville. Le projet crée un poste de livreur-collecteur et consolide le poste de coordination logistique.",
+    needs:
+      "Les restaurants doivent trier leurs biodéchets depuis 2024 et n’ont pas de collecte adaptée en centre-ville ; les commerçants cherchent à livrer sans camionnette dans les rues piétonnes.",
+    publics:
+      "Les restaurateurs et les commerçants du centre d’Orléans, et les habitants des quartiers dont les jardins partagés reçoivent le compost.",
+    territory:
+      "Orléans et les communes voisines de la métropole (Saint-Jean-de-Braye, Fleury-les-Aubrais, Saint-Jean-de-la-Ruelle).",
+    partners:
+      "Orléans Métropole (marché de collecte des biodéchets), Réseau Compost Citoyen Centre-Val de Loire (formation au compostage), les commerçants du centre-ville (prestations de livraison).",
     generalInterest:
       "Réduction des déchets et des émissions du transport de marchandises en ville, emplois non délocalisables, sensibilisation des habitants au compostage.",
     sector: CapAssoSector.ENVIRONMENT_TOURISM,
     jobs: [
       {
         title: "Livreur-collecteur à vélo",
-        contract: "CDI",
-        fte: 1,
         kind: "CREATED",
+        contract: "CDI",
+        fte: "1",
         startDate: "2027-01-04",
       },
       {
         title: "Coordinatrice logistique",
-        contract: "CDI",
-        fte: 1,
         kind: "CONSOLIDATED",
-        hiredOn: "2024-03-01",
+        contract: "CDI",
+        fte: "1",
+        startDate: "2024-03-01",
       },
     ],
-    annualAmountsCents: [1_800_000, 1_800_000, 1_800_000],
-    renewal: false,
+    amountYear1: "18 000",
+    amountYear2: "18 000",
+    amountYear3: "18 000",
+    expenses: [
+      {
+        category: "PERSONNEL",
+        label: "Salaires et charges des deux postes sur trois ans",
+        amount: "156 000",
+      },
+      {
+        category: "OPERATING",
+        label: "Entretien des vélos, local, assurances sur trois ans",
+        amount: "36 000",
+      },
+    ],
+    resources: [
+      { category: "REGION", label: "Région Centre-Val de Loire — CAP ASSO (demandé)", amount: "54 000" },
+      {
+        category: "EPCI",
+        label: "Orléans Métropole — marché de collecte des biodéchets",
+        amount: "72 000",
+      },
+      { category: "SALES", label: "Prestations de livraison aux commerces", amount: "44 000" },
+      { category: "STATE", label: "État — poste FONJEP", amount: "22 000" },
+    ],
   },
-  requestedAmountCents: 5_400_000,
-  totalBudgetCents: 19_200_000,
-  departmentCode: "45",
-  jobsCreatedFte: 1,
-  jobsConsolidatedFte: 1,
-  capAssoSector: CapAssoSector.ENVIRONMENT_TOURISM,
   history: [
     { at: paris("2026-10-05T11:02"), to: FILED, by: "applicant", reason: "Dépôt du dossier par le porteur" },
   ],
   sharedAt: paris("2026-10-05T11:05"),
-  budgetLines: [
-    {
-      side: "EXPENSE",
-      category: "PERSONNEL",
-      label: "Salaires et charges des deux postes sur trois ans",
-      amountCents: 15_600_000,
-    },
-    {
-      side: "EXPENSE",
-      category: "OPERATING",
-      label: "Entretien des vélos, local, assurances sur trois ans",
-      amountCents: 3_600_000,
-    },
-    {
-      side: "RESOURCE",
-      category: "REGION",
-      label: "Région Centre-Val de Loire — CAP ASSO (demandé)",
-      amountCents: 5_400_000,
-    },
-    {
-      side: "RESOURCE",
-      category: "EPCI",
-      label: "Orléans Métropole — marché de collecte des biodéchets",
-      amountCents: 7_200_000,
-    },
-    {
-      side: "RESOURCE",
-      category: "SALES",
-      label: "Prestations de livraison aux commerces",
-      amountCents: 4_400_000,
-    },
-    { side: "RESOURCE", category: "STATE", label: "État — poste FONJEP", amountCents: 2_200_000 },
-  ],
   funderComments: [
     {
       at: paris("2026-10-12T15:30"),
@@ -216,34 +200,34 @@ const capAsso2026: DemoDossier = {
 };
 
 const cooperative = DEMO_ORGANISATIONS.cyclopostiersScop;
+// Each contribution is matched up to 5 000 € per person: the last one is capped.
 const associates = [
-  { firstName: "Léa", lastName: "Dubois", contributionCents: 250_000 },
-  { firstName: "Camille", lastName: "Martin", contributionCents: 250_000 },
-  { firstName: "Mehdi", lastName: "Saïdi", contributionCents: 250_000 },
-  { firstName: "Jeanne", lastName: "Robin", contributionCents: 150_000 },
-  { firstName: "Tom", lastName: "Lemaire", contributionCents: 100_000 },
-  { firstName: "Lucie", lastName: "Caron", contributionCents: 600_000 },
+  { firstName: "Léa", lastName: "Dubois", contribution: "2 500" },
+  { firstName: "Camille", lastName: "Martin", contribution: "2 500" },
+  { firstName: "Mehdi", lastName: "Saïdi", contribution: "2 500" },
+  { firstName: "Jeanne", lastName: "Robin", contribution: "1 500" },
+  { firstName: "Tom", lastName: "Lemaire", contribution: "1 000" },
+  { firstName: "Lucie", lastName: "Caron", contribution: "6 000" },
 ];
 
+// A draft in progress: the cooperative and its associates are typed, the activity, the URSCOP adviser and
+// the budget are still to come.
 const capScopDraft: DemoDossier = {
   scheme: SchemeCode.CAP_SCOP_SCIC,
   organisation: "cyclopostiersScop",
   createdBy: "applicant",
   createdAt: paris("2026-11-12T09:40"),
-  title: "Entrée au capital de six salariés associés de la SCOP Les Cyclopostiers",
   answers: {
+    title: "Entrée au capital de six salariés associés de la SCOP Les Cyclopostiers",
     operationType: "CONVERSION",
-    cooperativeSiret: cooperative.siret,
+    cooperativeName: cooperative.name,
+    cooperativeForm: "SCOP",
+    cooperativeStatus: "REGISTERED",
+    cooperativeSiret: cooperative.siret ?? undefined,
     employeeAssociates: associates,
+    urscopSupport: "oui",
     support: "Accompagnement par l’URSCOP depuis mars 2026 pour la transformation de l’association en SCOP.",
   },
-  // The Region matches each contribution up to 5 000 € per person (the last one is capped).
-  requestedAmountCents: associates.reduce(
-    (sum, person) => sum + Math.min(person.contributionCents, 500_000),
-    0,
-  ),
-  departmentCode: "45",
-  employeeAssociatesCount: associates.length,
   history: [],
 };
 

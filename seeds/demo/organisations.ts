@@ -74,6 +74,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Président du directoire",
     contactEmail: "berry-energies@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 03",
+    iban: demoFrenchIban("42559", "10000", "08012345603"),
     owner: "applicantCooperative",
   }),
   coopactionTouraine: org({
@@ -88,6 +89,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Gérante",
     contactEmail: "coopaction@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 04",
+    iban: demoFrenchIban("42559", "10000", "08012345604"),
     owner: "applicantCooperative",
   }),
   menuisiersVendomois: org({
@@ -117,6 +119,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Présidente (SAS agréée ESUS)",
     contactEmail: "grenier-solidaire@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 06",
+    iban: demoFrenchIban("14806", "28000", "72012345606"),
     owner: "applicantCooperative",
   }),
   communeValencay: org({
@@ -132,6 +135,8 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Maire",
     contactEmail: "mairie-valencay@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 07",
+    // Public bodies are paid on their Treasury account, held at the Banque de France (bank code 30001).
+    iban: demoFrenchIban("30001", "00436", "36228000001"),
     owner: "applicantCooperative",
   }),
   syndicatLaChatre: org({
@@ -146,6 +151,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Président du syndicat mixte",
     contactEmail: "pays-la-chatre@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 08",
+    iban: demoFrenchIban("30001", "00436", "36400000001"),
     owner: "applicantCooperative",
   }),
   sportSanteBerry: org({
@@ -161,6 +167,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Président",
     contactEmail: "sport-sante-berry@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 09",
+    iban: demoFrenchIban("14806", "18000", "72012345609"),
     owner: "applicantCooperative",
   }),
   treteauxDeLoire: org({
@@ -176,6 +183,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Présidente",
     contactEmail: "treteaux-de-loire@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 10",
+    iban: demoFrenchIban("42559", "10000", "08012345610"),
     owner: "applicantCooperative",
   }),
   mjcNogent: org({
@@ -191,6 +199,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Président",
     contactEmail: "mjc-nogent@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 11",
+    iban: demoFrenchIban("14806", "28000", "72012345611"),
     owner: "applicantCooperative",
   }),
   ateliersRomorantinais: org({
@@ -206,6 +215,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Présidente",
     contactEmail: "ateliers-romorantinais@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 12",
+    iban: demoFrenchIban("42559", "10000", "08012345612"),
     owner: "applicantCooperative",
   }),
   tremplinEmploiTouraine: org({
@@ -221,6 +231,7 @@ export const DEMO_ORGANISATIONS = {
     legalRepresentativeRole: "Président",
     contactEmail: "tremplin-emploi@demo.portail-ess.fr",
     contactPhone: "02 61 91 00 13",
+    iban: demoFrenchIban("42559", "10000", "08012345613"),
     owner: "applicantCooperative",
   }),
   brennePatrimoine: org({

@@ -1,7 +1,7 @@
 import { SCHEME_LIST } from "../../app/domain/schemes";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { CallKind, RuleSetStatus, type SchemeCode } from "../../app/generated/prisma/enums";
-import { paris } from "../paris-time";
+import { paris, parisYear } from "../paris-time";
 
 /** Rule-set version 1 of every scheme applies to dossiers filed from this date. */
 export const RULE_SET_V1_EFFECTIVE_FROM = paris("2025-01-01");
@@ -14,7 +14,17 @@ const BUDGET_ENVELOPES_2026_CENTS: Record<SchemeCode, bigint> = {
   EQUITY_ADVANCE: 300_000_000n,
 };
 
-export async function seedSchemes(db: PrismaClient): Promise<void> {
+/**
+ * The years with a continuous call: 2026 (the demo dossiers' year), the current year and the next, so that
+ * dossiers can be filed whenever the seed last ran, and still on 1 January. Until the Regional Council
+ * votes a year's budget, its envelope is taken to be the 2026 one (an administrator corrects it).
+ */
+export function continuousCallYears(now: Date): number[] {
+  const current = parisYear(now);
+  return [...new Set([2026, current, current + 1])].sort((a, b) => a - b);
+}
+
+export async function seedSchemes(db: PrismaClient, now = new Date()): Promise<void> {
   for (const definition of SCHEME_LIST) {
     const scheme = await db.scheme.upsert({
       where: { code: definition.code },
@@ -42,13 +52,15 @@ export async function seedSchemes(db: PrismaClient): Promise<void> {
       update: {},
     });
 
-    await ensureContinuousCall(
-      db,
-      scheme.id,
-      definition.name,
-      2026,
-      BUDGET_ENVELOPES_2026_CENTS[definition.code],
-    );
+    for (const year of continuousCallYears(now)) {
+      await ensureContinuousCall(
+        db,
+        scheme.id,
+        definition.name,
+        year,
+        BUDGET_ENVELOPES_2026_CENTS[definition.code],
+      );
+    }
   }
 }
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { readDossierAnswers, type FormContext, type RawAnswers } from "~/domain/dossier-forms";
 import { parseDossierNumber } from "~/domain/dossier-number";
+import { organisationProblems } from "~/domain/filing-checklist";
 import { isValidIban, isValidSiren, isValidSiret } from "~/domain/identifiers";
+import { paris, parisYear } from "~/domain/paris-time";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, LegalForm, SchemeCode, UserRole } from "~/generated/prisma/enums";
@@ -10,6 +13,43 @@ import { verifyPassword } from "~/services/auth/password.server";
 import { DEMO_ACCOUNTS, DEMO_DOSSIERS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+
+/** The years that must have a continuous call when the seed runs at `now`. */
+function expectedCallYears(now: Date): number[] {
+  const year = parisYear(now);
+  return [...new Set([2026, year, year + 1])].sort((a, b) => a - b);
+}
+
+/** A dossier's form context as the portal builds it: its own rule set and the territories in the database. */
+async function formContextOf(
+  db: PrismaClient,
+  schemeCode: SchemeCode,
+  ruleSetParameters: unknown,
+): Promise<FormContext> {
+  const parsed = parseRuleSetParameters(schemeCode, ruleSetParameters);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const territories = await db.territory.findMany({ orderBy: { code: "asc" } });
+  return {
+    parameters: parsed.parameters,
+    territories: territories.map((territory) => ({ value: territory.code, label: territory.name })),
+  };
+}
+
+/** What the forms post: a string per field, rows of strings per repeated group. */
+function isStoredAsTyped(answers: unknown): boolean {
+  if (!answers || typeof answers !== "object" || Array.isArray(answers)) return false;
+  return Object.values(answers).every(
+    (value) =>
+      typeof value === "string" ||
+      (Array.isArray(value) &&
+        value.every(
+          (row) =>
+            row &&
+            typeof row === "object" &&
+            Object.values(row as object).every((cell) => typeof cell === "string"),
+        )),
+  );
+}
 
 async function countEveryTable(db: PrismaClient): Promise<Record<string, number>> {
   const tables = await db.$queryRaw<Array<{ name: string }>>`
@@ -72,7 +112,7 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
     );
   });
 
-  it("seeds the reference data: departments, schemes with a valid published rule set 1, 2026 calls, territories, funders", async () => {
+  it("seeds the reference data: departments, schemes with a valid published rule set 1, calls for 2026, this year and next, territories, funders", async () => {
     const { db } = database;
     expect((await db.department.findMany({ orderBy: { code: "asc" } })).map((d) => d.code)).toEqual([
       "18",
@@ -95,7 +135,15 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
       expect(ruleSet).toMatchObject({ version: 1, status: "PUBLISHED" });
       expect(ruleSet!.effectiveFrom?.toISOString()).toBe("2024-12-31T23:00:00.000Z");
       expect(parseRuleSetParameters(scheme.code, ruleSet!.parameters).ok).toBe(true);
-      expect(scheme.calls.map((call) => call.year)).toEqual([2026]);
+      expect(scheme.calls.map((call) => call.year).sort()).toEqual(expectedCallYears(new Date()));
+      // A dossier can be started and filed today, and still on the first of January.
+      const nextNewYear = paris(`${parisYear(new Date()) + 1}-01-01T00:00:01`);
+      for (const at of [new Date(), nextNewYear]) {
+        expect(
+          scheme.calls.some((call) => call.opensAt <= at && (!call.closesAt || at <= call.closesAt)),
+          `${scheme.code} on ${at.toISOString()}`,
+        ).toBe(true);
+      }
     }
     const capAssoCall = schemes.find((scheme) => scheme.code === "CAP_ASSO")!.calls[0]!;
     expect(capAssoCall.budgetEnvelopeCents).toBe(900_000_000n);
@@ -108,6 +156,90 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
         where: { date: { gte: new Date("2026-01-01"), lt: new Date("2027-01-01") } },
       }),
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  it("stores the answers as typed, complete for every dossier past the draft, and reads every column and budget line from them", async () => {
+    const { db } = database;
+    const dossiers = await db.dossier.findMany({
+      include: {
+        ruleSet: true,
+        territory: true,
+        organisation: true,
+        budgetLines: { orderBy: { position: "asc" } },
+      },
+    });
+    expect(dossiers.filter((dossier) => dossier.status === DossierStatus.DRAFT).length).toBeGreaterThan(0);
+    for (const dossier of dossiers) {
+      const what = `${dossier.status} ${dossier.title}`;
+      expect(isStoredAsTyped(dossier.answers), what).toBe(true);
+      const context = await formContextOf(db, dossier.schemeCode, dossier.ruleSet.parameters);
+      const reading = readDossierAnswers(dossier.schemeCode, context, dossier.answers as RawAnswers);
+      if (dossier.status === DossierStatus.DRAFT) {
+        // A draft may be half done, but what it holds is valid: only missing answers are reported.
+        for (const issue of reading.issues) {
+          expect(issue.message, `${what}: ${issue.label}`).toMatch(
+            /^(À renseigner\.|Ajoutez au moins |Au moins )/,
+          );
+        }
+      } else {
+        expect(reading.issues, what).toEqual([]);
+        expect(dossier.requestedAmountCents, what).toBeGreaterThan(0);
+        expect(dossier.totalBudgetCents, what).toBeGreaterThan(0);
+        expect(organisationProblems(dossier.organisation), `${what}: profil`).toEqual([]);
+      }
+      expect(dossier.title, what).toBe(reading.title);
+      expect(dossier.requestedAmountCents, what).toBe(reading.summary.requestedAmountCents);
+      expect(dossier.totalBudgetCents, what).toBe(reading.totalBudgetCents);
+      const { columns } = reading.summary;
+      expect(
+        {
+          jobsCreatedFte: dossier.jobsCreatedFte,
+          jobsConsolidatedFte: dossier.jobsConsolidatedFte,
+          capAssoSector: dossier.capAssoSector,
+          employeeAssociatesCount: dossier.employeeAssociatesCount,
+          territoryCode: dossier.territory?.code ?? null,
+        },
+        what,
+      ).toEqual({
+        jobsCreatedFte: columns.jobsCreatedFte ?? null,
+        jobsConsolidatedFte: columns.jobsConsolidatedFte ?? null,
+        capAssoSector: columns.capAssoSector ?? null,
+        employeeAssociatesCount: columns.employeeAssociatesCount ?? null,
+        territoryCode: columns.territoryCode ?? null,
+      });
+      expect(
+        dossier.budgetLines.map(({ side, category, label, amountCents }) => ({
+          side,
+          category,
+          label,
+          amountCents,
+        })),
+        what,
+      ).toEqual(reading.budgetLines);
+    }
+  });
+
+  it("lets the demo applicant file a new dossier for their association: complete profile, calls open", async () => {
+    const { db } = database;
+    const applicant = await db.user.findUniqueOrThrow({
+      where: { email: "porteur@demo.portail-ess.fr" },
+      include: { memberships: { include: { organisation: true } } },
+    });
+    const association = applicant.memberships.find(
+      (membership) => membership.organisation.legalForm === LegalForm.ASSOCIATION,
+    )!.organisation;
+    expect(organisationProblems(association)).toEqual([]);
+    const now = new Date();
+    for (const code of [SchemeCode.CAP_ASSO, SchemeCode.A_VOS_ID, SchemeCode.EQUITY_ADVANCE]) {
+      const open = await db.call.count({
+        where: {
+          scheme: { code },
+          opensAt: { lte: now },
+          OR: [{ closesAt: null }, { closesAt: { gte: now } }],
+        },
+      });
+      expect(open, code).toBeGreaterThan(0);
+    }
   });
 
   it("gives every filed dossier a well-formed number, one event per transition, and no number to drafts", async () => {
@@ -186,5 +318,29 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
     expect(pledge.dossier.sharedWithFunders).toBe(true);
     expect(await db.instructionOpinion.count()).toBeGreaterThan(0);
     expect(await db.dossierBudgetLine.count()).toBeGreaterThan(0);
+  });
+
+  it("opens the calls of the current and the next year when seeded later, once", async () => {
+    const later = await createTestDatabase(kind);
+    try {
+      for (const now of [paris("2027-12-31T23:30"), paris("2028-01-01T00:30"), paris("2028-01-01T00:30")]) {
+        await seedReference(later.db, now);
+        const schemes = await later.db.scheme.findMany({ include: { calls: true } });
+        for (const scheme of schemes) {
+          // Every year seeded so far, each once.
+          const years = scheme.calls.map((call) => call.year).sort();
+          expect(years, scheme.code).toEqual([...new Set(years)]);
+          expect(years, scheme.code).toEqual(expect.arrayContaining(expectedCallYears(now)));
+        }
+      }
+      const capAsso = await later.db.call.findMany({
+        where: { scheme: { code: SchemeCode.CAP_ASSO } },
+        orderBy: { year: "asc" },
+      });
+      expect(capAsso.map((call) => call.year)).toEqual([2026, 2027, 2028, 2029]);
+      expect(capAsso.map((call) => call.title)).toContain("CAP ASSO — dépôt en continu 2029");
+    } finally {
+      await later.close();
+    }
   });
 });
