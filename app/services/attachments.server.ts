@@ -71,14 +71,19 @@ export async function uploadAttachment(
 
   const storageKey = newStorageKey(now);
   await storage.put(storageKey, inspection.bytes, { contentType: inspection.mime });
+  let replacedKey: string | null = null;
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       if (input.replaceId) {
-        const replaced = await tx.attachment.updateMany({
+        const replaced = await tx.attachment.findFirst({
+          where: { id: input.replaceId, dossierId: dossier.id, deletedAt: null, messageId: null },
+        });
+        const marked = await tx.attachment.updateMany({
           where: { id: input.replaceId, dossierId: dossier.id, deletedAt: null, messageId: null },
           data: { deletedAt: now },
         });
-        if (replaced.count === 0) throw new AttachmentError("La pièce à remplacer n’existe plus.");
+        if (!replaced || marked.count === 0) throw new AttachmentError("La pièce à remplacer n’existe plus.");
+        replacedKey = replaced.storageKey;
       }
       return tx.attachment.create({
         data: {
@@ -94,6 +99,10 @@ export async function uploadAttachment(
         },
       });
     });
+    // Like a removal: a draft's replaced file goes; after filing it stays, as the receipt lists its hash.
+    if (replacedKey && dossier.status === DossierStatus.DRAFT)
+      await storage.delete(replacedKey).catch(() => undefined);
+    return created;
   } catch (error) {
     await storage.delete(storageKey).catch(() => undefined);
     throw error;

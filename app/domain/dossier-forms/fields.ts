@@ -151,6 +151,7 @@ function textOf(value: unknown): string {
 function fieldSchema(field: FieldDef) {
   return z
     .unknown()
+    .optional()
     .transform((value) => textOf(value))
     .superRefine((value, ctx) => {
       if (value.trim() === "") return;
