@@ -17,6 +17,17 @@ export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
 }
 
+const wholeEuros = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+
+/** 200000 → « 2 000 € »: a round amount as rules and hints state it. */
+export function formatWholeEuros(cents: number): string {
+  return wholeEuros.format(cents / 100);
+}
+
 /** « 22/11/2026 », in Europe/Paris. */
 export function formatDate(value: Date | string): string {
   return date.format(new Date(value));

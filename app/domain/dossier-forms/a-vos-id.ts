@@ -1,7 +1,10 @@
 // A VOS ID: the initiative, its partners, its eligible expenses by type and the co-financing (LEADER).
+import { formatEuros } from "~/domain/format";
+import { PRIORITY_CODES } from "~/domain/eligibility/evaluate";
 import type { AVosIdParameters } from "~/domain/schemes";
 
 import {
+  answerForCode,
   codedOptions,
   fieldDomId,
   YES_NO_OPTIONS,
@@ -11,11 +14,6 @@ import {
   type StepDef,
 } from "./fields";
 import type { SchemeForm } from "./types";
-
-const PRIORITY_ANSWERS: Record<string, string> = {
-  ECOLOGICAL_TRANSITION: "transition_ecologique",
-  LOCAL_SERVICES_SOLIDARITY: "services_proximite",
-};
 
 function steps(p: AVosIdParameters, territories: readonly Option[]): StepDef[] {
   return [
@@ -165,7 +163,7 @@ export const aVosIdForm: SchemeForm<"A_VOS_ID"> = {
         stepId: "depenses",
         fieldId: fieldDomId("requestedAmount"),
         label: "Subvention demandée à la Région",
-        message: `La subvention demandée dépasse le plafond par type de dépense (${new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(capByType / 100)}).`,
+        message: `La subvention demandée dépasse le plafond par type de dépense (${formatEuros(capByType)}).`,
       });
     }
     const partners = (values.partners as unknown[] | undefined) ?? [];
@@ -177,7 +175,8 @@ export const aVosIdForm: SchemeForm<"A_VOS_ID"> = {
         project: {
           newOnTerritory: values.innovation ? true : undefined,
           partnership: partners.length > 0 ? true : undefined,
-          priority: priority ? ((PRIORITY_ANSWERS[priority] ?? "autre") as "autre") : undefined,
+          // A priority the evaluator does not know is « autre »: it fails the criterion, as it should.
+          priority: priority ? (answerForCode(PRIORITY_CODES, priority) ?? "autre") : undefined,
           eligibleExpensesEur: anyExpense ? eligibleCents / 100 : undefined,
           requestedAmountEur: requested === undefined ? undefined : requested / 100,
         },
@@ -187,10 +186,8 @@ export const aVosIdForm: SchemeForm<"A_VOS_ID"> = {
   },
   prefill(answers, context): RawAnswers {
     const prefilled: RawAnswers = {};
-    const priority = Object.entries(PRIORITY_ANSWERS).find(
-      ([, answer]) => answer === answers["project.priority"],
-    );
-    if (priority) prefilled.priority = priority[0];
+    const priority = PRIORITY_CODES[answers["project.priority"] as keyof typeof PRIORITY_CODES];
+    if (priority) prefilled.priority = priority;
     if (answers["project.requestedAmountEur"])
       prefilled.requestedAmount = answers["project.requestedAmountEur"];
     const firstType = context.parameters.expenseTypes[0];

@@ -1,4 +1,5 @@
 // CAP ASSO: the activity project, each aided job, and the yearly amounts over the agreement.
+import { formatWholeEuros } from "~/domain/format";
 import { CAP_ASSO_SECTOR_LABELS, type CapAssoParameters } from "~/domain/schemes";
 import type { CapAssoSector } from "~/generated/prisma/enums";
 
@@ -127,7 +128,7 @@ function steps(p: CapAssoParameters): StepDef[] {
     {
       id: "montants",
       title: "Montants demandés",
-      intro: `Le montant annuel est compris entre ${euro(p.minAnnualAmountCents)} et ${euro(p.maxAnnualAmountCents)} par projet.`,
+      intro: `Le montant annuel est compris entre ${formatWholeEuros(p.minAnnualAmountCents)} et ${formatWholeEuros(p.maxAnnualAmountCents)} par projet.`,
       items: Array.from({ length: yearsOf(p) }, (_, index) => ({
         name: `amountYear${index + 1}`,
         kind: "euros" as const,
@@ -138,14 +139,6 @@ function steps(p: CapAssoParameters): StepDef[] {
       })),
     },
   ];
-}
-
-function euro(cents: number) {
-  return new Intl.NumberFormat("fr-FR", {
-    style: "currency",
-    currency: "EUR",
-    maximumFractionDigits: 0,
-  }).format(cents / 100);
 }
 
 interface Job {
@@ -174,7 +167,7 @@ export const capAssoForm: SchemeForm<"CAP_ASSO"> = {
           stepId: "montants",
           fieldId: fieldDomId(`amountYear${index + 1}`),
           label: `Montant demandé pour l’année ${index + 1}`,
-          message: `Le montant annuel doit être compris entre ${euro(p.minAnnualAmountCents)} et ${euro(p.maxAnnualAmountCents)}.`,
+          message: `Le montant annuel doit être compris entre ${formatWholeEuros(p.minAnnualAmountCents)} et ${formatWholeEuros(p.maxAnnualAmountCents)}.`,
         });
       }
     });

@@ -1,7 +1,10 @@
 // CAP SCOP-SCIC: the operation, the cooperative, each employee-associate's contribution, URSCOP support.
+import { formatWholeEuros } from "~/domain/format";
+import { OPERATION_CODES } from "~/domain/eligibility/evaluate";
 import type { CapScopScicParameters } from "~/domain/schemes";
 
 import {
+  answerForCode,
   codedOptions,
   fieldDomId,
   YES_NO_OPTIONS,
@@ -20,12 +23,6 @@ export const COOPERATIVE_FORM_OPTIONS = [
   { value: "SCOP", label: "SCOP" },
   { value: "SCIC", label: "SCIC" },
 ] as const;
-
-const OPERATION_ANSWERS: Record<string, "creation" | "reprise" | "transformation"> = {
-  CREATION: "creation",
-  TAKEOVER: "reprise",
-  CONVERSION: "transformation",
-};
 
 function steps(p: CapScopScicParameters): StepDef[] {
   return [
@@ -85,7 +82,7 @@ function steps(p: CapScopScicParameters): StepDef[] {
     {
       id: "associes",
       title: "Les salariés associés",
-      intro: `La Région double l’apport en capital de chaque salarié associé, jusqu’à ${euro(p.maxSubsidyPerEmployeeAssociateCents)} par personne et ${euro(p.maxSubsidyPerCooperativeCents)} par coopérative.`,
+      intro: `La Région double l’apport en capital de chaque salarié associé, jusqu’à ${formatWholeEuros(p.maxSubsidyPerEmployeeAssociateCents)} par personne et ${formatWholeEuros(p.maxSubsidyPerCooperativeCents)} par coopérative.`,
       items: [
         {
           name: "employeeAssociates",
@@ -139,14 +136,6 @@ function steps(p: CapScopScicParameters): StepDef[] {
   ];
 }
 
-function euro(cents: number) {
-  return new Intl.NumberFormat("fr-FR", {
-    style: "currency",
-    currency: "EUR",
-    maximumFractionDigits: 0,
-  }).format(cents / 100);
-}
-
 /** The Region's subsidy: each contribution matched at the rule set's rate, within both ceilings. */
 export function capScopScicSubsidyCents(
   contributionsCents: readonly number[],
@@ -187,7 +176,7 @@ export const capScopScicForm: SchemeForm<"CAP_SCOP_SCIC"> = {
       columns: { employeeAssociatesCount: associates.length || null },
       situation: {
         project: {
-          cooperativeOperation: operation ? OPERATION_ANSWERS[operation] : undefined,
+          cooperativeOperation: answerForCode(OPERATION_CODES, operation),
           employeeAssociates: associates.length
             ? contributions.map((cents) => ({
                 contributionEur: cents === undefined ? undefined : cents / 100,
@@ -210,10 +199,9 @@ export const capScopScicForm: SchemeForm<"CAP_SCOP_SCIC"> = {
         prefilled.cooperativeSiret = organisation.siret;
       }
     }
-    const operation = Object.entries(OPERATION_ANSWERS).find(
-      ([, answer]) => answer === answers["project.cooperativeOperation"],
-    );
-    if (operation) prefilled.operationType = operation[0];
+    const operation =
+      OPERATION_CODES[answers["project.cooperativeOperation"] as keyof typeof OPERATION_CODES];
+    if (operation) prefilled.operationType = operation;
     return prefilled;
   },
 };

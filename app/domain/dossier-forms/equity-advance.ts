@@ -1,20 +1,15 @@
 // Equity advance: the EU-funded project, the EU grant and when it is paid, the advance requested.
+import { formatWholeEuros } from "~/domain/format";
+import { EU_PROGRAMME_CODES } from "~/domain/eligibility/evaluate";
 import type { EquityAdvanceParameters } from "~/domain/schemes";
 
-import { codedOptions, type AnswerIssue, type RawAnswers, type StepDef } from "./fields";
+import { answerForCode, codedOptions, type AnswerIssue, type RawAnswers, type StepDef } from "./fields";
 import type { SchemeForm } from "./types";
 
 export const EU_GRANT_STATUS_OPTIONS = [
   { value: "REQUESTED", label: "Demandée, en attente de décision" },
   { value: "AGREED", label: "Accordée (convention signée ou décision notifiée)" },
 ] as const;
-
-const PROGRAMME_ANSWERS: Record<string, "FSE+" | "FEDER" | "LEADER" | "autre"> = {
-  FSE_PLUS: "FSE+",
-  FEDER: "FEDER",
-  LEADER: "LEADER",
-  OTHER: "autre",
-};
 
 function steps(p: EquityAdvanceParameters): StepDef[] {
   return [
@@ -79,7 +74,7 @@ function steps(p: EquityAdvanceParameters): StepDef[] {
     {
       id: "avance",
       title: "L’avance demandée",
-      intro: `Entre ${euro(p.minAmountCents)} et ${euro(p.maxAmountCents)}, et au plus ${p.maxShareOfEuGrantPercent}\u202f% de la subvention européenne ; remboursement sur ${p.maxDurationMonths} mois au plus, après un différé de ${p.repaymentDeferralMonths} mois.`,
+      intro: `Entre ${formatWholeEuros(p.minAmountCents)} et ${formatWholeEuros(p.maxAmountCents)}, et au plus ${p.maxShareOfEuGrantPercent}\u202f% de la subvention européenne ; remboursement sur ${p.maxDurationMonths} mois au plus, après un différé de ${p.repaymentDeferralMonths} mois.`,
       items: [
         {
           name: "advanceAmount",
@@ -109,14 +104,6 @@ function steps(p: EquityAdvanceParameters): StepDef[] {
   ];
 }
 
-function euro(cents: number) {
-  return new Intl.NumberFormat("fr-FR", {
-    style: "currency",
-    currency: "EUR",
-    maximumFractionDigits: 0,
-  }).format(cents / 100);
-}
-
 export const equityAdvanceForm: SchemeForm<"EQUITY_ADVANCE"> = {
   steps: (context) => steps(context.parameters),
   summarise(values) {
@@ -139,7 +126,7 @@ export const equityAdvanceForm: SchemeForm<"EQUITY_ADVANCE"> = {
       columns: {},
       situation: {
         project: {
-          euProgramme: programme ? PROGRAMME_ANSWERS[programme] : undefined,
+          euProgramme: answerForCode(EU_PROGRAMME_CODES, programme),
           euGrantEur: grant === undefined ? undefined : grant / 100,
           advanceEur: advance === undefined ? undefined : advance / 100,
         },
@@ -149,10 +136,8 @@ export const equityAdvanceForm: SchemeForm<"EQUITY_ADVANCE"> = {
   },
   prefill(answers): RawAnswers {
     const prefilled: RawAnswers = {};
-    const programme = Object.entries(PROGRAMME_ANSWERS).find(
-      ([, answer]) => answer === answers["project.euProgramme"],
-    );
-    if (programme) prefilled.euProgramme = programme[0];
+    const programme = EU_PROGRAMME_CODES[answers["project.euProgramme"] as keyof typeof EU_PROGRAMME_CODES];
+    if (programme) prefilled.euProgramme = programme;
     if (answers["project.euGrantEur"]) prefilled.euGrantAmount = answers["project.euGrantEur"];
     if (answers["project.advanceEur"]) prefilled.advanceAmount = answers["project.advanceEur"];
     return prefilled;

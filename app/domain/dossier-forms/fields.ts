@@ -281,6 +281,15 @@ export function codedOptions(items: ReadonlyArray<{ code: string; label: string 
   return items.map((item) => ({ value: item.code, label: item.label }));
 }
 
+/** The questionnaire's answer that stands for a rule-set code (the inverse of the evaluator's maps). */
+export function answerForCode<A extends string>(
+  codes: Readonly<Record<A, string | null>>,
+  code: string | undefined,
+): A | undefined {
+  if (code === undefined) return undefined;
+  return (Object.entries(codes) as Array<[A, string | null]>).find(([, value]) => value === code)?.[0];
+}
+
 export const YES_NO_OPTIONS: readonly Option[] = [
   { value: "oui", label: "Oui" },
   { value: "non", label: "Non" },

@@ -98,19 +98,19 @@ const LEGAL_FORM_NAMES: Record<LegalForm, string> = {
   PUBLIC_ESTABLISHMENT: "établissement public",
 };
 
-const PRIORITY_CODES: Record<PriorityAnswer, string | null> = {
+export const PRIORITY_CODES: Record<PriorityAnswer, string | null> = {
   transition_ecologique: "ECOLOGICAL_TRANSITION",
   services_proximite: "LOCAL_SERVICES_SOLIDARITY",
   autre: null,
 };
 
-const OPERATION_CODES: Record<CooperativeOperationAnswer, string> = {
+export const OPERATION_CODES: Record<CooperativeOperationAnswer, string> = {
   creation: "CREATION",
   reprise: "TAKEOVER",
   transformation: "CONVERSION",
 };
 
-const EU_PROGRAMME_CODES: Record<EuProgrammeAnswer, string> = {
+export const EU_PROGRAMME_CODES: Record<EuProgrammeAnswer, string> = {
   "FSE+": "FSE_PLUS",
   FEDER: "FEDER",
   LEADER: "LEADER",
