@@ -1,0 +1,23 @@
+// The PDF documents of a dossier as applicants download them, by the French segment of their address.
+import { DocumentKind } from "~/generated/prisma/enums";
+
+/** The documents an applicant may download, by URL segment. The instructor's report is never one of them. */
+export const ISSUED_DOCUMENTS = {
+  recepisse: { kind: DocumentKind.FILING_RECEIPT, label: "Récépissé de dépôt", fileStem: "Récépissé" },
+  decision: { kind: DocumentKind.DECISION_LETTER, label: "Lettre de décision", fileStem: "Décision" },
+  convention: { kind: DocumentKind.AGREEMENT, label: "Convention", fileStem: "Convention" },
+  echeancier: {
+    kind: DocumentKind.REPAYMENT_SCHEDULE,
+    label: "Échéancier de remboursement",
+    fileStem: "Échéancier",
+  },
+} as const;
+
+export type IssuedDocumentSlug = keyof typeof ISSUED_DOCUMENTS;
+export const COMPLETE_DOSSIER_SLUG = "dossier-complet";
+
+export type DocumentSlug = IssuedDocumentSlug | typeof COMPLETE_DOSSIER_SLUG;
+
+export function documentHref(dossierId: string, slug: DocumentSlug) {
+  return `/dossiers/${dossierId}/documents/${slug}`;
+}

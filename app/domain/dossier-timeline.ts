@@ -1,0 +1,53 @@
+// A dossier's timeline as its applicants read it: what happened, in their words, and by whom. Region
+// staff are never named to applicants: they read « Service instructeur de la Région ».
+import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
+import { DossierEventKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
+
+export const REGION_AUTHOR_LABEL = "Service instructeur de la Région";
+
+const STATUS_CHANGES: Partial<Record<DossierStatus, string>> = {
+  DRAFT: "Brouillon créé",
+  FILED: "Dossier déposé",
+  UNDER_INSTRUCTION: "Instruction commencée",
+  CORRECTION_REQUESTED: "Correction demandée",
+  PROPOSED: "Proposition transmise à la Commission permanente",
+  GRANTED: "Aide accordée",
+  REFUSED: "Demande refusée",
+  CLOSED: "Dossier clos sans suite",
+};
+
+export type TimelineEvent = {
+  kind: DossierEventKind;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus | null;
+  reason: string | null;
+};
+
+/** What happened, in the applicant's words. */
+export function eventLabel(event: TimelineEvent): string {
+  switch (event.kind) {
+    case DossierEventKind.STATUS_CHANGE:
+      if (
+        event.fromStatus === DossierStatus.CORRECTION_REQUESTED &&
+        event.toStatus === DossierStatus.UNDER_INSTRUCTION
+      ) {
+        return "Dossier corrigé renvoyé au service instructeur";
+      }
+      return event.toStatus
+        ? (STATUS_CHANGES[event.toStatus] ?? `Nouveau statut\u00a0: ${DOSSIER_STATUS_LABELS[event.toStatus]}`)
+        : "Changement de statut";
+    case DossierEventKind.ASSIGNMENT:
+      return "Dossier confié à une instructrice ou un instructeur";
+    case DossierEventKind.SHARING:
+      return event.reason ?? "Choix de partage avec les financeurs";
+    case DossierEventKind.ANSWERS_UPDATED:
+      return "Réponses modifiées après le dépôt";
+    case DossierEventKind.DOCUMENT_ISSUED:
+      return "Document établi";
+  }
+}
+
+export function personLabel(person: { firstName: string; lastName: string; role: UserRole } | null): string {
+  if (!person) return "Le portail";
+  return person.role === UserRole.APPLICANT ? `${person.firstName} ${person.lastName}` : REGION_AUTHOR_LABEL;
+}

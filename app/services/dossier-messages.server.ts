@@ -1,0 +1,259 @@
+// The conversation between a dossier's applicants and the Region's instruction service: the thread as the
+// applicants read it, and posting a message with its attachments (type checked by content, size limit).
+// The files are stored before the transaction that records the message and its email, and removed again
+// if that transaction fails, so a refused or failed message leaves nothing behind.
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+
+import { maxUploadBytes, safeDownloadName } from "~/domain/uploads";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { DossierStatus, UserRole } from "~/generated/prisma/enums";
+import { messageReceived } from "~emails/message-received";
+
+import { OTHER_ATTACHMENT_KIND } from "./attachments.server";
+import { DossierError, getDossierForMember } from "./dossiers.server";
+import { enqueueEmail } from "./outbox.server";
+import { newStorageKey, type FileStorage } from "./storage.server";
+import { inspectUpload, type UploadInspection } from "./uploads.server";
+
+export const MAX_MESSAGE_FILES = 5;
+export const MAX_MESSAGE_LENGTH = 10_000;
+/** How applicants see the authors who are not applicants: the service answers, not a named person. */
+export { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
+import { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
+/** The name of the message form's file input. */
+export const MESSAGE_FILES_FIELD = "attachments";
+/** Text fields are short: more than this is not read (the message's own limit is far below). */
+const MAX_TEXT_FIELD_BYTES = 64 * 1024;
+
+export type MessageField = "body" | "attachments" | "form";
+
+/** Refusals the applicant can fix, by field of the message form. */
+export class MessageError extends Error {
+  constructor(readonly errors: Partial<Record<MessageField, string>>) {
+    super(Object.values(errors).join(" "));
+    this.name = "MessageError";
+  }
+}
+
+/** Where an instructor reads the dossier and answers. */
+export function instructorDossierUrl(appUrl: string, dossierId: string): string {
+  return `${appUrl}/instruction/dossiers/${dossierId}`;
+}
+
+export interface MessageUpload {
+  /** The name the sender's browser gave. */
+  fileName: string;
+  inspection: UploadInspection;
+}
+
+export interface MessageForm {
+  fields: Record<string, string>;
+  files: MessageUpload[];
+  /** Files beyond MAX_MESSAGE_FILES: not read, only counted to refuse the message. */
+  extraFiles: number;
+}
+
+async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
+  // The parser keeps whatever a handler leaves unread in memory: what is refused is read and dropped.
+  for await (const chunk of data) void chunk;
+}
+
+async function readText(data: AsyncIterable<Uint8Array>): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    if (size >= MAX_TEXT_FIELD_BYTES) continue;
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, size).subarray(0, MAX_TEXT_FIELD_BYTES));
+}
+
+/**
+ * Reads the message form (multipart): its text fields, and each attached file checked as it streams in
+ * (real type, size within `limit`). Nothing is stored here; a malformed body is a MessageError, never a 500.
+ */
+export async function readMessageForm(
+  request: Request,
+  options: { limit?: number; maxFiles?: number } = {},
+): Promise<MessageForm> {
+  const limit = options.limit ?? maxUploadBytes();
+  const maxFiles = options.maxFiles ?? MAX_MESSAGE_FILES;
+  const fields: Record<string, string> = {};
+  const files: MessageUpload[] = [];
+  let extraFiles = 0;
+  const handler: UploadHandler = async (part) => {
+    if (part.filename === undefined) {
+      fields[part.name] ??= await readText(part.data);
+      return null;
+    }
+    // A file input left empty still sends a part, with no name and no content.
+    if (part.name !== MESSAGE_FILES_FIELD || part.filename === "") {
+      await drain(part.data);
+      return null;
+    }
+    if (files.length >= maxFiles) {
+      extraFiles += 1;
+      await drain(part.data);
+      return null;
+    }
+    const inspection = await inspectUpload(part.data, part.filename, limit);
+    await drain(part.data); // what is left of a file found too large
+    files.push({ fileName: part.filename, inspection });
+    return null;
+  };
+  try {
+    await unstable_parseMultipartFormData(request, handler);
+  } catch {
+    throw new MessageError({
+      form: "Le formulaire envoyé n’a pas pu être lu. Rechargez la page et envoyez à nouveau votre message.",
+    });
+  }
+  return { fields, files, extraFiles };
+}
+
+/** The dossier's messages, oldest first, as its applicants see them. */
+export async function listMessages(db: PrismaClient, userId: string, dossierId: string) {
+  const dossier = await getDossierForMember(db, userId, dossierId);
+  const messages = await db.message.findMany({
+    where: { dossierId: dossier.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      author: { select: { firstName: true, lastName: true, role: true } },
+      attachments: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true },
+      },
+    },
+  });
+  return messages.map((message) => {
+    const fromApplicant = message.author.role === UserRole.APPLICANT;
+    return {
+      id: message.id,
+      body: message.body,
+      createdAt: message.createdAt,
+      fromApplicant,
+      authorLabel: fromApplicant
+        ? `${message.author.firstName} ${message.author.lastName}`
+        : REGION_AUTHOR_LABEL,
+      attachments: message.attachments,
+    };
+  });
+}
+
+type AcceptedUpload = { fileName: string; inspection: Extract<UploadInspection, { ok: true }> };
+
+/** The French reasons a message cannot be sent as it is; empty when it can. */
+export function messageProblems(body: string, files: MessageUpload[], extraFiles = 0) {
+  const errors: Partial<Record<MessageField, string>> = {};
+  const length = Array.from(body).length;
+  if (length === 0) errors.body = "Écrivez votre message avant de l’envoyer.";
+  else if (length > MAX_MESSAGE_LENGTH) {
+    errors.body = `Le message ne doit pas dépasser ${MAX_MESSAGE_LENGTH.toLocaleString("fr-FR")} caractères (il en compte ${length.toLocaleString("fr-FR")}).`;
+  }
+  if (files.length + extraFiles > MAX_MESSAGE_FILES) {
+    errors.attachments = `Vous pouvez joindre ${MAX_MESSAGE_FILES} fichiers au plus à un message.`;
+  } else {
+    const refused = files.flatMap((file) =>
+      file.inspection.ok ? [] : [`« ${safeDownloadName(file.fileName)} »\u00a0: ${file.inspection.error}`],
+    );
+    if (refused.length > 0) errors.attachments = refused.join(" ");
+  }
+  return errors;
+}
+
+/**
+ * Posts a member's message on a filed dossier and tells the instructor it is assigned to (if any) by
+ * email, in the same transaction. A message with a refused file is refused whole: nothing is stored.
+ */
+export async function postMessage(
+  db: PrismaClient,
+  storage: FileStorage,
+  input: {
+    userId: string;
+    dossierId: string;
+    body: string;
+    files: MessageUpload[];
+    extraFiles?: number;
+    appUrl: string;
+    now?: Date;
+  },
+): Promise<{ id: string }> {
+  const now = input.now ?? new Date();
+  const dossier = await getDossierForMember(db, input.userId, input.dossierId);
+  if (dossier.status === DossierStatus.DRAFT) {
+    throw new DossierError("Vous pourrez écrire au service instructeur une fois votre dossier déposé.", 409);
+  }
+  const body = input.body.replace(/\r\n?/g, "\n").trim();
+  const errors = messageProblems(body, input.files, input.extraFiles);
+  if (Object.keys(errors).length > 0) throw new MessageError(errors);
+  const accepted = input.files as AcceptedUpload[];
+
+  const stored: Array<{ key: string; file: AcceptedUpload }> = [];
+  try {
+    for (const file of accepted) {
+      const key = newStorageKey(now);
+      stored.push({ key, file });
+      await storage.put(key, file.inspection.bytes, { contentType: file.inspection.mime });
+    }
+    return await db.$transaction(async (tx) => {
+      const message = await tx.message.create({
+        data: { dossierId: dossier.id, authorId: input.userId, body, createdAt: now },
+        select: { id: true },
+      });
+      if (stored.length > 0) {
+        await tx.attachment.createMany({
+          data: stored.map(({ key, file }) => ({
+            dossierId: dossier.id,
+            messageId: message.id,
+            kind: OTHER_ATTACHMENT_KIND,
+            fileName: file.inspection.downloadName,
+            mimeType: file.inspection.mime,
+            sizeBytes: file.inspection.size,
+            sha256: file.inspection.sha256,
+            storageKey: key,
+            uploadedById: input.userId,
+            createdAt: now,
+          })),
+        });
+      }
+      const assignee = dossier.assigneeId
+        ? await tx.user.findUnique({
+            where: { id: dossier.assigneeId },
+            select: { email: true, firstName: true, deactivatedAt: true },
+          })
+        : null;
+      if (assignee && !assignee.deactivatedAt) {
+        const author = await tx.user.findUniqueOrThrow({
+          where: { id: input.userId },
+          select: { firstName: true, lastName: true },
+        });
+        await enqueueEmail(
+          tx,
+          {
+            ...messageReceived({
+              firstName: assignee.firstName,
+              dossierNumber: dossier.number ?? "",
+              dossierTitle: dossier.title,
+              authorLabel: `${author.firstName} ${author.lastName} (${dossier.organisation.name})`,
+              excerpt: body,
+              attachmentCount: stored.length,
+              url: instructorDossierUrl(input.appUrl, dossier.id),
+            }),
+            to: assignee.email,
+          },
+          { now },
+        );
+      }
+      return message;
+    });
+  } catch (error) {
+    // The message was not recorded: its files belong to nothing.
+    await Promise.all(stored.map(({ key }) => storage.delete(key).catch(() => undefined)));
+    throw error;
+  }
+}
