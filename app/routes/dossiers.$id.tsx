@@ -58,7 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     steps: [
       ...steps.map((step) => ({ id: step.id, title: step.title, toFix: toFix(step.id) })),
       { id: ATTACHMENTS_STEP.id, title: ATTACHMENTS_STEP.title, toFix: 0 },
-      { id: REVIEW_STEP.id, title: REVIEW_STEP.title, toFix: 0 },
+      // Once filed, there is nothing left to file (until a correction is asked for).
+      ...(dossier.status === "DRAFT" || dossier.status === "CORRECTION_REQUESTED"
+        ? [{ id: REVIEW_STEP.id, title: REVIEW_STEP.title, toFix: 0 }]
+        : []),
     ],
   };
 }
