@@ -10,6 +10,7 @@ import { changePasswordSchema, fieldErrors, PASSWORD_MIN_LENGTH } from "~/domain
 import { ROLE_LABELS } from "~/domain/roles";
 import { changePassword, resendVerification } from "~/services/auth/accounts.server";
 import { listActiveSessions, revokeAllSessions } from "~/services/auth/sessions.server";
+import { readFormData } from "~/services/http.server";
 import { requireUser, sessionCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Portail ESS Centre-Val de Loire" }];
@@ -67,7 +68,7 @@ const MESSAGES: Record<string, string> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   switch (form.intent) {
     case "resend-verification":
       await resendVerification(db, user.id);

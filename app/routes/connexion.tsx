@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { fieldErrors, signInSchema } from "~/domain/auth-schemas";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
 import { authenticate } from "~/services/auth/accounts.server";
+import { readFormData } from "~/services/http.server";
 import { createUserSession, getOptionalUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Portail ESS Centre-Val de Loire" }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const email = String(form.email ?? "");
   const parsed = signInSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });

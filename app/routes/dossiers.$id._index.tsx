@@ -21,6 +21,7 @@ import {
 import { dossierOverview } from "~/services/dossier-overview.server";
 import { setFunderSharing } from "~/services/dossier-sharing.server";
 import { DossierError, getDossierForMember } from "~/services/dossiers.server";
+import { readFormData } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (isMultipart) ({ fields, files, extraFiles } = await readMessageForm(request));
     else {
-      for (const [name, value] of await request.formData()) {
+      for (const [name, value] of await readFormData(request)) {
         if (typeof value === "string") fields[name] ??= value;
       }
     }

@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { DossierStatus } from "~/generated/prisma/enums";
 import { DossierError, getDossierForMember } from "~/services/dossiers.server";
 import { dossierChecklist, fileDossier } from "~/services/filing.server";
+import { readFormData } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("declaration") !== "on") {
     return data({ error: "Cochez l’attestation sur l’honneur pour déposer le dossier." }, { status: 400 });
   }

@@ -27,6 +27,7 @@ import {
   isEditableByApplicant,
   saveStep,
 } from "~/services/dossiers.server";
+import { readFormData } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 
 import { stepHref } from "./dossiers.$id";
@@ -82,7 +83,7 @@ function applyRowIntent(step: StepDef, values: Record<string, unknown>, intent: 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, dossier, step, next } = await loadStep(request, params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "save");
   const values = answersFromForm(form);
   const rowIntent = applyRowIntent(step, values, intent);
@@ -129,7 +130,8 @@ export default function DossierStep() {
   const result = useActionData<typeof action>();
   const values = result && "values" in result && result.values ? result.values : loaded.values;
   // The form starts again from the server's values only after a post of the page (a row added without
-  // JavaScript, a save button): never when autosave revalidates the loader while the person is typing.
+  // JavaScript, a save button) or on another step: never when autosave revalidates the loader while the
+  // person is typing.
   const formKey = useRef({ result, count: 0 });
   if (formKey.current.result !== result) formKey.current = { result, count: formKey.current.count + 1 };
   return (
@@ -141,7 +143,7 @@ export default function DossierStep() {
         </p>
       ) : null}
       <StepForm
-        key={formKey.current.count}
+        key={`${loaded.step.id}-${formKey.current.count}`}
         step={loaded.step}
         values={values}
         serverErrors={result?.kind === "saved" ? result.errors : {}}

@@ -22,6 +22,7 @@ import {
   getDossierForMember,
   isEditableByApplicant,
 } from "~/services/dossiers.server";
+import { readFormData } from "~/services/http.server";
 import { MultipartError, readMultipartForm } from "~/services/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return done(replaceId ? "remplacee" : "ajoutee");
     }
-    const form = await request.formData();
+    const form = await readFormData(request);
     kind = String(form.get("kind") ?? "");
     if (form.get("intent") === "remove") {
       await removeAttachment(db, storage(), {

@@ -24,6 +24,7 @@ import {
   ruleSetInForce,
   startDossier,
 } from "~/services/dossiers.server";
+import { readFormData } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau dossier — Portail ESS Centre-Val de Loire" }];
@@ -85,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const schemeCode = schemeCodeOfSlug(String(form.get("dispositif") ?? ""));
   const organisationId = String(form.get("organisationId") ?? "");
   if (!schemeCode) return data({ error: "Choisissez un dispositif." }, { status: 400 });

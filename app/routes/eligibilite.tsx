@@ -17,6 +17,7 @@ import {
 } from "~/domain/eligibility/form";
 import { situationSchema } from "~/domain/eligibility/situation";
 import { ruleSetsInForce } from "~/services/eligibility.server";
+import { readFormData } from "~/services/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Vérifier mon éligibilité — Portail ESS Centre-Val de Loire" },
@@ -41,7 +42,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const { values, errors, situation } = parseEligibilityForm(form);
   const report = evaluateEligibility(situation, await ruleSetsInForce(db));
   const state: QuestionnaireState = { values, errors, report, answered: true };

@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { fieldErrors, PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
 import { homePathForRole } from "~/domain/roles";
 import { signUp } from "~/services/auth/accounts.server";
+import { readFormData } from "~/services/http.server";
 import { createUserSession, getOptionalUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Portail ESS Centre-Val de Loire" }];
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = {
     firstName: String(form.firstName ?? ""),
     lastName: String(form.lastName ?? ""),

@@ -7,11 +7,12 @@ import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { fieldErrors, forgotPasswordSchema } from "~/domain/auth-schemas";
 import { requestPasswordReset } from "~/services/auth/accounts.server";
+import { readFormData } from "~/services/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Portail ESS Centre-Val de Loire" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = forgotPasswordSchema.safeParse(form);
   if (!parsed.success) {
     return data(

@@ -28,6 +28,7 @@ import {
   OUTSIDE_REGION_NOTICE,
 } from "~/domain/organisation-schema";
 import { MembershipRole } from "~/generated/prisma/enums";
+import { readFormData } from "~/services/http.server";
 import {
   getOrganisationForMember,
   inviteMember,
@@ -82,7 +83,7 @@ function refused(intent: string, errors: Record<string, string>, values: Record<
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const organisationId = params.id ?? "";
-  const values = formFields(await request.formData());
+  const values = formFields(await readFormData(request));
   const intent = values.intent ?? "";
   const done = (message: string) => redirect(`/organisations/${organisationId}?message=${message}`);
   try {

@@ -16,6 +16,7 @@ import {
 } from "~/components/organisation-form";
 import { db } from "~/db.server";
 import { firstErrors, formFields, organisationFormSchema } from "~/domain/organisation-schema";
+import { readFormData } from "~/services/http.server";
 import { createOrganisation, OrganisationError } from "~/services/organisations.server";
 import { requireRole } from "~/session.server";
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
-  const values = formFields(await request.formData());
+  const values = formFields(await readFormData(request));
   const parsed = organisationFormSchema.safeParse(values);
   if (!parsed.success) return data({ errors: firstErrors(parsed.error), values }, { status: 400 });
   try {

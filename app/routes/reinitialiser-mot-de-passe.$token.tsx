@@ -7,6 +7,7 @@ import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { fieldErrors, PASSWORD_MIN_LENGTH, resetPasswordSchema } from "~/domain/auth-schemas";
 import { isResetTokenValid, resetPassword } from "~/services/auth/accounts.server";
+import { readFormData } from "~/services/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Portail ESS Centre-Val de Loire" }];
 
@@ -17,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await resetPassword(db, params.token ?? "", parsed.data.password);
   if (!result.ok) return data({ errors: { form: result.error } as Record<string, string> }, { status: 400 });
