@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...overview,
     maxMessageFiles: MAX_MESSAGE_FILES,
     maxMessageLength: MAX_MESSAGE_LENGTH,
+    // Through the loader: imports of a .server module are empty in the browser.
+    messageFilesField: MESSAGE_FILES_FIELD,
     confirmation: message ? (CONFIRMATIONS[message] ?? null) : null,
   };
 }
@@ -233,7 +235,7 @@ export default function DossierOverview() {
             uploadLimit={loaded.uploadLimit}
             maxFiles={loaded.maxMessageFiles}
             maxLength={loaded.maxMessageLength}
-            filesField={MESSAGE_FILES_FIELD}
+            filesField={loaded.messageFilesField}
           />
         ) : (
           <p>Vous pourrez écrire au service instructeur une fois votre dossier déposé.</p>

@@ -216,19 +216,45 @@ export async function saveStep(
   if (!checked.success)
     for (const issue of checked.error.issues) errors[errorKey(issue.path)] ??= issue.message;
 
-  const answers = { ...answersOf(dossier.answers), ...picked };
-  const reading = readDossierAnswers(dossier.schemeCode, context, answers);
-  const territory = reading.summary.columns.territoryCode
-    ? await db.territory.findUnique({ where: { code: reading.summary.columns.territoryCode } })
-    : null;
-
   return db.$transaction(async (tx) => {
-    const updated = await tx.dossier.updateMany({
-      where: {
-        id: dossier.id,
-        status: { in: [...APPLICANT_EDITABLE] },
-        ...(input.force ? {} : { revision: input.revision }),
+    // The row is locked while this save reads it and writes it: another step saved at the same instant
+    // by a colleague is merged, never lost.
+    await tx.$queryRaw`SELECT "id" FROM "Dossier" WHERE "id" = ${dossier.id} FOR UPDATE`;
+    const current = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      select: {
+        answers: true,
+        revision: true,
+        status: true,
+        lastEditedById: true,
+        lastEditedAt: true,
+        lastEditedBy: { select: { firstName: true, lastName: true } },
       },
+    });
+    if (!isEditableByApplicant(current.status)) {
+      throw new DossierError("Ce dossier est en cours d’instruction : il ne peut plus être modifié.", 409);
+    }
+    // Someone else saved since this person loaded the step: say so rather than overwrite. A save racing
+    // the same person's own autosave is no conflict.
+    const stale = current.revision !== input.revision && current.lastEditedById !== input.userId;
+    if (stale && !input.force) {
+      const by = current.lastEditedBy
+        ? `${current.lastEditedBy.firstName} ${current.lastEditedBy.lastName}`
+        : "Une autre personne";
+      return {
+        ok: false as const,
+        conflict: { by, at: current.lastEditedAt ? formatDateTime(current.lastEditedAt) : "" },
+        revision: current.revision,
+      };
+    }
+
+    const answers = { ...answersOf(current.answers), ...picked };
+    const reading = readDossierAnswers(dossier.schemeCode, context, answers);
+    const territory = reading.summary.columns.territoryCode
+      ? await tx.territory.findUnique({ where: { code: reading.summary.columns.territoryCode } })
+      : null;
+    const saved = await tx.dossier.update({
+      where: { id: dossier.id },
       data: {
         answers: answers as Prisma.InputJsonObject,
         title: reading.title ?? dossier.title,
@@ -244,37 +270,17 @@ export async function saveStep(
         lastEditedById: input.userId,
         lastEditedAt: now,
       },
+      select: { revision: true },
     });
-    if (updated.count === 0) {
-      const current = await tx.dossier.findUniqueOrThrow({
-        where: { id: dossier.id },
-        select: { revision: true, status: true, lastEditedAt: true, lastEditedBy: true },
-      });
-      if (!isEditableByApplicant(current.status)) {
-        throw new DossierError("Ce dossier est en cours d’instruction : il ne peut plus être modifié.", 409);
-      }
-      const by = current.lastEditedBy
-        ? `${current.lastEditedBy.firstName} ${current.lastEditedBy.lastName}`
-        : "Une autre personne";
-      return {
-        ok: false as const,
-        conflict: { by, at: current.lastEditedAt ? formatDateTime(current.lastEditedAt) : "" },
-        revision: current.revision,
-      };
-    }
     if (step.id === "budget") {
       await tx.dossierBudgetLine.deleteMany({ where: { dossierId: dossier.id } });
       await tx.dossierBudgetLine.createMany({
         data: reading.budgetLines.map((line, position) => ({ ...line, dossierId: dossier.id, position })),
       });
     }
-    if (dossier.status !== DossierStatus.DRAFT) {
+    if (current.status !== DossierStatus.DRAFT) {
       await recordChangeAfterFiling(tx, dossier.id, input.userId, step.title, now);
     }
-    const saved = await tx.dossier.findUniqueOrThrow({
-      where: { id: dossier.id },
-      select: { revision: true },
-    });
     return { ok: true as const, revision: saved.revision, savedAt: now, errors };
   });
 }

@@ -91,6 +91,33 @@ describe.each(databaseKinds())("editing a dossier on %s", (kind) => {
     await database?.close();
   });
 
+  it("takes a save racing the same person's own autosave, and merges a colleague's other step", async () => {
+    const { camille, dominique, dossierId } = await sharedDraft();
+    const r = (await getDossierForMember(db, camille.id, dossierId)).revision;
+    // Camille's autosave lands; her « Enregistrer » still carries the revision she loaded.
+    await saveStep(db, { userId: camille.id, dossierId, stepId: "projet", values: PROJECT, revision: r });
+    const own = await saveStep(db, {
+      userId: camille.id,
+      dossierId,
+      stepId: "projet",
+      values: { ...PROJECT, territory: "Gien et Briare" },
+      revision: r,
+    });
+    expect(own).toMatchObject({ ok: true, revision: r + 2 });
+    // Dominique, up to date, saves another step: Camille's answers stay.
+    await saveStep(db, {
+      userId: dominique.id,
+      dossierId,
+      stepId: "montants",
+      values: { amountYear1: "12 000", amountYear2: "12 000", amountYear3: "12 000" },
+      revision: r + 2,
+    });
+    expect((await stored(dossierId)).answers).toMatchObject({
+      territory: "Gien et Briare",
+      amountYear1: "12 000",
+    });
+  });
+
   it("refuses a save made from an old revision, names who saved meanwhile, and overwrites when asked", async () => {
     const { camille, dominique, dossierId } = await sharedDraft();
     // Both open the step page on the same revision.

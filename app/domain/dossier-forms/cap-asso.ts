@@ -209,16 +209,19 @@ export const capAssoForm: SchemeForm<"CAP_ASSO"> = {
     const prefilled: RawAnswers = {};
     if (organisation.city) prefilled.territory = organisation.city;
     const p = context.parameters;
-    if (answers["project.jobsFte"]) {
-      prefilled.jobs = [
-        {
-          title: "",
-          kind: "CREATED",
-          contract: answers["project.cdi"] === "oui" ? "CDI" : "",
-          fte: answers["project.jobsFte"],
-          startDate: "",
-        },
-      ];
+    const totalFte = Number(
+      (answers["project.jobsFte"] ?? "").replace(/[\s\u00a0\u202f]/g, "").replace(",", "."),
+    );
+    if (Number.isFinite(totalFte) && totalFte > 0) {
+      // One row per job: the questionnaire's total (« 1,5 ») becomes a full-time job and a half-time one.
+      const rows = Math.min(Math.ceil(totalFte), 10);
+      prefilled.jobs = Array.from({ length: rows }, (_, index) => ({
+        title: "",
+        kind: "CREATED",
+        contract: answers["project.cdi"] === "oui" ? "CDI" : "",
+        fte: String(Math.round(Math.min(1, totalFte - index) * 100) / 100).replace(".", ","),
+        startDate: "",
+      }));
     }
     if (answers["project.annualAmountEur"]) {
       for (let year = 1; year <= yearsOf(p); year += 1) {

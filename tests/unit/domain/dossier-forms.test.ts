@@ -321,7 +321,10 @@ describe("answers carried over", () => {
       territory: "Orléans",
       amountYear1: "15000",
       amountYear3: "15000",
-      jobs: [{ kind: "CREATED", contract: "CDI", fte: "1,5" }],
+      jobs: [
+        { kind: "CREATED", contract: "CDI", fte: "1" },
+        { kind: "CREATED", contract: "CDI", fte: "0,5" },
+      ],
     });
   });
 
