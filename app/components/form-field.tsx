@@ -15,6 +15,25 @@ function describedBy(name: string, hint: unknown, error: unknown) {
   );
 }
 
+/** A field's hint, referenced by its control's aria-describedby. */
+export function FieldHint({ id, children }: { id?: string; children: ReactNode }) {
+  return children ? (
+    <p id={id} className="field__hint">
+      {children}
+    </p>
+  ) : null;
+}
+
+/** A field's error, announced as such by screen readers. */
+export function FieldError({ id, children }: { id?: string; children: ReactNode }) {
+  return children ? (
+    <p id={id} className="field__error">
+      <span className="visually-hidden">Erreur : </span>
+      {children}
+    </p>
+  ) : null;
+}
+
 function FieldFrame({ name, label, hint, error, required, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={error ? "field field--error" : "field"}>
@@ -22,17 +41,8 @@ function FieldFrame({ name, label, hint, error, required, children }: FieldProps
         {label}
         {required ? <span className="field__required"> (obligatoire)</span> : null}
       </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="field__error">
-          <span className="visually-hidden">Erreur : </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={`${name}-hint`}>{hint}</FieldHint>
+      <FieldError id={`${name}-error`}>{error}</FieldError>
       {children}
     </div>
   );

@@ -6,6 +6,7 @@ import { useEffect, useRef, type FormEvent } from "react";
 
 import { EligibilityResults } from "~/components/eligibility-results";
 import { ErrorSummary } from "~/components/error-summary";
+import { FieldError, FieldHint } from "~/components/form-field";
 import { db } from "~/db.server";
 import { evaluateEligibility, type EligibilityReport } from "~/domain/eligibility/evaluate";
 import {
@@ -56,17 +57,8 @@ function QuestionField({ question, value, error }: { question: Question; value?:
   const hintId = question.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  const hint = question.hint ? (
-    <p id={hintId} className="field__hint">
-      {question.hint}
-    </p>
-  ) : null;
-  const errorText = error ? (
-    <p id={errorId} className="field__error">
-      <span className="visually-hidden">Erreur : </span>
-      {error}
-    </p>
-  ) : null;
+  const hint = <FieldHint id={hintId}>{question.hint}</FieldHint>;
+  const errorText = <FieldError id={errorId}>{error}</FieldError>;
 
   if (question.kind === "choice" || question.kind === "yesNo") {
     const options =

@@ -2,6 +2,7 @@
 // uncontrolled: they post as they are without JavaScript, and react-hook-form registers them with it.
 import type { UseFormRegister } from "react-hook-form";
 
+import { FieldError, FieldHint } from "~/components/form-field";
 import type { FieldDef } from "~/domain/dossier-forms";
 
 export interface FieldInputProps {
@@ -34,17 +35,8 @@ export function FieldInput({ field, name, id, value, error, register }: FieldInp
     className: `field__input${field.width ? ` field__input--${field.width}` : ""}`,
   };
   const required = field.required ? null : <span className="field__optional"> (facultatif)</span>;
-  const hint = field.hint ? (
-    <p id={hintId} className="field__hint">
-      {field.hint}
-    </p>
-  ) : null;
-  const errorText = error ? (
-    <p id={errorId} className="field__error">
-      <span className="visually-hidden">Erreur : </span>
-      {error}
-    </p>
-  ) : null;
+  const hint = <FieldHint id={hintId}>{field.hint}</FieldHint>;
+  const errorText = <FieldError id={errorId}>{error}</FieldError>;
 
   if (field.kind === "radio") {
     return (
