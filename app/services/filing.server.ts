@@ -1,6 +1,7 @@
 // Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
 // of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
 import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
+import { checkTransition } from "~/domain/dossier-workflow";
 import { evaluateEligibility, type SchemeResult } from "~/domain/eligibility/evaluate";
 import { situationSchema } from "~/domain/eligibility/situation";
 import {
@@ -159,6 +160,8 @@ async function fileDraft(
           if (locked?.number) return { number: locked.number, alreadyFiled: true };
           throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
         }
+        const move = checkTransition({ status: locked.status, transition: "FILE", role: "APPLICANT" });
+        if (!move.ok) throw new DossierError(move.error, 409);
         const number = await nextDossierNumber(tx, dossier.scheme.numberPrefix, parisYear(now));
         const [attachments, user] = await Promise.all([
           tx.attachment.findMany({
@@ -170,14 +173,14 @@ async function fileDraft(
         ]);
         await tx.dossier.update({
           where: { id: dossier.id },
-          data: { status: DossierStatus.FILED, number, filedAt: now, revision: { increment: 1 } },
+          data: { status: move.to, number, filedAt: now, revision: { increment: 1 } },
         });
         await tx.dossierEvent.create({
           data: {
             dossierId: dossier.id,
             kind: DossierEventKind.STATUS_CHANGE,
-            fromStatus: DossierStatus.DRAFT,
-            toStatus: DossierStatus.FILED,
+            fromStatus: locked.status,
+            toStatus: move.to,
             actorId: userId,
             reason: "Dépôt du dossier",
             data: snapshot(dossier, checklist, attachments),
@@ -280,13 +283,15 @@ async function answerCorrection(
       SELECT "status" FROM "Dossier" WHERE "id" = ${dossier.id} FOR UPDATE`;
     if (locked?.status !== DossierStatus.CORRECTION_REQUESTED)
       return { number: dossier.number!, alreadyFiled: true };
+    const move = checkTransition({ status: locked.status, transition: "RESUBMIT", role: "APPLICANT" });
+    if (!move.ok) throw new DossierError(move.error, 409);
     const attachments = await tx.attachment.findMany({
       where: { dossierId: dossier.id, deletedAt: null, messageId: null },
       select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
     });
     await tx.dossier.update({
       where: { id: dossier.id },
-      data: { status: DossierStatus.UNDER_INSTRUCTION, revision: { increment: 1 } },
+      data: { status: move.to, revision: { increment: 1 } },
     });
     await tx.correctionRequest.updateMany({
       where: { dossierId: dossier.id, status: "OPEN" },
@@ -296,8 +301,8 @@ async function answerCorrection(
       data: {
         dossierId: dossier.id,
         kind: DossierEventKind.STATUS_CHANGE,
-        fromStatus: DossierStatus.CORRECTION_REQUESTED,
-        toStatus: DossierStatus.UNDER_INSTRUCTION,
+        fromStatus: locked.status,
+        toStatus: move.to,
         actorId: userId,
         reason: "Dossier corrigé renvoyé à l’instruction",
         data: snapshot(dossier, checklist, attachments),

@@ -1,0 +1,136 @@
+// The dossier's life cycle, as one explicit state machine: each transition says from which statuses it
+// starts, where it leads, who may make it and what it requires. Services make transitions only through
+// `checkTransition`; anything else is refused with a French message and changes nothing.
+import { DossierStatus, UserRole } from "~/generated/prisma/enums";
+
+export const TRANSITIONS = {
+  /** The applicant files a complete, eligible draft. */
+  FILE: {
+    label: "Déposer le dossier",
+    from: [DossierStatus.DRAFT],
+    to: DossierStatus.FILED,
+    roles: [UserRole.APPLICANT],
+  },
+  /** An instructor takes a filed dossier up: from now on the applicant can no longer change it. */
+  START_INSTRUCTION: {
+    label: "Commencer l’instruction",
+    from: [DossierStatus.FILED],
+    to: DossierStatus.UNDER_INSTRUCTION,
+    roles: [UserRole.INSTRUCTOR],
+  },
+  /** The dossier goes back to the applicant, who fixes the fields named. */
+  REQUEST_CORRECTION: {
+    label: "Demander une correction",
+    from: [DossierStatus.UNDER_INSTRUCTION],
+    to: DossierStatus.CORRECTION_REQUESTED,
+    roles: [UserRole.INSTRUCTOR],
+  },
+  /** The applicant sends the corrected dossier back. */
+  RESUBMIT: {
+    label: "Renvoyer le dossier corrigé",
+    from: [DossierStatus.CORRECTION_REQUESTED],
+    to: DossierStatus.UNDER_INSTRUCTION,
+    roles: [UserRole.APPLICANT],
+  },
+  /** The instructor's opinion and proposed amount, for the Commission Permanente. */
+  PROPOSE: {
+    label: "Proposer à la Commission permanente",
+    from: [DossierStatus.UNDER_INSTRUCTION],
+    to: DossierStatus.PROPOSED,
+    roles: [UserRole.INSTRUCTOR],
+  },
+  /** The Commission Permanente's decisions, recorded by the instruction service. */
+  GRANT: {
+    label: "Enregistrer l’attribution votée",
+    from: [DossierStatus.PROPOSED],
+    to: DossierStatus.GRANTED,
+    roles: [UserRole.INSTRUCTOR],
+  },
+  REFUSE: {
+    label: "Enregistrer le refus voté",
+    from: [DossierStatus.PROPOSED],
+    to: DossierStatus.REFUSED,
+    roles: [UserRole.INSTRUCTOR],
+  },
+  /** Closed without follow-up, at any open stage (withdrawn, abandoned, out of time). */
+  CLOSE: {
+    label: "Clore sans suite",
+    from: [
+      DossierStatus.FILED,
+      DossierStatus.UNDER_INSTRUCTION,
+      DossierStatus.CORRECTION_REQUESTED,
+      DossierStatus.PROPOSED,
+    ],
+    to: DossierStatus.CLOSED,
+    roles: [UserRole.INSTRUCTOR],
+  },
+  /** Reopening a closed dossier is an administrator's act. */
+  REOPEN: {
+    label: "Rouvrir le dossier",
+    from: [DossierStatus.CLOSED],
+    to: DossierStatus.UNDER_INSTRUCTION,
+    roles: [UserRole.ADMIN],
+  },
+} as const satisfies Record<
+  string,
+  { label: string; from: readonly DossierStatus[]; to: DossierStatus; roles: readonly UserRole[] }
+>;
+
+export type Transition = keyof typeof TRANSITIONS;
+export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as Transition[];
+
+/** Transitions that must say why: the reason is written in the timeline and sent to the applicant. */
+const REASON_REQUIRED: readonly Transition[] = ["REQUEST_CORRECTION", "PROPOSE", "REFUSE", "CLOSE", "REOPEN"];
+
+export interface TransitionRequest {
+  status: DossierStatus;
+  transition: Transition;
+  role: UserRole;
+  reason?: string | null;
+}
+
+export type TransitionCheck = { ok: true; to: DossierStatus } | { ok: false; error: string };
+
+const STATUS_PHRASES: Record<DossierStatus, string> = {
+  DRAFT: "un brouillon",
+  FILED: "un dossier déposé",
+  UNDER_INSTRUCTION: "un dossier en instruction",
+  CORRECTION_REQUESTED: "un dossier en attente de correction",
+  PROPOSED: "un dossier proposé à la Commission permanente",
+  GRANTED: "un dossier accordé",
+  REFUSED: "un dossier refusé",
+  CLOSED: "un dossier clos",
+};
+
+/** Whether `role` may make `transition` from `status`, and where it leads; a French refusal otherwise. */
+export function checkTransition(request: TransitionRequest): TransitionCheck {
+  const transition = TRANSITIONS[request.transition];
+  if (!transition) return { ok: false, error: "Action inconnue." };
+  if (!(transition.roles as readonly UserRole[]).includes(request.role)) {
+    return {
+      ok: false,
+      error: `Vous ne pouvez pas « ${transition.label.toLowerCase()} » : action réservée.`,
+    };
+  }
+  if (!(transition.from as readonly DossierStatus[]).includes(request.status)) {
+    return {
+      ok: false,
+      error: `Impossible de « ${transition.label.toLowerCase()} » pour ${STATUS_PHRASES[request.status]}.`,
+    };
+  }
+  if (REASON_REQUIRED.includes(request.transition) && !request.reason?.trim()) {
+    return { ok: false, error: "Indiquez le motif : il figure dans l’historique du dossier." };
+  }
+  return { ok: true, to: transition.to };
+}
+
+/** What a role may do with a dossier in this status, for the buttons a page offers. */
+export function availableTransitions(status: DossierStatus, role: UserRole): Transition[] {
+  return TRANSITION_NAMES.filter((name) => {
+    const transition = TRANSITIONS[name];
+    return (
+      (transition.from as readonly DossierStatus[]).includes(status) &&
+      (transition.roles as readonly UserRole[]).includes(role)
+    );
+  });
+}
