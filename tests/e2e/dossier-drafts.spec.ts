@@ -177,3 +177,19 @@ test("a save pressed while autosave is answering is not taken for someone else's
     page.getByRole("heading", { name: "Ce dossier a été modifié par une autre personne" }),
   ).toHaveCount(0);
 });
+
+// With JavaScript a field is checked when it is left; leaving it for a save button must not move the
+// button away before the click lands: the click saves, and the server's errors are shown.
+test("a save clicked straight after a mistyped amount is not lost", async ({ page }) => {
+  const journey = new Journey(page, true);
+  await signInAs(page, APPLICANT);
+  await journey.open("/dossiers/nouveau?dispositif=cap-asso");
+  const dossierId = await journey.startDossier(ORGANISATION);
+  await journey.open(`/dossiers/${dossierId}/etapes/montants`);
+  await page.getByLabel("Montant demandé pour l’année 1").fill("douze mille");
+  const saved = stepSaved(page, "montants", "save");
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  expect((await saved).status()).toBe(400);
+  await expect(page.getByRole("alert").filter({ hasText: "Le formulaire contient 1 erreur" })).toBeVisible();
+  await expect(page.getByLabel("Montant demandé pour l’année 1")).toHaveValue("douze mille");
+});

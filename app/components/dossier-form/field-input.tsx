@@ -1,5 +1,6 @@
 // One field of a dossier step, labelled, with its hint and error linked for screen readers. Inputs are
 // uncontrolled: they post as they are without JavaScript, and react-hook-form registers them with it.
+import type { FocusEvent } from "react";
 import type { UseFormRegister } from "react-hook-form";
 
 import { FieldError, FieldHint } from "~/components/form-field";
@@ -22,11 +23,26 @@ const INPUT_MODE: Partial<Record<FieldDef["kind"], "decimal" | "numeric">> = {
   siret: "numeric",
 };
 
+/**
+ * Checks a field when it is left, except when it is left for a submit button: an error appearing then
+ * would push the button away before the click lands, and the server checks the form it receives anyway.
+ */
+function withoutCheckOnSubmit<T extends { onBlur: (event: FocusEvent<never>) => unknown }>(registered: T): T {
+  return {
+    ...registered,
+    onBlur: (event: FocusEvent<never>) => {
+      const next = event.relatedTarget as HTMLElement | null;
+      if (next instanceof HTMLButtonElement && next.type === "submit") return;
+      return registered.onBlur(event);
+    },
+  };
+}
+
 export function FieldInput({ field, name, id, value, error, register }: FieldInputProps) {
   const hintId = field.hint ? `${id}-indication` : undefined;
   const errorId = error ? `${id}-erreur` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  const registered = register ? register(name) : { name };
+  const registered = register ? withoutCheckOnSubmit(register(name)) : { name };
   const common = {
     ...registered,
     id,
@@ -56,7 +72,7 @@ export function FieldInput({ field, name, id, value, error, register }: FieldInp
           {field.options?.map((option, index) => (
             <div className="field__choice" key={option.value}>
               <input
-                {...(register ? register(name) : { name })}
+                {...(register ? withoutCheckOnSubmit(register(name)) : { name })}
                 type="radio"
                 id={`${id}-${index}`}
                 value={option.value}
