@@ -1,7 +1,6 @@
 // Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
 // of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
 import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
-import { checkTransition } from "~/domain/dossier-workflow";
 import { evaluateEligibility, type SchemeResult } from "~/domain/eligibility/evaluate";
 import { situationSchema } from "~/domain/eligibility/situation";
 import {
@@ -15,11 +14,12 @@ import { legalFormLabel } from "~/domain/legal-forms";
 import { parisYear } from "~/domain/paris-time";
 import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain/schemes";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { DocumentKind, DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
+import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
 import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
 import { dossierFiled } from "~emails/dossier-filed";
 
 import { nextDossierNumber } from "./dossier-numbers.server";
+import { applyTransition, lockDossier } from "./dossier-transitions.server";
 import { answersOf, DossierError, formContext, getDossierForMember, openCall } from "./dossiers.server";
 import { ruleSetsInForce } from "./eligibility.server";
 import { enqueueEmail } from "./outbox.server";
@@ -154,14 +154,11 @@ async function fileDraft(
     return await db.$transaction(
       async (tx) => {
         // Locks the row: a second filing waits here, then sees the dossier filed.
-        const [locked] = await tx.$queryRaw<Array<{ status: DossierStatus; number: string | null }>>`
-          SELECT "status", "number" FROM "Dossier" WHERE "id" = ${dossier.id} FOR UPDATE`;
-        if (locked?.status !== DossierStatus.DRAFT) {
-          if (locked?.number) return { number: locked.number, alreadyFiled: true };
+        const locked = await lockDossier(tx, dossier.id);
+        if (locked.status !== DossierStatus.DRAFT) {
+          if (locked.number) return { number: locked.number, alreadyFiled: true };
           throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
         }
-        const move = checkTransition({ status: locked.status, transition: "FILE", role: "APPLICANT" });
-        if (!move.ok) throw new DossierError(move.error, 409);
         const number = await nextDossierNumber(tx, dossier.scheme.numberPrefix, parisYear(now));
         const [attachments, user] = await Promise.all([
           tx.attachment.findMany({
@@ -171,21 +168,15 @@ async function fileDraft(
           }),
           tx.user.findUniqueOrThrow({ where: { id: userId } }),
         ]);
-        await tx.dossier.update({
-          where: { id: dossier.id },
-          data: { status: move.to, number, filedAt: now, revision: { increment: 1 } },
-        });
-        await tx.dossierEvent.create({
-          data: {
-            dossierId: dossier.id,
-            kind: DossierEventKind.STATUS_CHANGE,
-            fromStatus: locked.status,
-            toStatus: move.to,
-            actorId: userId,
-            reason: "Dépôt du dossier",
-            data: snapshot(dossier, checklist, attachments),
-            createdAt: now,
-          },
+        await applyTransition(tx, {
+          dossierId: dossier.id,
+          from: locked.status,
+          transition: "FILE",
+          actor: { id: userId, role: "APPLICANT" },
+          reason: "Dépôt du dossier",
+          data: snapshot(dossier, checklist, attachments),
+          changes: { number, filedAt: now },
+          now,
         });
         const labels = new Map(
           (
@@ -279,35 +270,26 @@ async function answerCorrection(
   now: Date,
 ): Promise<FilingResult> {
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ status: DossierStatus }>>`
-      SELECT "status" FROM "Dossier" WHERE "id" = ${dossier.id} FOR UPDATE`;
-    if (locked?.status !== DossierStatus.CORRECTION_REQUESTED)
+    const locked = await lockDossier(tx, dossier.id);
+    if (locked.status !== DossierStatus.CORRECTION_REQUESTED) {
       return { number: dossier.number!, alreadyFiled: true };
-    const move = checkTransition({ status: locked.status, transition: "RESUBMIT", role: "APPLICANT" });
-    if (!move.ok) throw new DossierError(move.error, 409);
+    }
     const attachments = await tx.attachment.findMany({
       where: { dossierId: dossier.id, deletedAt: null, messageId: null },
       select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
-    });
-    await tx.dossier.update({
-      where: { id: dossier.id },
-      data: { status: move.to, revision: { increment: 1 } },
     });
     await tx.correctionRequest.updateMany({
       where: { dossierId: dossier.id, status: "OPEN" },
       data: { status: "ANSWERED", answeredAt: now },
     });
-    await tx.dossierEvent.create({
-      data: {
-        dossierId: dossier.id,
-        kind: DossierEventKind.STATUS_CHANGE,
-        fromStatus: locked.status,
-        toStatus: move.to,
-        actorId: userId,
-        reason: "Dossier corrigé renvoyé à l’instruction",
-        data: snapshot(dossier, checklist, attachments),
-        createdAt: now,
-      },
+    await applyTransition(tx, {
+      dossierId: dossier.id,
+      from: locked.status,
+      transition: "RESUBMIT",
+      actor: { id: userId, role: "APPLICANT" },
+      reason: "Dossier corrigé renvoyé à l’instruction",
+      data: snapshot(dossier, checklist, attachments),
+      now,
     });
     return { number: dossier.number!, alreadyFiled: false };
   });
