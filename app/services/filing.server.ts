@@ -1,16 +1,13 @@
 // Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
 // of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
 import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
-import { evaluateEligibility, type SchemeResult } from "~/domain/eligibility/evaluate";
-import { situationSchema } from "~/domain/eligibility/situation";
+import type { SchemeResult } from "~/domain/eligibility/evaluate";
 import {
   answerItems,
   attachmentItems,
   organisationProblems,
-  organisationSituation,
   type ChecklistSection,
 } from "~/domain/filing-checklist";
-import { legalFormLabel } from "~/domain/legal-forms";
 import { parisYear } from "~/domain/paris-time";
 import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain/schemes";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
@@ -19,6 +16,7 @@ import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
 import { dossierFiled } from "~emails/dossier-filed";
 
 import { nextDossierNumber } from "./dossier-numbers.server";
+import { dossierEligibility, filingReceiptData, filingSnapshot } from "./filing-record.server";
 import { applyTransition, lockDossier } from "./dossier-transitions.server";
 import { answersOf, DossierError, formContext, getDossierForMember, openCall } from "./dossiers.server";
 import { ruleSetsInForce } from "./eligibility.server";
@@ -45,15 +43,7 @@ async function recheckEligibility(db: PrismaClient, dossier: Dossier, reading: D
     ...inForce,
     [dossier.schemeCode]: { version: dossier.ruleSet.version, parameters: parsed.parameters },
   } as typeof inForce;
-  const situation = situationSchema.parse({
-    organisation: {
-      ...organisationSituation(dossier.organisation),
-      ...reading.summary.situation.organisation,
-    },
-    project: reading.summary.situation.project ?? {},
-  });
-  const report = evaluateEligibility(situation, ruleSets);
-  return report.results.find((result) => result.code === dossier.schemeCode)!;
+  return dossierEligibility(dossier.schemeCode, dossier.organisation, reading, ruleSets);
 }
 
 export async function dossierChecklist(
@@ -125,17 +115,13 @@ function snapshot(
   checklist: Checklist,
   attachments: AttachmentRow[],
 ): Prisma.InputJsonObject {
-  return {
+  return filingSnapshot({
     ruleSetVersion: dossier.ruleSet.version,
-    answers: answersOf(dossier.answers) as Prisma.InputJsonObject,
-    requestedAmountCents: checklist.reading.summary.requestedAmountCents,
-    budgetLines: checklist.reading.budgetLines as unknown as Prisma.InputJsonArray,
-    attachments: attachments.map((row) => ({ kind: row.kind, fileName: row.fileName, sha256: row.sha256 })),
-    eligibility: checklist.eligibility.criteria.map((criterion) => ({
-      id: criterion.id,
-      met: criterion.met,
-    })),
-  };
+    answers: answersOf(dossier.answers),
+    reading: checklist.reading,
+    eligibility: checklist.eligibility,
+    attachments,
+  });
 }
 
 type AttachmentRow = { kind: string; fileName: string; sizeBytes: number; sha256: string };
@@ -178,48 +164,17 @@ async function fileDraft(
           changes: { number, filedAt: now },
           now,
         });
-        const labels = new Map(
-          (
-            dossier.ruleSet.parameters as { requiredAttachments?: Array<{ kind: string; label: string }> }
-          ).requiredAttachments?.map((item) => [item.kind, item.label]) ?? [],
-        );
         const url = `${appUrl}/dossiers/${dossier.id}`;
-        const receipt = await renderFilingReceipt({
-          dossierNumber: number,
-          filedAt: now,
-          schemeName: dossier.scheme.name,
-          ruleSetVersion: dossier.ruleSet.version,
-          title: checklist.reading.title ?? dossier.title,
-          organisation: {
-            name: dossier.organisation.name,
-            legalForm: legalFormLabel(dossier.organisation.legalForm),
-            siret: dossier.organisation.siret,
-            rnaNumber: dossier.organisation.rnaNumber,
-            address: [
-              dossier.organisation.addressLine,
-              dossier.organisation.postcode,
-              dossier.organisation.city,
-            ]
-              .filter(Boolean)
-              .join(" "),
-          },
-          filedBy: `${user.firstName} ${user.lastName}`,
-          amounts: [
-            ...(checklist.reading.summary.requestedAmountCents !== null
-              ? [
-                  {
-                    label: "Montant demandé à la Région",
-                    cents: checklist.reading.summary.requestedAmountCents,
-                  },
-                ]
-              : []),
-            ...(checklist.reading.totalBudgetCents !== null
-              ? [{ label: "Budget total du projet", cents: checklist.reading.totalBudgetCents }]
-              : []),
-          ],
-          attachments: attachments.map((row) => ({ ...row, label: labels.get(row.kind) ?? "Autre pièce" })),
-          url,
-        });
+        const receipt = await renderFilingReceipt(
+          filingReceiptData(dossier, {
+            number,
+            filedAt: now,
+            filedBy: user,
+            reading: checklist.reading,
+            attachments,
+            appUrl,
+          }),
+        );
         await storage.put(receiptKey, receipt, { contentType: "application/pdf" });
         await tx.generatedDocument.create({
           data: {

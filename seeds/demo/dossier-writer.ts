@@ -1,5 +1,6 @@
 // Writes one demo dossier with its whole history as the portal would have recorded it: a number from the
-// real counter, one DossierEvent per transition (who, when, why), and the rows each stage leaves behind.
+// real counter, one DossierEvent per transition (who, when, why), and the rows each stage leaves behind,
+// the pieces and the filing receipt included (filing-documents.ts).
 // Its typed columns and budget lines are read from its answers, as the portal's forms write them.
 import type { RawAnswers } from "../../app/domain/dossier-forms";
 import type { Prisma } from "../../app/generated/prisma/client";
@@ -17,6 +18,7 @@ import { addMonths, parisYear } from "../paris-time";
 
 import type { DemoAccountKey } from "./accounts";
 import { demoDossierColumns } from "./dossier-answers";
+import { prepareDemoFiling, type DemoFilingReferences } from "./filing-documents";
 import type { DemoOrganisationKey } from "./organisations";
 
 type Tx = Prisma.TransactionClient;
@@ -82,6 +84,7 @@ export interface DemoReferences {
   users: Record<DemoAccountKey, string>;
   organisations: Record<DemoOrganisationKey, string>;
   schemes: Record<SchemeCode, { id: string; numberPrefix: string; ruleSetId: string }>;
+  filing: DemoFilingReferences;
   territories: Map<string, string>;
   funders: Map<string, string>;
   commissionSessions: Map<number, string>;
@@ -110,6 +113,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
   );
   const user = (key: DemoAccountKey) => refs.users[key];
   const columns = demoDossierColumns(dossier, status !== DossierStatus.DRAFT);
+  const filing = filedAt ? await prepareDemoFiling(refs, dossier, filedAt) : null;
 
   const events: Prisma.DossierEventCreateWithoutDossierInput[] = [];
   let previous: DossierStatus = DossierStatus.DRAFT;
@@ -120,6 +124,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
       toStatus: step.to,
       actor: { connect: { id: user(step.by) } },
       reason: step.reason,
+      data: filing?.eventData(step, previous),
       createdAt: step.at,
     });
     previous = step.to;
@@ -143,7 +148,8 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
     });
   }
 
-  await tx.dossier.create({
+  const created = await tx.dossier.create({
+    select: { id: true, number: true, title: true },
     data: {
       number: filedAt ? await nextDossierNumber(tx, scheme.numberPrefix, parisYear(filedAt)) : null,
       scheme: { connect: { id: scheme.id } },
@@ -185,6 +191,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
       createdAt: dossier.createdAt,
       events: { create: events },
       budgetLines: { create: columns.budgetLines.map((line, position) => ({ ...line, position })) },
+      attachments: filing ? { create: filing.attachments } : undefined,
       opinions: dossier.opinion
         ? {
             create: {
@@ -259,6 +266,7 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
       },
     },
   });
+  await filing?.writeReceipt(tx, created);
 }
 
 /** Equal repayments (the remainder on the last), the first `deferralMonths` after payment, every `frequencyMonths`. */

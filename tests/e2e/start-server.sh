@@ -9,6 +9,9 @@ export PORT="${PORT:-3210}"
 export APP_URL="${APP_URL:-http://localhost:$PORT}"
 export SESSION_SECRET="${SESSION_SECRET:-e2e-session-secret-not-for-production}"
 export LOG_REQUESTS=0
+# Attachments, receipts and development emails of this run only, beside its database.
+export STORAGE_DIR="./data/e2e-files"
+export MAIL_DIR="./data/e2e-mail"
 # Mail goes to the development outbox (/dev/mails), never to a real server.
 unset SMTP_URL SMTP_HOST
 
@@ -17,7 +20,7 @@ if [ ! -f build/index.js ]; then
   exit 1
 fi
 
-rm -rf data/e2e-pglite
+rm -rf data/e2e-pglite data/e2e-files data/e2e-mail
 mkdir -p data
 npx prisma migrate deploy
 npx tsx seeds/index.ts

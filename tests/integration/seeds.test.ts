@@ -1,18 +1,36 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buffer } from "node:stream/consumers";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { readDossierAnswers, type FormContext, type RawAnswers } from "~/domain/dossier-forms";
+import { readDossierAnswers, SCHEME_FORMS, type FormContext, type RawAnswers } from "~/domain/dossier-forms";
 import { parseDossierNumber } from "~/domain/dossier-number";
 import { organisationProblems } from "~/domain/filing-checklist";
+import { formatEuros } from "~/domain/format";
 import { isValidIban, isValidSiren, isValidSiret } from "~/domain/identifiers";
 import { paris, parisYear } from "~/domain/paris-time";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { DossierStatus, LegalForm, SchemeCode, UserRole } from "~/generated/prisma/enums";
+import {
+  CorrectionStatus,
+  DocumentKind,
+  DossierStatus,
+  LegalForm,
+  SchemeCode,
+  UserRole,
+} from "~/generated/prisma/enums";
 import { verifyPassword } from "~/services/auth/password.server";
+import { getDossierForMember } from "~/services/dossiers.server";
+import { dossierChecklist } from "~/services/filing.server";
+import { LocalFileStorage } from "~/services/storage.server";
 
 import { DEMO_ACCOUNTS, DEMO_DOSSIERS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { pdfText } from "../support/pdf-text";
 
 /** The years that must have a continuous call when the seed runs at `now`. */
 function expectedCallYears(now: Date): number[] {
@@ -51,6 +69,38 @@ function isStoredAsTyped(answers: unknown): boolean {
   );
 }
 
+/** Every file under `root`, by its path from there. */
+async function storedFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The pieces a dossier must hold to be filed: its rule set's, less those its answers make unneeded. */
+function requiredKinds(schemeCode: SchemeCode, context: FormContext, answers: RawAnswers): string[] {
+  const reading = readDossierAnswers(schemeCode, context, answers);
+  const notNeeded = SCHEME_FORMS[schemeCode].attachmentsNotNeeded?.(reading.values) ?? [];
+  return context.parameters.requiredAttachments
+    .map((piece) => piece.kind)
+    .filter((kind) => !notNeeded.includes(kind));
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+/** A PDF's text with each run of spaces and line breaks as one space, for text that may wrap. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
+
+/** The filing snapshot the FILED event keeps, as the portal writes it. */
+interface FilingSnapshot {
+  ruleSetVersion: number;
+  answers: RawAnswers;
+  requestedAmountCents: number | null;
+  budgetLines: unknown[];
+  attachments: Array<{ kind: string; fileName: string; sha256: string }>;
+  eligibility: Array<{ id: string; met: boolean | null }>;
+}
+
 async function countEveryTable(db: PrismaClient): Promise<Record<string, number>> {
   const tables = await db.$queryRaw<Array<{ name: string }>>`
     SELECT table_name AS name FROM information_schema.tables
@@ -75,6 +125,14 @@ async function snapshot(db: PrismaClient) {
     passwordHashes: (
       await db.user.findMany({ select: { passwordHash: true }, orderBy: { email: "asc" } })
     ).map((user) => user.passwordHash),
+    attachments: await db.attachment.findMany({
+      select: { storageKey: true, sha256: true },
+      orderBy: { storageKey: "asc" },
+    }),
+    documents: await db.generatedDocument.findMany({
+      select: { storageKey: true },
+      orderBy: { storageKey: "asc" },
+    }),
   };
 }
 
@@ -82,26 +140,192 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
   let database: TestDatabase;
   let afterFirstRun: Record<string, number>;
   let snapshotAfterFirstRun: Awaited<ReturnType<typeof snapshot>>;
+  let storageDir: string;
+  let storage: LocalFileStorage;
+  let filesAfterFirstRun: string[];
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
+    storageDir = await mkdtemp(path.join(tmpdir(), "seeds-files-"));
+    storage = new LocalFileStorage(storageDir);
     await seedReference(database.db);
-    await seedDemo(database.db);
+    await seedDemo(database.db, storage);
     afterFirstRun = await countEveryTable(database.db);
     snapshotAfterFirstRun = await snapshot(database.db);
+    filesAfterFirstRun = await storedFiles(storageDir);
   });
 
   afterAll(async () => {
     await database?.close();
+    if (storageDir) await rm(storageDir, { recursive: true, force: true });
   });
 
   it("changes nothing when run a second time", async () => {
     await seedReference(database.db);
-    const accounts = await seedDemo(database.db);
+    const accounts = await seedDemo(database.db, storage);
     expect(accounts).toBe(DEMO_ACCOUNTS);
     expect(await countEveryTable(database.db)).toEqual(afterFirstRun);
     expect(await snapshot(database.db)).toEqual(snapshotAfterFirstRun);
     expect(afterFirstRun.Dossier).toBe(DEMO_DOSSIERS.length);
+    // Not a file more, and none left over: each stored file is a piece or a receipt.
+    expect(await storedFiles(storageDir)).toEqual(filesAfterFirstRun);
+    expect(filesAfterFirstRun).toEqual(
+      [...snapshotAfterFirstRun.attachments, ...snapshotAfterFirstRun.documents]
+        .map((row) => path.join(...row.storageKey.split("/")))
+        .sort(),
+    );
+  });
+
+  it("gives every dossier past the draft its required pieces, uploaded by its creator before the filing, as PDFs stored with their SHA-256", async () => {
+    const { db } = database;
+    const dossiers = await db.dossier.findMany({
+      include: {
+        ruleSet: true,
+        organisation: true,
+        attachments: { orderBy: { createdAt: "asc" } },
+        events: { where: { toStatus: DossierStatus.FILED } },
+      },
+    });
+    let unneededSkipped = 0;
+    for (const dossier of dossiers) {
+      const what = `${dossier.status} ${dossier.title}`;
+      if (dossier.status === DossierStatus.DRAFT) {
+        expect(dossier.attachments, what).toEqual([]);
+        continue;
+      }
+      const context = await formContextOf(db, dossier.schemeCode, dossier.ruleSet.parameters);
+      const kinds = requiredKinds(dossier.schemeCode, context, dossier.answers as RawAnswers);
+      unneededSkipped += context.parameters.requiredAttachments.length - kinds.length;
+      const current = dossier.attachments.filter((row) => !row.deletedAt && !row.messageId);
+      expect(current.map((row) => row.kind).sort(), what).toEqual([...kinds].sort());
+
+      const filed = (dossier.events[0]!.data as unknown as FilingSnapshot).attachments;
+      expect(filed.map((piece) => piece.kind).sort(), what).toEqual([...kinds].sort());
+      for (const row of dossier.attachments) {
+        expect(row.uploadedById, what).toBe(dossier.createdById);
+        expect(row.mimeType, what).toBe("application/pdf");
+        expect(row.createdAt.getTime(), what).toBeGreaterThan(dossier.createdAt.getTime());
+        if (filed.some((piece) => piece.sha256 === row.sha256)) {
+          expect(row.createdAt.getTime(), `${what}: ${row.kind}`).toBeLessThan(dossier.filedAt!.getTime());
+        }
+        const bytes = await buffer(await storage.get(row.storageKey));
+        expect(sha256(bytes), `${what}: ${row.kind}`).toBe(row.sha256);
+        expect(bytes.byteLength).toBe(row.sizeBytes);
+        // The piece says what it stands for, and whose it is.
+        const label = context.parameters.requiredAttachments.find((piece) => piece.kind === row.kind)!.label;
+        const text = flat(await pdfText(bytes));
+        expect(text, `${what}: ${row.kind}`).toContain(label);
+        expect(text, `${what}: ${row.kind}`).toContain(dossier.organisation.name);
+      }
+    }
+    // The cooperative in creation files no Kbis.
+    expect(unneededSkipped).toBeGreaterThan(0);
+  });
+
+  it("lets the portal's own checklist find every piece and answer of a dossier past the draft, one sent back for correction included", async () => {
+    const { db } = database;
+    const dossiers = await db.dossier.findMany({ where: { status: { not: DossierStatus.DRAFT } } });
+    expect(dossiers.some((dossier) => dossier.status === DossierStatus.CORRECTION_REQUESTED)).toBe(true);
+    for (const dossier of dossiers) {
+      const checklist = await dossierChecklist(
+        db,
+        await getDossierForMember(db, dossier.createdById, dossier.id),
+      );
+      expect(
+        checklist.sections.flatMap((section) => section.items),
+        `${dossier.status} ${dossier.title}`,
+      ).toEqual([]);
+      expect(checklist.eligibility.eligible, `${dossier.status} ${dossier.title}`).toBe(true);
+    }
+  });
+
+  it("records each filing as the portal does: the snapshot in the FILED event and a receipt listing the pieces filed with their SHA-256", async () => {
+    const { db } = database;
+    const dossiers = await db.dossier.findMany({
+      include: {
+        ruleSet: true,
+        organisation: true,
+        attachments: true,
+        documents: true,
+        events: { where: { toStatus: DossierStatus.FILED } },
+      },
+    });
+    for (const dossier of dossiers) {
+      const what = `${dossier.status} ${dossier.title}`;
+      if (dossier.status === DossierStatus.DRAFT) {
+        expect(dossier.documents, what).toEqual([]);
+        continue;
+      }
+      expect(dossier.events, what).toHaveLength(1);
+      const snapshot = dossier.events[0]!.data as unknown as FilingSnapshot;
+      const context = await formContextOf(db, dossier.schemeCode, dossier.ruleSet.parameters);
+      const filedReading = readDossierAnswers(dossier.schemeCode, context, snapshot.answers);
+      expect(filedReading.issues, what).toEqual([]);
+      expect(snapshot, what).toMatchObject({
+        ruleSetVersion: dossier.ruleSet.version,
+        requestedAmountCents: filedReading.summary.requestedAmountCents,
+        budgetLines: filedReading.budgetLines,
+      });
+      expect(snapshot.eligibility.length, what).toBeGreaterThan(0);
+      expect(
+        snapshot.eligibility.every((criterion) => criterion.met === true),
+        what,
+      ).toBe(true);
+      for (const piece of snapshot.attachments) {
+        const row = dossier.attachments.find((candidate) => candidate.sha256 === piece.sha256);
+        expect(row && { kind: row.kind, fileName: row.fileName, sha256: row.sha256 }, what).toEqual(piece);
+      }
+
+      const receipts = dossier.documents.filter((document) => document.kind === DocumentKind.FILING_RECEIPT);
+      expect(receipts, what).toHaveLength(1);
+      expect(receipts[0]!.createdAt, what).toEqual(dossier.filedAt);
+      const text = await pdfText(await buffer(await storage.get(receipts[0]!.storageKey)));
+      expect(text, what).toContain(dossier.number!);
+      expect(flat(text), what).toContain(dossier.organisation.name);
+      expect(text, what).toContain(formatEuros(filedReading.summary.requestedAmountCents!));
+      expect(text, what).toContain(`Pièces jointes (${snapshot.attachments.length})`);
+      for (const piece of snapshot.attachments)
+        expect(text, `${what}: ${piece.kind}`).toContain(piece.sha256);
+    }
+  });
+
+  it("replaces the pieces an answered correction asked for, keeping the filed ones, and sends the dossier back with them", async () => {
+    const { db } = database;
+    const dossiers = await db.dossier.findMany({
+      where: {
+        correctionRequests: {
+          some: { status: CorrectionStatus.ANSWERED, attachmentKinds: { isEmpty: false } },
+        },
+      },
+      include: {
+        correctionRequests: true,
+        attachments: true,
+        events: {
+          where: {
+            fromStatus: DossierStatus.CORRECTION_REQUESTED,
+            toStatus: DossierStatus.UNDER_INSTRUCTION,
+          },
+        },
+      },
+    });
+    expect(dossiers.length).toBeGreaterThan(0);
+    for (const dossier of dossiers) {
+      const correction = dossier.correctionRequests[0]!;
+      const current = dossier.attachments.filter((row) => !row.deletedAt);
+      const resent = (dossier.events[0]!.data as unknown as FilingSnapshot).attachments;
+      expect(resent.map((piece) => piece.sha256).sort()).toEqual(current.map((row) => row.sha256).sort());
+      for (const kind of correction.attachmentKinds) {
+        const [replaced, replacement] = dossier.attachments
+          .filter((row) => row.kind === kind)
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+        expect(replaced!.deletedAt).toEqual(replacement!.createdAt);
+        expect(replacement!.deletedAt).toBeNull();
+        expect(replacement!.createdAt > correction.createdAt).toBe(true);
+        expect(replacement!.createdAt < correction.answeredAt!).toBe(true);
+        // Still stored: the receipt lists its SHA-256.
+        expect(await storage.exists(replaced!.storageKey)).toBe(true);
+      }
+    }
   });
 
   it("has dossiers in every status, across the four schemes", async () => {
