@@ -4,7 +4,7 @@ import { type ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { AttachmentError, uploadAttachment } from "~/services/attachments.server";
 import { DossierError, getDossierForMember } from "~/services/dossiers.server";
-import { MultipartError, readMultipartForm } from "~/services/multipart.server";
+import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -16,7 +16,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const dossierId = params.id ?? "";
   await getDossierForMember(db, user.id, dossierId);
   try {
-    const { form, files } = await readMultipartForm(request, { fileFields: ["file"] });
+    const { form, files, extraFiles } = await readMultipartForm(request, { fileFields: ["file"] });
+    if (extraFiles > 0) return json({ ok: false, error: ONE_FILE_AT_A_TIME }, 400);
     const file = files[0];
     if (!file) return json({ ok: false, error: "Choisissez un fichier." }, 400);
     if (!file.inspection.ok) return json({ ok: false, error: file.inspection.error }, 400);

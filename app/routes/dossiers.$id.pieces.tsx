@@ -23,7 +23,7 @@ import {
   isEditableByApplicant,
 } from "~/services/dossiers.server";
 import { readFormData } from "~/services/http.server";
-import { MultipartError, readMultipartForm } from "~/services/multipart.server";
+import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -78,8 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
       // Membership first: a stranger's upload is not even read.
       await getDossierForMember(db, user.id, dossierId);
-      const { form, files } = await readMultipartForm(request, { fileFields: ["file"] });
+      const { form, files, extraFiles } = await readMultipartForm(request, { fileFields: ["file"] });
       kind = String(form.get("kind") ?? "");
+      if (extraFiles > 0) return data<ActionResult>({ kind, error: ONE_FILE_AT_A_TIME }, { status: 400 });
       const file = files[0];
       if (!file) return data<ActionResult>({ kind, error: "Choisissez un fichier." }, { status: 400 });
       if (!file.inspection.ok)

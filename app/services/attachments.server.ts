@@ -7,11 +7,35 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus } from "~/generated/prisma/enums";
 
 import { DossierError, getDossierForMember, isEditableByApplicant } from "./dossiers.server";
-import { inspectUpload, type UploadSource } from "./uploads.server";
+import { inspectUpload, type UploadInspection, type UploadSource } from "./uploads.server";
 import { newStorageKey, type FileStorage } from "./storage.server";
 
 /** The kind of a file that is none of the required pieces. */
 export const OTHER_ATTACHMENT_KIND = "OTHER";
+
+/** The row of a stored file, with what its content was recognised as (never what the browser claimed). */
+export function attachmentRow(
+  inspection: Extract<UploadInspection, { ok: true }>,
+  row: {
+    dossierId: string;
+    kind: string;
+    storageKey: string;
+    uploadedById: string;
+    createdAt: Date;
+    messageId?: string;
+  },
+) {
+  return {
+    ...row,
+    fileName: inspection.downloadName,
+    mimeType: inspection.mime,
+    sizeBytes: inspection.size,
+    sha256: inspection.sha256,
+  };
+}
+
+const PIECES_READ_ONLY_MESSAGE =
+  "Ce dossier est en cours d’instruction : ses pièces ne peuvent plus être modifiées.";
 
 export class AttachmentError extends Error {
   constructor(message: string) {
@@ -55,10 +79,7 @@ export async function uploadAttachment(
   const now = input.now ?? new Date();
   const dossier = await getDossierForMember(db, input.userId, input.dossierId);
   if (!isEditableByApplicant(dossier.status)) {
-    throw new DossierError(
-      "Ce dossier est en cours d’instruction : ses pièces ne peuvent plus être modifiées.",
-      409,
-    );
+    throw new DossierError(PIECES_READ_ONLY_MESSAGE, 409);
   }
   if (
     input.kind !== OTHER_ATTACHMENT_KIND &&
@@ -86,17 +107,13 @@ export async function uploadAttachment(
         replacedKey = replaced.storageKey;
       }
       return tx.attachment.create({
-        data: {
+        data: attachmentRow(inspection, {
           dossierId: dossier.id,
           kind: input.kind,
-          fileName: inspection.downloadName,
-          mimeType: inspection.mime,
-          sizeBytes: inspection.size,
-          sha256: inspection.sha256,
           storageKey,
           uploadedById: input.userId,
           createdAt: now,
-        },
+        }),
       });
     });
     // Like a removal: a draft's replaced file goes; after filing it stays, as the receipt lists its hash.
@@ -117,10 +134,7 @@ export async function removeAttachment(
 ) {
   const dossier = await getDossierForMember(db, input.userId, input.dossierId);
   if (!isEditableByApplicant(dossier.status)) {
-    throw new DossierError(
-      "Ce dossier est en cours d’instruction : ses pièces ne peuvent plus être modifiées.",
-      409,
-    );
+    throw new DossierError(PIECES_READ_ONLY_MESSAGE, 409);
   }
   const attachment = await db.attachment.findFirst({
     where: { id: input.attachmentId, dossierId: dossier.id, deletedAt: null, messageId: null },

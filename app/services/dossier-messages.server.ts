@@ -2,18 +2,17 @@
 // applicants read it, and posting a message with its attachments (type checked by content, size limit).
 // The files are stored before the transaction that records the message and its email, and removed again
 // if that transaction fails, so a refused or failed message leaves nothing behind.
-import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-
-import { maxUploadBytes, safeDownloadName } from "~/domain/uploads";
+import { safeDownloadName } from "~/domain/uploads";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { messageReceived } from "~emails/message-received";
 
-import { OTHER_ATTACHMENT_KIND } from "./attachments.server";
+import { attachmentRow, OTHER_ATTACHMENT_KIND } from "./attachments.server";
 import { DossierError, getDossierForMember } from "./dossiers.server";
 import { enqueueEmail } from "./outbox.server";
 import { newStorageKey, type FileStorage } from "./storage.server";
-import { inspectUpload, type UploadInspection } from "./uploads.server";
+import { MultipartError, readMultipartForm } from "./multipart.server";
+import type { UploadInspection } from "./uploads.server";
 
 export const MAX_MESSAGE_FILES = 5;
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -22,8 +21,6 @@ export { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
 import { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
 /** The name of the message form's file input. */
 export const MESSAGE_FILES_FIELD = "attachments";
-/** Text fields are short: more than this is not read (the message's own limit is far below). */
-const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 
 export type MessageField = "body" | "attachments" | "form";
 
@@ -53,22 +50,6 @@ export interface MessageForm {
   extraFiles: number;
 }
 
-async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
-  // The parser keeps whatever a handler leaves unread in memory: what is refused is read and dropped.
-  for await (const chunk of data) void chunk;
-}
-
-async function readText(data: AsyncIterable<Uint8Array>): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of data) {
-    if (size >= MAX_TEXT_FIELD_BYTES) continue;
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks, size).subarray(0, MAX_TEXT_FIELD_BYTES));
-}
-
 /**
  * Reads the message form (multipart): its text fields, and each attached file checked as it streams in
  * (real type, size within `limit`). Nothing is stored here; a malformed body is a MessageError, never a 500.
@@ -77,39 +58,23 @@ export async function readMessageForm(
   request: Request,
   options: { limit?: number; maxFiles?: number } = {},
 ): Promise<MessageForm> {
-  const limit = options.limit ?? maxUploadBytes();
-  const maxFiles = options.maxFiles ?? MAX_MESSAGE_FILES;
-  const fields: Record<string, string> = {};
-  const files: MessageUpload[] = [];
-  let extraFiles = 0;
-  const handler: UploadHandler = async (part) => {
-    if (part.filename === undefined) {
-      fields[part.name] ??= await readText(part.data);
-      return null;
-    }
-    // A file input left empty still sends a part, with no name and no content.
-    if (part.name !== MESSAGE_FILES_FIELD || part.filename === "") {
-      await drain(part.data);
-      return null;
-    }
-    if (files.length >= maxFiles) {
-      extraFiles += 1;
-      await drain(part.data);
-      return null;
-    }
-    const inspection = await inspectUpload(part.data, part.filename, limit);
-    await drain(part.data); // what is left of a file found too large
-    files.push({ fileName: part.filename, inspection });
-    return null;
-  };
   try {
-    await unstable_parseMultipartFormData(request, handler);
-  } catch {
-    throw new MessageError({
-      form: "Le formulaire envoyé n’a pas pu être lu. Rechargez la page et envoyez à nouveau votre message.",
+    const { form, files, extraFiles } = await readMultipartForm(request, {
+      fileFields: [MESSAGE_FILES_FIELD],
+      maxFiles: options.maxFiles ?? MAX_MESSAGE_FILES,
+      limit: options.limit,
     });
+    const fields: Record<string, string> = {};
+    for (const [name, value] of form) if (typeof value === "string") fields[name] ??= value;
+    return {
+      fields,
+      files: files.map((file) => ({ fileName: file.declaredName, inspection: file.inspection })),
+      extraFiles,
+    };
+  } catch (error) {
+    if (error instanceof MultipartError) throw new MessageError({ form: error.message });
+    throw error;
   }
-  return { fields, files, extraFiles };
 }
 
 /** The dossier's messages, oldest first, as its applicants see them. */
@@ -207,18 +172,16 @@ export async function postMessage(
       });
       if (stored.length > 0) {
         await tx.attachment.createMany({
-          data: stored.map(({ key, file }) => ({
-            dossierId: dossier.id,
-            messageId: message.id,
-            kind: OTHER_ATTACHMENT_KIND,
-            fileName: file.inspection.downloadName,
-            mimeType: file.inspection.mime,
-            sizeBytes: file.inspection.size,
-            sha256: file.inspection.sha256,
-            storageKey: key,
-            uploadedById: input.userId,
-            createdAt: now,
-          })),
+          data: stored.map(({ key, file }) =>
+            attachmentRow(file.inspection, {
+              dossierId: dossier.id,
+              messageId: message.id,
+              kind: OTHER_ATTACHMENT_KIND,
+              storageKey: key,
+              uploadedById: input.userId,
+              createdAt: now,
+            }),
+          ),
         });
       }
       const assignee = dossier.assigneeId

@@ -16,6 +16,9 @@ export interface UploadedFile {
   inspection: UploadInspection;
 }
 
+/** A piece is sent one file at a time. */
+export const ONE_FILE_AT_A_TIME = "Envoyez un seul fichier à la fois.";
+
 export class MultipartError extends Error {
   constructor(message: string) {
     super(message);
@@ -23,11 +26,14 @@ export class MultipartError extends Error {
   }
 }
 
-/** The form's text fields and its files (at most `maxFiles`; empty file inputs are skipped). */
+/**
+ * The form's text fields and its files, at most `maxFiles` of them: further files are not read, only counted
+ * in `extraFiles`, so the caller can refuse them in its own words. Empty file inputs are skipped.
+ */
 export async function readMultipartForm(
   request: Request,
   options: { fileFields: readonly string[]; maxFiles?: number; limit?: number },
-): Promise<{ form: FormData; files: UploadedFile[] }> {
+): Promise<{ form: FormData; files: UploadedFile[]; extraFiles: number }> {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     throw new MultipartError(
       "Le formulaire n’a pas été envoyé correctement : rechargez la page et réessayez.",
@@ -40,6 +46,7 @@ export async function readMultipartForm(
     throw new MultipartError(UPLOAD_MESSAGES.tooLarge(limit));
   }
   const files: UploadedFile[] = [];
+  let extraFiles = 0;
   const handler = composeUploadHandlers(
     async ({ name, filename, data }) => {
       if (!options.fileFields.includes(name) || filename === undefined) return undefined;
@@ -49,7 +56,9 @@ export async function readMultipartForm(
         return "";
       }
       if (files.length >= maxFiles) {
-        throw new MultipartError(`${maxFiles} fichiers au plus par envoi.`);
+        extraFiles += 1;
+        for await (const _chunk of data);
+        return "";
       }
       const inspection = await inspectUpload(data, filename, limit);
       // The parser would buffer whatever of the part is left unread: an oversize file is read to its end and
@@ -62,7 +71,7 @@ export async function readMultipartForm(
   );
   try {
     const form = await parseMultipartFormData(request, handler);
-    return { form, files };
+    return { form, files, extraFiles };
   } catch (error) {
     if (error instanceof MultipartError) throw error;
     // Malformed bodies and oversized text fields: the person's browser did not send a sensible form.
