@@ -30,6 +30,9 @@ export class DossierError extends Error {
   }
 }
 
+/** Why an applicant's change is refused once instruction has started. */
+export const READ_ONLY_MESSAGE = "Ce dossier est en cours d’instruction : il ne peut plus être modifié.";
+
 /** Statuses in which the applicant may still change the answers. */
 export const APPLICANT_EDITABLE: readonly DossierStatus[] = [
   DossierStatus.DRAFT,
@@ -204,7 +207,7 @@ export async function saveStep(
   const now = input.now ?? new Date();
   const dossier = await getDossierForMember(db, input.userId, input.dossierId);
   if (!isEditableByApplicant(dossier.status)) {
-    throw new DossierError("Ce dossier est en cours d’instruction : il ne peut plus être modifié.", 409);
+    throw new DossierError(READ_ONLY_MESSAGE, 409);
   }
   const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
   const step = dossierSteps(dossier.schemeCode, context).find((candidate) => candidate.id === input.stepId);
@@ -232,7 +235,7 @@ export async function saveStep(
       },
     });
     if (!isEditableByApplicant(current.status)) {
-      throw new DossierError("Ce dossier est en cours d’instruction : il ne peut plus être modifié.", 409);
+      throw new DossierError(READ_ONLY_MESSAGE, 409);
     }
     // Someone else saved since this person loaded the step: say so rather than overwrite. A save racing
     // the same person's own autosave is no conflict.

@@ -2,8 +2,9 @@
 // posts as it is without JavaScript; with it, a file dropped on the zone or picked is sent at once with a
 // progress bar, and the page reloads its data when the server has checked and stored it.
 import { Form, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useRef, useState, type DragEvent } from "react";
 
+import { useHydrated } from "~/components/use-hydrated";
 import { ACCEPT_ATTRIBUTE } from "~/domain/uploads";
 
 interface SlotFile {
@@ -23,12 +24,6 @@ export interface Slot {
 
 type Progress =
   { state: "idle" } | { state: "sending"; percent: number } | { state: "done"; message: string };
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export function AttachmentSlot({
   dossierId,

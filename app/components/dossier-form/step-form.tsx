@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import { useFieldArray, useForm, type Control, type UseFormRegister } from "react-hook-form";
 
 import { ErrorSummary } from "~/components/error-summary";
+import { useHydrated } from "~/components/use-hydrated";
 import {
   fieldDomId,
   isList,
@@ -28,12 +29,6 @@ export type StepActionData =
   | { kind: "error"; message: string; values?: RawAnswers };
 
 const AUTOSAVE_DELAY_MS = 1500;
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 type Values = Record<string, unknown>;
 
