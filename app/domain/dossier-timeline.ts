@@ -44,6 +44,8 @@ export function eventLabel(event: TimelineEvent): string {
       return "Réponses modifiées après le dépôt";
     case DossierEventKind.DOCUMENT_ISSUED:
       return "Document établi";
+    case DossierEventKind.AGENDA:
+      return "Ordre du jour de la Commission permanente";
   }
 }
 
