@@ -6,10 +6,15 @@ export const ISSUED_DOCUMENTS = {
   recepisse: { kind: DocumentKind.FILING_RECEIPT, label: "Récépissé de dépôt", fileStem: "Récépissé" },
   decision: { kind: DocumentKind.DECISION_LETTER, label: "Lettre de décision", fileStem: "Décision" },
   convention: { kind: DocumentKind.AGREEMENT, label: "Convention", fileStem: "Convention" },
+  versements: {
+    kind: DocumentKind.PAYMENT_SCHEDULE,
+    label: "Échéancier de versement",
+    fileStem: "Échéancier de versement",
+  },
   echeancier: {
     kind: DocumentKind.REPAYMENT_SCHEDULE,
     label: "Échéancier de remboursement",
-    fileStem: "Échéancier",
+    fileStem: "Échéancier de remboursement",
   },
 } as const;
 

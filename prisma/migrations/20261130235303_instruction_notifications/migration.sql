@@ -2,6 +2,9 @@
 CREATE TYPE "NotificationMode" AS ENUM ('IMMEDIATE', 'DAILY_DIGEST');
 
 -- AlterEnum
+ALTER TYPE "DocumentKind" ADD VALUE 'PAYMENT_SCHEDULE';
+
+-- AlterEnum
 ALTER TYPE "DossierEventKind" ADD VALUE 'AGENDA';
 
 -- AlterTable
