@@ -7,10 +7,16 @@ import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { changePasswordSchema, fieldErrors, PASSWORD_MIN_LENGTH } from "~/domain/auth-schemas";
+import {
+  choosesNotificationMode,
+  isNotificationMode,
+  NOTIFICATION_MODE_OPTIONS,
+} from "~/domain/notification-modes";
 import { ROLE_LABELS } from "~/domain/roles";
 import { changePassword, resendVerification } from "~/services/auth/accounts.server";
 import { listActiveSessions, revokeAllSessions } from "~/services/auth/sessions.server";
 import { readFormData } from "~/services/http.server";
+import { setNotificationMode } from "~/services/staff-notifications.server";
 import { requireUser, sessionCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Portail ESS Centre-Val de Loire" }];
@@ -48,9 +54,13 @@ function deviceName(userAgent: string | null): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sessions = await listActiveSessions(db, user.id);
+  const [sessions, preferences] = await Promise.all([
+    listActiveSessions(db, user.id),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { notificationMode: true } }),
+  ]);
   return {
     user: { ...user, roleLabel: ROLE_LABELS[user.role] },
+    notificationMode: choosesNotificationMode(user.role) ? preferences.notificationMode : null,
     sessions: sessions.map((session) => ({
       id: session.id,
       device: deviceName(session.userAgent),
@@ -64,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const MESSAGES: Record<string, string> = {
   "email-envoye": "Un nouvel e-mail de confirmation vous a été envoyé.",
   "mot-de-passe": "Votre mot de passe a été modifié.",
+  notifications: "Votre choix de notifications est enregistré.",
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -79,6 +90,19 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/connexion", {
         headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
       });
+    case "notifications": {
+      if (!choosesNotificationMode(user.role)) {
+        return data({ errors: { form: "Ce réglage est réservé aux agents de la Région." } }, { status: 403 });
+      }
+      if (!isNotificationMode(form.notificationMode)) {
+        return data(
+          { errors: { notificationMode: "Choisissez comment recevoir vos notifications." } },
+          { status: 400 },
+        );
+      }
+      await setNotificationMode(db, user.id, form.notificationMode);
+      return redirect("/compte?message=notifications");
+    }
     case "change-password": {
       const parsed = changePasswordSchema.safeParse(form);
       if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
@@ -92,7 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions, message } = useLoaderData<typeof loader>();
+  const { user, sessions, message, notificationMode } = useLoaderData<typeof loader>();
   const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
   return (
     <div className="narrow">
@@ -125,6 +149,45 @@ export default function Account() {
           </Form>
         )}
       </section>
+
+      {notificationMode ? (
+        <section aria-labelledby="notifications">
+          <h2 id="notifications">Notifications</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="notifications" />
+            <fieldset
+              className="field"
+              aria-describedby={errors.notificationMode ? "notifications-erreur" : undefined}
+            >
+              <legend>Comment souhaitez-vous être prévenu·e des événements sur vos dossiers ?</legend>
+              {errors.notificationMode ? (
+                <p className="field__error" id="notifications-erreur">
+                  {errors.notificationMode}
+                </p>
+              ) : null}
+              {NOTIFICATION_MODE_OPTIONS.map((option) => (
+                <div className="choice" key={option.value}>
+                  <input
+                    type="radio"
+                    name="notificationMode"
+                    id={`notification-${option.value}`}
+                    value={option.value}
+                    defaultChecked={option.value === notificationMode}
+                    aria-describedby={`notification-${option.value}-aide`}
+                  />
+                  <label htmlFor={`notification-${option.value}`}>{option.label}</label>
+                  <p className="field__hint" id={`notification-${option.value}-aide`}>
+                    {option.hint}
+                  </p>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" className="button button--secondary">
+              Enregistrer mon choix
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="sessions">
         <h2 id="sessions">Appareils connectés</h2>

@@ -108,10 +108,18 @@ export async function sendDailyDigests(db: PrismaClient, now = new Date()): Prom
         data: { sentAt: now },
       });
       if (!user || user.deactivatedAt) return false;
-      await enqueueEmail(tx, { ...instructorDigest({ firstName: user.firstName, items, now }), to: user.email }, { now });
+      await enqueueEmail(
+        tx,
+        { ...instructorDigest({ firstName: user.firstName, items, now }), to: user.email },
+        { now },
+      );
       return true;
     });
     if (done) sent += 1;
   }
   return sent;
+}
+
+export async function setNotificationMode(db: PrismaClient, userId: string, mode: NotificationMode) {
+  await db.user.update({ where: { id: userId }, data: { notificationMode: mode } });
 }
