@@ -1,7 +1,10 @@
 // The dossier's life cycle, as one explicit state machine: each transition says from which statuses it
 // starts, where it leads, who may make it and what it requires. Services make transitions only through
 // `checkTransition`; anything else is refused with a French message and changes nothing.
-import { DossierStatus, UserRole } from "~/generated/prisma/enums";
+import { DocumentKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
+
+/** Who a transition emails: the applicant organisation's members, or the dossier's referent instructor. */
+export type Notified = "APPLICANT" | "ASSIGNEE";
 
 export const TRANSITIONS = {
   /** The applicant files a complete, eligible draft. */
@@ -10,6 +13,10 @@ export const TRANSITIONS = {
     from: [DossierStatus.DRAFT],
     to: DossierStatus.FILED,
     roles: [UserRole.APPLICANT],
+    notifies: ["APPLICANT"],
+    documents: [DocumentKind.FILING_RECEIPT],
+    effects:
+      "Le dossier reçoit son numéro\u202f; le récépissé de dépôt est établi et envoyé par e-mail au porteur de projet.",
   },
   /** An instructor takes a filed dossier up: from now on the applicant can no longer change it. */
   START_INSTRUCTION: {
@@ -17,6 +24,9 @@ export const TRANSITIONS = {
     from: [DossierStatus.FILED],
     to: DossierStatus.UNDER_INSTRUCTION,
     roles: [UserRole.INSTRUCTOR],
+    notifies: ["APPLICANT"],
+    documents: [],
+    effects: "Le porteur de projet est prévenu par e-mail et ne peut plus modifier son dossier.",
   },
   /** The dossier goes back to the applicant, who fixes the fields named. */
   REQUEST_CORRECTION: {
@@ -24,6 +34,10 @@ export const TRANSITIONS = {
     from: [DossierStatus.UNDER_INSTRUCTION],
     to: DossierStatus.CORRECTION_REQUESTED,
     roles: [UserRole.INSTRUCTOR],
+    notifies: ["APPLICANT"],
+    documents: [],
+    effects:
+      "Le dossier revient au porteur de projet, prévenu par e-mail avec les éléments à corriger et la date de réponse\u202f; un rappel part avant cette date.",
   },
   /** The applicant sends the corrected dossier back. */
   RESUBMIT: {
@@ -31,6 +45,10 @@ export const TRANSITIONS = {
     from: [DossierStatus.CORRECTION_REQUESTED],
     to: DossierStatus.UNDER_INSTRUCTION,
     roles: [UserRole.APPLICANT],
+    notifies: ["ASSIGNEE"],
+    documents: [],
+    effects:
+      "L’instructrice ou l’instructeur référent est prévenu\u202f; ce qui a changé est affiché sur le dossier.",
   },
   /** The instructor's opinion and proposed amount, for the Commission Permanente. */
   PROPOSE: {
@@ -38,6 +56,10 @@ export const TRANSITIONS = {
     from: [DossierStatus.UNDER_INSTRUCTION],
     to: DossierStatus.PROPOSED,
     roles: [UserRole.INSTRUCTOR],
+    notifies: [],
+    documents: [DocumentKind.INSTRUCTOR_REPORT],
+    effects:
+      "Le rapport d’instruction est établi\u202f; le dossier peut être inscrit à l’ordre du jour d’une Commission permanente.",
   },
   /** The Commission Permanente's decisions, recorded by the instruction service. */
   GRANT: {
@@ -45,12 +67,25 @@ export const TRANSITIONS = {
     from: [DossierStatus.PROPOSED],
     to: DossierStatus.GRANTED,
     roles: [UserRole.INSTRUCTOR],
+    notifies: ["APPLICANT"],
+    documents: [
+      DocumentKind.DECISION_LETTER,
+      DocumentKind.AGREEMENT,
+      DocumentKind.PAYMENT_SCHEDULE,
+      DocumentKind.REPAYMENT_SCHEDULE,
+    ],
+    effects:
+      "La lettre de décision, la convention et l’échéancier sont établis et envoyés par e-mail au porteur de projet\u202f; l’enveloppe de l’appel est débitée.",
   },
   REFUSE: {
     label: "Enregistrer le refus voté",
     from: [DossierStatus.PROPOSED],
     to: DossierStatus.REFUSED,
     roles: [UserRole.INSTRUCTOR],
+    notifies: ["APPLICANT"],
+    documents: [DocumentKind.DECISION_LETTER],
+    effects:
+      "La lettre de décision, motivée et avec les voies de recours, est envoyée par e-mail au porteur de projet.",
   },
   /** Closed without follow-up, at any open stage (withdrawn, abandoned, out of time). */
   CLOSE: {
@@ -63,6 +98,9 @@ export const TRANSITIONS = {
     ],
     to: DossierStatus.CLOSED,
     roles: [UserRole.INSTRUCTOR],
+    notifies: ["APPLICANT"],
+    documents: [],
+    effects: "Le porteur de projet est prévenu par e-mail, avec le motif.",
   },
   /** Reopening a closed dossier is an administrator's act. */
   REOPEN: {
@@ -70,10 +108,25 @@ export const TRANSITIONS = {
     from: [DossierStatus.CLOSED],
     to: DossierStatus.UNDER_INSTRUCTION,
     roles: [UserRole.ADMIN],
+    notifies: ["APPLICANT", "ASSIGNEE"],
+    documents: [],
+    effects:
+      "Le dossier reprend en instruction\u202f; le porteur de projet et l’instructrice ou l’instructeur référent sont prévenus.",
   },
 } as const satisfies Record<
   string,
-  { label: string; from: readonly DossierStatus[]; to: DossierStatus; roles: readonly UserRole[] }
+  {
+    label: string;
+    from: readonly DossierStatus[];
+    to: DossierStatus;
+    roles: readonly UserRole[];
+    /** Who is emailed, in the transaction that makes the move (outbox). */
+    notifies: readonly Notified[];
+    /** The PDF documents the move issues (the schedule: payment or repayment, by scheme). */
+    documents: readonly DocumentKind[];
+    /** What happens, in French, shown beside the action's button. */
+    effects: string;
+  }
 >;
 
 export type Transition = keyof typeof TRANSITIONS;

@@ -6,9 +6,10 @@ import {
   availableTransitions,
   checkTransition,
   TRANSITION_NAMES,
+  TRANSITIONS,
   type Transition,
 } from "~/domain/dossier-workflow";
-import { DossierStatus, UserRole } from "~/generated/prisma/enums";
+import { DocumentKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 const { DRAFT, FILED, UNDER_INSTRUCTION, CORRECTION_REQUESTED, PROPOSED, GRANTED, REFUSED, CLOSED } =
   DossierStatus;
@@ -92,5 +93,27 @@ describe("availableTransitions", () => {
       expect(availableTransitions(GRANTED, role)).toEqual([]);
       expect(availableTransitions(REFUSED, role)).toEqual([]);
     }
+  });
+});
+
+describe("side effects of each transition", () => {
+  it("tells the applicant of every move the Region makes, and the referent instructor of the applicant's answer", () => {
+    for (const name of TRANSITION_NAMES) {
+      const transition = TRANSITIONS[name];
+      const byRegion = !(transition.roles as readonly UserRole[]).includes(APPLICANT);
+      // The proposal is the Region's internal step: the applicant learns the outcome from the Commission.
+      if (byRegion && name !== "PROPOSE") expect(transition.notifies, name).toContain("APPLICANT");
+    }
+    expect(TRANSITIONS.RESUBMIT.notifies).toEqual(["ASSIGNEE"]);
+    expect(TRANSITIONS.PROPOSE.notifies).toEqual([]);
+  });
+
+  it("issues the decision letter on both decisions, and the agreement and schedule only on a grant", () => {
+    expect(TRANSITIONS.GRANT.documents).toEqual(
+      expect.arrayContaining([DocumentKind.DECISION_LETTER, DocumentKind.AGREEMENT]),
+    );
+    expect(TRANSITIONS.REFUSE.documents).toEqual([DocumentKind.DECISION_LETTER]);
+    expect(TRANSITIONS.PROPOSE.documents).toEqual([DocumentKind.INSTRUCTOR_REPORT]);
+    expect(TRANSITIONS.FILE.documents).toEqual([DocumentKind.FILING_RECEIPT]);
   });
 });
