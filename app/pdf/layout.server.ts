@@ -22,9 +22,16 @@ const MARGINS = { top: 50, bottom: 70, left: 56, right: 56 };
 const FOOTER_OFFSET = 42;
 export const BODY_SIZE = 10;
 
-export function createDocument(options: { title: string; subject?: string; createdAt: Date }): Doc {
+export function createDocument(options: {
+  title: string;
+  subject?: string;
+  createdAt: Date;
+  /** Wide tables (an agenda of dossiers) read better across the page. */
+  layout?: "portrait" | "landscape";
+}): Doc {
   const doc = new PDFDocument({
     size: "A4",
+    layout: options.layout ?? "portrait",
     margins: MARGINS,
     // Page numbers need the page count, known only at the end: keep pages in memory until then.
     bufferPages: true,
