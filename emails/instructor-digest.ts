@@ -18,7 +18,8 @@ export function instructorDigest(data: {
         ? `Voici les ${count} événements survenus sur vos dossiers depuis votre dernier récapitulatif :`
         : "Voici l’événement survenu sur vos dossiers depuis votre dernier récapitulatif :",
       ...data.items.map(
-        (item) => `• ${formatDate(item.createdAt)} à ${formatTime(item.createdAt)} — ${item.line} : ${item.url}`,
+        (item) =>
+          `• ${formatDate(item.createdAt)} à ${formatTime(item.createdAt)} — ${item.line} : ${item.url}`,
       ),
     ],
     footnotes: [
