@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   memberInvited: "organisation.member_invited",
   memberJoined: "organisation.member_joined",
   memberRemoved: "organisation.member_removed",
+  queueExported: "instruction.queue_exported",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
