@@ -1,15 +1,24 @@
 import { closeDatabase, db } from "~/db.server";
 import { createTransport } from "~/services/mailer.server";
+import { startInstructionJobs } from "~/services/instruction-jobs.server";
 import { startOutboxWorker } from "~/services/outbox.server";
 import { storage } from "~/storage.server";
 
 const stops: Array<() => Promise<void>> = [];
 
-/** Starts what runs beside requests (the email outbox worker). Called once by server.mjs. */
+/**
+ * Starts what runs beside requests: the email outbox worker, and the instruction jobs (correction reminders,
+ * daily digests). Called once by server.mjs.
+ */
 export async function startBackgroundWork(): Promise<void> {
   if (process.env.OUTBOX_WORKER !== "0") {
     const worker = startOutboxWorker({ db, transport: createTransport(), storage: storage() });
     onShutdown(worker.stop);
+  }
+  if (process.env.INSTRUCTION_JOBS !== "0") {
+    const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    const jobs = startInstructionJobs({ db, appUrl });
+    onShutdown(jobs.stop);
   }
 }
 

@@ -3,13 +3,20 @@
 // The files are stored before the transaction that records the message and its email, and removed again
 // if that transaction fails, so a refused or failed message leaves nothing behind.
 import { safeDownloadName } from "~/domain/uploads";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { messageReceived } from "~emails/message-received";
 
 import { attachmentRow, OTHER_ATTACHMENT_KIND } from "./attachments.server";
 import { DossierError, getDossierForMember } from "./dossiers.server";
+import {
+  applicantDossierUrl,
+  applicantRecipients,
+  getDossierForStaff,
+  type StaffActor,
+} from "./instruction-access.server";
 import { enqueueEmail } from "./outbox.server";
+import { notifyStaff } from "./staff-notifications.server";
 import { newStorageKey, type FileStorage } from "./storage.server";
 import { MultipartError, readMultipartForm } from "./multipart.server";
 import type { UploadInspection } from "./uploads.server";
@@ -132,8 +139,8 @@ export function messageProblems(body: string, files: MessageUpload[], extraFiles
 }
 
 /**
- * Posts a member's message on a filed dossier and tells the instructor it is assigned to (if any) by
- * email, in the same transaction. A message with a refused file is refused whole: nothing is stored.
+ * Posts a member's message on a filed dossier and tells the instructor it is assigned to (if any), by
+ * email or in their daily digest as they chose, in the same transaction. A message with a refused file is refused whole: nothing is stored.
  */
 export async function postMessage(
   db: PrismaClient,
@@ -156,62 +163,82 @@ export async function postMessage(
   const body = input.body.replace(/\r\n?/g, "\n").trim();
   const errors = messageProblems(body, input.files, input.extraFiles);
   if (Object.keys(errors).length > 0) throw new MessageError(errors);
-  const accepted = input.files as AcceptedUpload[];
 
+  return storeMessage(
+    db,
+    storage,
+    { dossierId: dossier.id, authorId: input.userId, body, files: input.files, now },
+    async (tx, attachmentCount) => {
+      if (!dossier.assigneeId) return;
+      const [assignee, author] = await Promise.all([
+        tx.user.findUniqueOrThrow({ where: { id: dossier.assigneeId }, select: { firstName: true } }),
+        tx.user.findUniqueOrThrow({
+          where: { id: input.userId },
+          select: { firstName: true, lastName: true },
+        }),
+      ]);
+      const url = instructorDossierUrl(input.appUrl, dossier.id);
+      await notifyStaff(
+        tx,
+        {
+          userId: dossier.assigneeId,
+          dossierId: dossier.id,
+          line: `${dossier.number ?? dossier.title} : nouveau message du porteur de projet`,
+          url,
+          email: messageReceived({
+            firstName: assignee.firstName,
+            dossierNumber: dossier.number ?? "",
+            dossierTitle: dossier.title,
+            authorLabel: `${author.firstName} ${author.lastName} (${dossier.organisation.name})`,
+            excerpt: body,
+            attachmentCount,
+            url,
+          }),
+        },
+        now,
+      );
+    },
+  );
+}
+
+/**
+ * Stores the files, then records the message, its attachments and what `notify` writes (emails) in one
+ * transaction. A message with a refused file is refused whole: nothing is stored.
+ */
+async function storeMessage(
+  db: PrismaClient,
+  storage: FileStorage,
+  input: { dossierId: string; authorId: string; body: string; files: MessageUpload[]; now: Date },
+  notify: (tx: Prisma.TransactionClient, attachmentCount: number) => Promise<void>,
+): Promise<{ id: string }> {
+  const { now } = input;
   const stored: Array<{ key: string; file: AcceptedUpload }> = [];
   try {
-    for (const file of accepted) {
+    for (const file of input.files as AcceptedUpload[]) {
       const key = newStorageKey(now);
       stored.push({ key, file });
       await storage.put(key, file.inspection.bytes, { contentType: file.inspection.mime });
     }
     return await db.$transaction(async (tx) => {
       const message = await tx.message.create({
-        data: { dossierId: dossier.id, authorId: input.userId, body, createdAt: now },
+        data: { dossierId: input.dossierId, authorId: input.authorId, body: input.body, createdAt: now },
         select: { id: true },
       });
       if (stored.length > 0) {
         await tx.attachment.createMany({
           data: stored.map(({ key, file }) =>
             attachmentRow(file.inspection, {
-              dossierId: dossier.id,
+              dossierId: input.dossierId,
               messageId: message.id,
               kind: OTHER_ATTACHMENT_KIND,
               storageKey: key,
-              uploadedById: input.userId,
+              uploadedById: input.authorId,
               createdAt: now,
             }),
           ),
         });
       }
-      const assignee = dossier.assigneeId
-        ? await tx.user.findUnique({
-            where: { id: dossier.assigneeId },
-            select: { email: true, firstName: true, deactivatedAt: true },
-          })
-        : null;
-      if (assignee && !assignee.deactivatedAt) {
-        const author = await tx.user.findUniqueOrThrow({
-          where: { id: input.userId },
-          select: { firstName: true, lastName: true },
-        });
-        await enqueueEmail(
-          tx,
-          {
-            ...messageReceived({
-              firstName: assignee.firstName,
-              dossierNumber: dossier.number ?? "",
-              dossierTitle: dossier.title,
-              authorLabel: `${author.firstName} ${author.lastName} (${dossier.organisation.name})`,
-              excerpt: body,
-              attachmentCount: stored.length,
-              url: instructorDossierUrl(input.appUrl, dossier.id),
-            }),
-            to: assignee.email,
-          },
-          { now },
-        );
-      }
+      await notify(tx, stored.length);
       return message;
     });
   } catch (error) {
@@ -219,4 +246,84 @@ export async function postMessage(
     await Promise.all(stored.map(({ key }) => storage.delete(key).catch(() => undefined)));
     throw error;
   }
+}
+
+/** How the applicants' emails name the author of a message from the Region. */
+const INSTRUCTION_SERVICE_AUTHOR = "le service instructeur de la Région";
+
+/**
+ * Posts a message of Region staff on a dossier they may see, with the same checks as an applicant's, and
+ * emails every active member of the applicant organisation in the same transaction.
+ */
+export async function postInstructorMessage(
+  db: PrismaClient,
+  storage: FileStorage,
+  input: {
+    actor: StaffActor;
+    dossierId: string;
+    body: string;
+    files: MessageUpload[];
+    extraFiles?: number;
+    appUrl: string;
+    now?: Date;
+  },
+): Promise<{ id: string }> {
+  const now = input.now ?? new Date();
+  const dossier = await getDossierForStaff(db, input.actor, input.dossierId);
+  const body = input.body.replace(/\r\n?/g, "\n").trim();
+  const errors = messageProblems(body, input.files, input.extraFiles);
+  if (Object.keys(errors).length > 0) throw new MessageError(errors);
+  return storeMessage(
+    db,
+    storage,
+    { dossierId: dossier.id, authorId: input.actor.id, body, files: input.files, now },
+    async (tx, attachmentCount) => {
+      for (const member of await applicantRecipients(tx, dossier.organisationId)) {
+        const email = messageReceived({
+          firstName: member.firstName,
+          dossierNumber: dossier.number ?? "",
+          dossierTitle: dossier.title,
+          authorLabel: INSTRUCTION_SERVICE_AUTHOR,
+          excerpt: body,
+          attachmentCount,
+          url: applicantDossierUrl(input.appUrl, dossier.id),
+        });
+        await enqueueEmail(tx, { ...email, to: member.email }, { now });
+      }
+    },
+  );
+}
+
+/** The dossier's messages, oldest first, as Region staff read them: every author named. */
+export async function listMessagesForStaff(db: PrismaClient, actor: StaffActor, dossierId: string) {
+  const dossier = await getDossierForStaff(db, actor, dossierId);
+  const messages = await db.message.findMany({
+    where: { dossierId: dossier.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      author: { select: { firstName: true, lastName: true, role: true } },
+      attachments: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true },
+      },
+    },
+  });
+  return messages.map((message) => {
+    const fromApplicant = message.author.role === UserRole.APPLICANT;
+    const name = `${message.author.firstName} ${message.author.lastName}`;
+    return {
+      id: message.id,
+      body: message.body,
+      createdAt: message.createdAt,
+      fromApplicant,
+      authorLabel: fromApplicant
+        ? `${name} (${dossier.organisation.name})`
+        : `${name} (${REGION_AUTHOR_LABEL})`,
+      attachments: message.attachments,
+    };
+  });
 }

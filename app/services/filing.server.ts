@@ -1,5 +1,6 @@
 // Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
 // of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
+import { diffAnswers, readSnapshot } from "~/domain/answers-diff";
 import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
 import type { SchemeResult } from "~/domain/eligibility/evaluate";
 import {
@@ -13,14 +14,17 @@ import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
 import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
+import { correctionAnswered } from "~emails/correction-answered";
 import { dossierFiled } from "~emails/dossier-filed";
 
+import { instructorDossierUrl } from "./dossier-messages.server";
 import { nextDossierNumber } from "./dossier-numbers.server";
 import { dossierEligibility, filingReceiptData, filingSnapshot } from "./filing-record.server";
 import { applyTransition, lockDossier } from "./dossier-transitions.server";
 import { answersOf, DossierError, formContext, getDossierForMember, openCall } from "./dossiers.server";
 import { ruleSetsInForce } from "./eligibility.server";
 import { enqueueEmail } from "./outbox.server";
+import { notifyStaff } from "./staff-notifications.server";
 import { newStorageKey, type FileStorage } from "./storage.server";
 
 type Dossier = Awaited<ReturnType<typeof getDossierForMember>>;
@@ -107,7 +111,7 @@ export async function fileDossier(
   }
   return dossier.status === DossierStatus.DRAFT
     ? fileDraft(db, storage, dossier, checklist, input.userId, input.appUrl, now)
-    : answerCorrection(db, dossier, checklist, input.userId, now);
+    : answerCorrection(db, dossier, checklist, input.userId, input.appUrl, now);
 }
 
 function snapshot(
@@ -216,12 +220,13 @@ async function fileDraft(
   }
 }
 
-/** The applicant sends the corrected dossier back to the instructor. */
+/** The applicant sends the corrected dossier back to the instructor, who is told in the same transaction. */
 async function answerCorrection(
   db: PrismaClient,
   dossier: Dossier,
   checklist: Checklist,
   userId: string,
+  appUrl: string,
   now: Date,
 ): Promise<FilingResult> {
   return db.$transaction(async (tx) => {
@@ -232,6 +237,11 @@ async function answerCorrection(
     const attachments = await tx.attachment.findMany({
       where: { dossierId: dossier.id, deletedAt: null, messageId: null },
       select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
+    });
+    const open = await tx.correctionRequest.findFirst({
+      where: { dossierId: dossier.id, status: "OPEN" },
+      orderBy: { createdAt: "desc" },
+      select: { answersBefore: true },
     });
     await tx.correctionRequest.updateMany({
       where: { dossierId: dossier.id, status: "OPEN" },
@@ -246,6 +256,34 @@ async function answerCorrection(
       data: snapshot(dossier, checklist, attachments),
       now,
     });
+    const { assignee } = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      select: { assignee: { select: { id: true, firstName: true } } },
+    });
+    if (assignee) {
+      const number = dossier.number ?? "";
+      const url = instructorDossierUrl(appUrl, dossier.id);
+      const context = await formContext(tx, dossier.schemeCode, dossier.ruleSet.parameters);
+      const before = readSnapshot(open?.answersBefore).answers;
+      await notifyStaff(
+        tx,
+        {
+          userId: assignee.id,
+          dossierId: dossier.id,
+          line: `${number} : correction reçue`,
+          url,
+          email: correctionAnswered({
+            firstName: assignee.firstName,
+            dossierNumber: number,
+            dossierTitle: checklist.reading.title ?? dossier.title,
+            organisationName: dossier.organisation.name,
+            changeCount: diffAnswers(dossier.schemeCode, before, answersOf(dossier.answers), context).length,
+            url,
+          }),
+        },
+        now,
+      );
+    }
     return { number: dossier.number!, alreadyFiled: false };
   });
 }
