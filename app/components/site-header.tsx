@@ -34,8 +34,10 @@ const NAVIGATION: Record<UserRole | "GUEST", NavItem[]> = {
     { to: "/financeurs", label: "Espace financeurs" },
     { to: "/compte", label: "Mon compte" },
   ],
+  // Admins supervise instruction too: they alone reopen a closed dossier.
   ADMIN: [
     { to: "/admin", label: "Administration" },
+    { to: "/instruction", label: "Instruction" },
     { to: "/compte", label: "Mon compte" },
   ],
 };

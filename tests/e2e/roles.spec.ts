@@ -14,9 +14,15 @@ const ROLE_HOMES = {
 
 type Role = keyof typeof ROLE_HOMES;
 
+/** Homes a role reaches besides its own: admins supervise instruction (they alone reopen a dossier). */
+const ALSO_ALLOWED: Partial<Record<Role, Role[]>> = { ADMIN: ["INSTRUCTOR"] };
+
 for (const account of DEMO_ACCOUNTS) {
   const home = ROLE_HOMES[account.role as Role];
-  const others = (Object.keys(ROLE_HOMES) as Role[]).filter((role) => role !== account.role);
+  const also = ALSO_ALLOWED[account.role as Role] ?? [];
+  const others = (Object.keys(ROLE_HOMES) as Role[]).filter(
+    (role) => role !== account.role && !also.includes(role),
+  );
 
   test(`${account.email} signs in, finds « ${home.nav} » and nothing of the other roles`, async ({
     page,
@@ -36,6 +42,11 @@ for (const account of DEMO_ACCOUNTS) {
       expect(response?.status(), `${account.role} sur ${ROLE_HOMES[role].path}`).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(/accès (refusé|interdit)/i);
       await expectNoAxeViolations(page);
+    }
+    for (const role of also) {
+      await navigation.getByRole("link", { name: ROLE_HOMES[role].nav, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${ROLE_HOMES[role].path}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     }
   });
 }

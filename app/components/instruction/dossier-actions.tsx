@@ -1,0 +1,115 @@
+// What the instructor (or an administrator) may do with the dossier in its status, as the state machine
+// says: one form per action, each carrying the revision the page shows so two people never overwrite
+// each other silently.
+import { Form } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import { TextAreaField } from "~/components/form-field";
+import type { Transition } from "~/domain/dossier-workflow";
+
+import { formState, type DossierActionResult, type DossierPageData } from "./dossier-action-result";
+import { DossierCorrectionForm } from "./dossier-correction-form";
+import { DossierOpinionForm } from "./dossier-opinion-form";
+
+function ReasonForm({
+  intent,
+  name,
+  title,
+  label,
+  hint,
+  button,
+  revision,
+  result,
+}: {
+  intent: string;
+  name: string;
+  title: string;
+  label: string;
+  hint: string;
+  button: string;
+  revision: number;
+  result?: DossierActionResult;
+}) {
+  const form = formState(result, intent);
+  return (
+    <Form method="post" className="instruction-form" noValidate aria-labelledby={`${intent}-titre`}>
+      <h3 id={`${intent}-titre`}>{title}</h3>
+      <ErrorSummary errors={form.errors} labels={{ [name]: label }} />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="revision" value={revision} />
+      <TextAreaField
+        name={name}
+        label={label}
+        hint={hint}
+        required
+        rows={3}
+        defaultValue={form.value(name)}
+        error={form.errors[name]}
+      />
+      <button type="submit" className="button button--secondary">
+        {button}
+      </button>
+    </Form>
+  );
+}
+
+export function DossierActions({
+  data,
+  result,
+}: {
+  data: Pick<DossierPageData, "transitions" | "correctionForm" | "opinionForm" | "dossier">;
+  result?: DossierActionResult;
+}) {
+  const { transitions, dossier } = data;
+  const can = (transition: Transition) => transitions.includes(transition);
+  const start = formState(result, "start");
+  const offered: Transition[] = ["START_INSTRUCTION", "REQUEST_CORRECTION", "PROPOSE", "CLOSE", "REOPEN"];
+  if (!offered.some(can)) {
+    return <p>Aucune action d’instruction n’est possible à cette étape.</p>;
+  }
+  return (
+    <div className="instruction-actions">
+      {can("START_INSTRUCTION") ? (
+        <Form method="post" className="instruction-form">
+          <ErrorSummary errors={start.errors} />
+          <input type="hidden" name="intent" value="start" />
+          <input type="hidden" name="revision" value={dossier.revision} />
+          <p>Une fois l’instruction commencée, le porteur de projet ne peut plus modifier son dossier.</p>
+          <button type="submit" className="button">
+            Commencer l’instruction
+          </button>
+        </Form>
+      ) : null}
+      {can("REQUEST_CORRECTION") ? (
+        <DossierCorrectionForm form={data.correctionForm} revision={dossier.revision} result={result} />
+      ) : null}
+      {can("PROPOSE") ? (
+        <DossierOpinionForm form={data.opinionForm} revision={dossier.revision} result={result} />
+      ) : null}
+      {can("CLOSE") ? (
+        <ReasonForm
+          intent="close"
+          name="closeReason"
+          title="Clore sans suite"
+          label="Motif de la clôture"
+          hint="Envoyé au porteur de projet et inscrit dans l’historique du dossier."
+          button="Clore le dossier sans suite"
+          revision={dossier.revision}
+          result={result}
+        />
+      ) : null}
+      {can("REOPEN") ? (
+        <ReasonForm
+          intent="reopen"
+          name="reopenReason"
+          title="Rouvrir le dossier"
+          label="Motif de la réouverture"
+          hint="Envoyé au porteur de projet ; le dossier reprend en instruction."
+          button="Rouvrir le dossier"
+          revision={dossier.revision}
+          result={result}
+        />
+      ) : null}
+    </div>
+  );
+}
