@@ -3,6 +3,7 @@
 // the pieces and the filing receipt included (filing-documents.ts).
 // Its typed columns and budget lines are read from its answers, as the portal's forms write them.
 import type { RawAnswers } from "../../app/domain/dossier-forms";
+import { equityAdvanceRepaymentSchedule } from "../../app/domain/schedules";
 import type { Prisma } from "../../app/generated/prisma/client";
 import {
   DossierEventKind,
@@ -14,9 +15,10 @@ import {
   type SchemeCode,
 } from "../../app/generated/prisma/enums";
 import { nextDossierNumber } from "../../app/services/dossier-numbers.server";
-import { addMonths, parisYear } from "../paris-time";
+import { parisYear } from "../paris-time";
 
 import type { DemoAccountKey } from "./accounts";
+import { writeDemoDecision } from "./decision-documents";
 import { demoDossierColumns } from "./dossier-answers";
 import { prepareDemoFiling, type DemoFilingReferences } from "./filing-documents";
 import type { DemoOrganisationKey } from "./organisations";
@@ -267,23 +269,25 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
     },
   });
   await filing?.writeReceipt(tx, created);
+  await writeDemoDecision(tx, refs, dossier, created);
 }
 
-/** Equal repayments (the remainder on the last), the first `deferralMonths` after payment, every `frequencyMonths`. */
-export function equalRepayments(
+/** The repayments of an advance paid on `paidAt`, as the portal computes them from the rule set. */
+export function advanceRepayments(
   amountCents: number,
   paidAt: Date,
-  deferralMonths: number,
-  frequencyMonths: number,
-  durationMonths: number,
+  rules: { repaymentDeferralMonths: number; repaymentFrequencyMonths: number; maxDurationMonths: number },
 ): Array<{ kind: InstalmentKind; dueDate: Date; amountCents: number }> {
-  const count = Math.floor((durationMonths - deferralMonths) / frequencyMonths) + 1;
-  const base = Math.floor(amountCents / count);
-  return Array.from({ length: count }, (_, index) => {
-    const dueDate = addMonths(paidAt, deferralMonths + index * frequencyMonths);
-    const amount = index === count - 1 ? amountCents - base * (count - 1) : base;
-    return { kind: InstalmentKind.REPAYMENT, dueDate, amountCents: amount };
-  });
+  const { repaymentDeferralMonths, repaymentFrequencyMonths, maxDurationMonths } = rules;
+  return equityAdvanceRepaymentSchedule(
+    amountCents,
+    { repaymentDeferralMonths, repaymentFrequencyMonths, maxDurationMonths },
+    paidAt,
+  ).instalments.map((instalment) => ({
+    kind: InstalmentKind.REPAYMENT,
+    dueDate: instalment.dueDate,
+    amountCents: instalment.amountCents,
+  }));
 }
 
 const EUROS = new Intl.NumberFormat("fr-FR", {

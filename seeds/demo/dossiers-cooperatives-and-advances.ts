@@ -9,7 +9,7 @@ import { defaultRuleSetParameters } from "../../app/domain/schemes";
 import { COMMISSION_SESSION_DATES_2026 } from "../reference/commission-sessions";
 import { paris } from "../paris-time";
 
-import { equalRepayments, euros, type DemoDossier } from "./dossier-writer";
+import { advanceRepayments, euros, type DemoDossier } from "./dossier-writer";
 
 const { FILED, UNDER_INSTRUCTION, CORRECTION_REQUESTED, PROPOSED, GRANTED } = DossierStatus;
 const [MARCH_2026] = COMMISSION_SESSION_DATES_2026;
@@ -253,13 +253,7 @@ const brenne: DemoDossier = {
       amountCents: brenneAmountCents,
       paidAt: brennePaidAt,
     },
-    ...equalRepayments(
-      brenneAmountCents,
-      brennePaidAt,
-      advance.repaymentDeferralMonths,
-      advance.repaymentFrequencyMonths,
-      advance.maxDurationMonths,
-    ),
+    ...advanceRepayments(brenneAmountCents, brennePaidAt, advance),
   ],
 };
 

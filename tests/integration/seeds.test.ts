@@ -289,6 +289,44 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
     }
   });
 
+  it("gives every decided dossier its decision letter, and a granted one its agreement and schedule, with the amount voted", async () => {
+    const { db } = database;
+    const decided = await db.dossier.findMany({
+      where: { status: { in: [DossierStatus.GRANTED, DossierStatus.REFUSED] } },
+      include: { documents: true, instalments: true },
+    });
+    expect(decided.length).toBeGreaterThan(0);
+    for (const dossier of decided) {
+      const what = `${dossier.status} ${dossier.title}`;
+      const kinds = dossier.documents.map((document) => document.kind);
+      expect(kinds, what).toContain(DocumentKind.DECISION_LETTER);
+      const letter = dossier.documents.find((document) => document.kind === DocumentKind.DECISION_LETTER)!;
+      const text = await pdfText(await buffer(await storage.get(letter.storageKey)));
+      expect(text, what).toContain(dossier.number!);
+      if (dossier.status === DossierStatus.REFUSED) {
+        expect(kinds, what).not.toContain(DocumentKind.AGREEMENT);
+        continue;
+      }
+      expect(text, what).toContain(formatEuros(dossier.grantedAmountCents!));
+      expect(kinds, what).toContain(DocumentKind.AGREEMENT);
+      const schedule = dossier.documents.find(
+        (document) =>
+          document.kind === DocumentKind.PAYMENT_SCHEDULE ||
+          document.kind === DocumentKind.REPAYMENT_SCHEDULE,
+      );
+      expect(schedule, what).toBeDefined();
+      // The schedule printed is the one the dossier records.
+      const scheduleText = await pdfText(await buffer(await storage.get(schedule!.storageKey)));
+      for (const instalment of dossier.instalments.filter((row) =>
+        schedule!.kind === DocumentKind.REPAYMENT_SCHEDULE
+          ? row.kind === "REPAYMENT"
+          : row.kind === "PAYMENT",
+      )) {
+        expect(scheduleText, what).toContain(formatEuros(instalment.amountCents));
+      }
+    }
+  });
+
   it("replaces the pieces an answered correction asked for, keeping the filed ones, and sends the dossier back with them", async () => {
     const { db } = database;
     const dossiers = await db.dossier.findMany({
