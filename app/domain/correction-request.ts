@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isoDateValue } from "~/domain/dossier-forms";
 import { formatDate } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
+import { parisDay } from "~/domain/paris-time";
 
 /** The applicant needs time to answer, but a dossier must not wait for months. */
 export const REPLY_MIN_DAYS = 3;
@@ -15,18 +16,6 @@ export const MAX_REASON_LENGTH = 5000;
 
 export type CorrectionField = "fields" | "attachmentKinds" | "reason" | "replyBy";
 export type CorrectionFieldErrors = Partial<Record<CorrectionField, string>>;
-
-const PARIS_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The Paris calendar day of an instant, as YYYY-MM-DD. */
-export function parisDay(instant: Date): string {
-  return PARIS_DAY.format(instant);
-}
 
 /** Whole calendar days (in Paris) from `from` to `to`. */
 export function parisDaysBetween(from: Date, to: Date): number {

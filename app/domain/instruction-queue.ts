@@ -239,13 +239,3 @@ export function queueCsvRecord(row: QueueCsvRow): string[] {
     row.filedAt ? formatDate(row.filedAt) : "",
   ];
 }
-
-/** `2026-11-30`: the Paris calendar day of an instant, for file names. */
-export function parisDayStamp(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
-}

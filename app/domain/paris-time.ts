@@ -1,5 +1,6 @@
 // Dates written as French people read them (wall-clock time in Europe/Paris), stored as the UTC instant
-// they denote whatever the machine’s time zone; used by the seeds and by the dossier numbers.
+// they denote whatever the machine’s time zone: the one place the portal does Paris calendar arithmetic
+// (dossier numbers, reply dates, Commission days, schedules, digests, seeds).
 
 const PARTS = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/Paris",
@@ -41,9 +42,46 @@ export function parisYear(instant: Date): number {
   return new Date(wallClockAsUtc(instant)).getUTCFullYear();
 }
 
-/** `months` calendar months after `instant` (same day of month). */
-export function addMonths(instant: Date, months: number): Date {
-  const result = new Date(instant);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
+/** The Paris wall-clock reading of an instant, field by field. */
+export function parisParts(instant: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+} {
+  const parts = Object.fromEntries(
+    PARTS.formatToParts(instant).map((part) => [part.type, Number(part.value)]),
+  );
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+const pad = (value: number, length = 2) => String(value).padStart(length, "0");
+
+/** `2026-12-15`: the Paris calendar day of an instant (reply dates, Commission days, file names). */
+export function parisDay(instant: Date): string {
+  const { year, month, day } = parisParts(instant);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `months` calendar months after `date` in Paris, the day clamped to the end of a shorter month. */
+export function addParisMonths(date: Date, months: number): Date {
+  if (!Number.isInteger(months)) throw new RangeError(`Not a whole number of months: ${months}`);
+  const parts = parisParts(date);
+  const monthIndex = parts.year * 12 + (parts.month - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(parts.day, daysInMonth);
+  return paris(
+    `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`,
+  );
 }

@@ -1,7 +1,7 @@
 // Payment and repayment schedules of a granted aid. Due dates follow the Paris calendar, since the
 // agreement says « tous les trois mois » to people who read dates in Paris: a date three months after
 // 31 January is 30 April (the month’s last day), at the same wall-clock time, whatever the DST offset.
-import { paris } from "~/domain/paris-time";
+import { addParisMonths } from "~/domain/paris-time";
 
 export interface Instalment {
   /** 1-based. */
@@ -23,32 +23,7 @@ export interface RepaymentRules {
   repaymentFrequencyMonths: number;
 }
 
-const PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Paris",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-const pad = (value: number) => String(value).padStart(2, "0");
-
-/** `months` calendar months after `date` in Paris, the day clamped to the end of a shorter month. */
-export function addParisMonths(date: Date, months: number): Date {
-  if (!Number.isInteger(months)) throw new RangeError(`Not a whole number of months: ${months}`);
-  const parts = Object.fromEntries(PARTS.formatToParts(date).map((part) => [part.type, Number(part.value)]));
-  const monthIndex = parts.year! * 12 + (parts.month! - 1) + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(parts.day!, daysInMonth);
-  return paris(
-    `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}T${pad(parts.hour!)}:${pad(parts.minute!)}:${pad(parts.second!)}`,
-  );
-}
+export { addParisMonths };
 
 function requireCents(cents: number, what: string): void {
   if (!Number.isSafeInteger(cents) || cents < 0) {

@@ -143,11 +143,10 @@ export default function InstructionQueue() {
   return (
     <>
       <h1>File des dossiers</h1>
-      {queue.confirmation ? (
-        <p className="notice notice--success" role="status">
-          {queue.confirmation}
-        </p>
-      ) : null}
+      {/* Present from the first render, so the confirmation put in it after an assignment is announced. */}
+      <div role="status">
+        {queue.confirmation ? <p className="notice notice--success">{queue.confirmation}</p> : null}
+      </div>
       {queue.notices.length > 0 ? (
         <div className="notice notice--warning" role="status">
           <ul>

@@ -239,11 +239,10 @@ export default function CommissionSessionPage() {
             : "tenue"
           : "prévue"}
       </p>
-      {view.confirmation ? (
-        <p className="notice notice--success" role="status">
-          {view.confirmation}
-        </p>
-      ) : null}
+      {/* Present from the first render, so what is put in it after an action is announced. */}
+      <div role="status">
+        {view.confirmation ? <p className="notice notice--success">{view.confirmation}</p> : null}
+      </div>
       {result?.message ? (
         <p className="notice notice--error" role="alert">
           {result.message}

@@ -12,7 +12,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
-import { CommissionError, createSession, listSessions, parisDay } from "~/services/commission.server";
+import { parisDay } from "~/domain/paris-time";
+import { CommissionError, createSession, listSessions } from "~/services/commission.server";
 import { readFormData } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 

@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
-import { parisDayStamp, parseQueueFilter, queueParams } from "~/domain/instruction-queue";
+import { parseQueueFilter, queueParams } from "~/domain/instruction-queue";
+import { parisDay } from "~/domain/paris-time";
 import { queueCsvExport } from "~/services/instruction-queue.server";
 import { requireRole } from "~/session.server";
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="dossiers-${parisDayStamp(now)}.csv"`,
+      "Content-Disposition": `attachment; filename="dossiers-${parisDay(now)}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

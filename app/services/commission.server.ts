@@ -13,6 +13,7 @@ import { CommissionSessionStatus, DossierEventKind, DossierStatus, UserRole } fr
 
 import { instructorScopeFilter } from "./dashboards.server";
 import { DossierError } from "./dossiers.server";
+import { parisDay } from "~/domain/paris-time";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
@@ -43,18 +44,6 @@ export function requireStaff(actor: StaffActor): void {
 /** The dossiers the actor may work: admins every one, instructors their scope. */
 export async function actorScope(db: PrismaClient, actor: StaffActor): Promise<Prisma.DossierWhereInput> {
   return actor.role === UserRole.ADMIN ? {} : instructorScopeFilter(db, actor.id);
-}
-
-const PARIS_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** `2026-12-15`: the day an instant falls on in Paris. */
-export function parisDay(instant: Date): string {
-  return PARIS_DAY.format(instant);
 }
 
 function nextDay(day: string): string {

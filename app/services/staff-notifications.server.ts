@@ -1,6 +1,7 @@
 // Notifications to Region staff (instructors, admins). Each chooses, on their account page, one email per
 // event or one digest a day — email overload is the first complaint of instructors on comparable portals.
 // Written in the caller's transaction, beside the change that causes it: nothing is lost if it rolls back.
+import { paris, parisDay, parisParts } from "~/domain/paris-time";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { NotificationMode } from "~/generated/prisma/enums";
 import { instructorDigest } from "~emails/instructor-digest";
@@ -49,29 +50,9 @@ export const DIGEST_HOUR = 7;
 
 /** The start of the current digest day: today at DIGEST_HOUR in Paris, or yesterday's if it is earlier. */
 export function digestDayStart(now: Date): Date {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
-  const dayOffset = get("hour") < DIGEST_HOUR ? -1 : 0;
-  // Paris is UTC+1 or UTC+2: try both and keep the instant that reads DIGEST_HOUR:00 in Paris.
-  for (const offsetHours of [1, 2]) {
-    const candidate = new Date(
-      Date.UTC(get("year"), get("month") - 1, get("day") + dayOffset, DIGEST_HOUR - offsetHours),
-    );
-    const hour = new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Paris",
-      hour: "2-digit",
-      hourCycle: "h23",
-    }).format(candidate);
-    if (Number(hour) === DIGEST_HOUR) return candidate;
-  }
-  throw new Error("Heure de Paris introuvable");
+  const { hour } = parisParts(now);
+  const day = parisDay(hour < DIGEST_HOUR ? new Date(now.getTime() - 12 * 3_600_000) : now);
+  return paris(`${day}T${String(DIGEST_HOUR).padStart(2, "0")}:00`);
 }
 
 /**

@@ -5,13 +5,13 @@ import {
   EMPTY_QUEUE_FILTER,
   filedAtRange,
   parseQueueFilter,
-  parisDayStamp,
   QUEUE_CSV_HEADER,
   queueCsvRecord,
   queueSearch,
   readQueueFilter,
   siretDigits,
 } from "~/domain/instruction-queue";
+import { parisDay } from "~/domain/paris-time";
 
 const read = (query: string) => readQueueFilter(new URLSearchParams(query));
 
@@ -110,8 +110,8 @@ describe("filing dates", () => {
   });
 
   it("stamps file names with the Paris day", () => {
-    expect(parisDayStamp(new Date("2026-11-30T23:30:00Z"))).toBe("2026-12-01");
-    expect(parisDayStamp(new Date("2026-11-30T10:00:00Z"))).toBe("2026-11-30");
+    expect(parisDay(new Date("2026-11-30T23:30:00Z"))).toBe("2026-12-01");
+    expect(parisDay(new Date("2026-11-30T10:00:00Z"))).toBe("2026-11-30");
   });
 });
 
