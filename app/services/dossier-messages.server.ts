@@ -84,11 +84,10 @@ export async function readMessageForm(
   }
 }
 
-/** The dossier's messages, oldest first, as its applicants see them. */
-export async function listMessages(db: PrismaClient, userId: string, dossierId: string) {
-  const dossier = await getDossierForMember(db, userId, dossierId);
-  const messages = await db.message.findMany({
-    where: { dossierId: dossier.id },
+/** A dossier's messages, oldest first, with their authors and files, for either side to label. */
+function dossierMessages(db: PrismaClient, dossierId: string) {
+  return db.message.findMany({
+    where: { dossierId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -102,6 +101,12 @@ export async function listMessages(db: PrismaClient, userId: string, dossierId: 
       },
     },
   });
+}
+
+/** The dossier's messages, oldest first, as its applicants see them: Region staff are never named. */
+export async function listMessages(db: PrismaClient, userId: string, dossierId: string) {
+  const dossier = await getDossierForMember(db, userId, dossierId);
+  const messages = await dossierMessages(db, dossier.id);
   return messages.map((message) => {
     const fromApplicant = message.author.role === UserRole.APPLICANT;
     return {
@@ -297,21 +302,7 @@ export async function postInstructorMessage(
 /** The dossier's messages, oldest first, as Region staff read them: every author named. */
 export async function listMessagesForStaff(db: PrismaClient, actor: StaffActor, dossierId: string) {
   const dossier = await getDossierForStaff(db, actor, dossierId);
-  const messages = await db.message.findMany({
-    where: { dossierId: dossier.id },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      body: true,
-      createdAt: true,
-      author: { select: { firstName: true, lastName: true, role: true } },
-      attachments: {
-        where: { deletedAt: null },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, fileName: true, sizeBytes: true },
-      },
-    },
-  });
+  const messages = await dossierMessages(db, dossier.id);
   return messages.map((message) => {
     const fromApplicant = message.author.role === UserRole.APPLICANT;
     const name = `${message.author.firstName} ${message.author.lastName}`;

@@ -3,6 +3,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 
 import { sendCorrectionReminders } from "./instruction.server";
+import { startRepeatingTask } from "./repeating-task.server";
 import { sendDailyDigests } from "./staff-notifications.server";
 
 export async function runInstructionJobs(db: PrismaClient, input: { appUrl: string; now?: Date }) {
@@ -24,21 +25,5 @@ export function startInstructionJobs({
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }): { stop(): Promise<void> } {
-  let stopped = false;
-  let inFlight: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    inFlight = runInstructionJobs(db, { appUrl }).catch(onError);
-    inFlight.finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await inFlight;
-    },
-  };
+  return startRepeatingTask(() => runInstructionJobs(db, { appUrl }), { intervalMs, onError });
 }

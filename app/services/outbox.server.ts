@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { RenderedEmail } from "~emails/layout";
 
 import { isValidStorageKey, StorageNotFoundError, type FileStorage } from "./storage.server";
+import { startRepeatingTask } from "./repeating-task.server";
 
 // What the `attachments` column holds. Read back with the same schema: the column is JSON, so a row written
 // by an older version or by hand is checked before anything is fetched from storage.
@@ -199,30 +200,11 @@ export function startOutboxWorker({
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }): { stop(): Promise<void> } {
-  let stopped = false;
-  let inFlight: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-
-  const tick = () => {
-    inFlight = (async () => {
-      try {
-        // Drain what is due, then wait for the next tick.
-        while (!stopped && (await processOutboxBatch({ db, transport, storage })).sent === BATCH_SIZE);
-      } catch (error) {
-        onError(error);
-      }
-    })();
-    inFlight.finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  tick();
-
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await inFlight;
+  // Drains what is due, then waits for the next tick.
+  return startRepeatingTask(
+    async (isStopped) => {
+      while (!isStopped() && (await processOutboxBatch({ db, transport, storage })).sent === BATCH_SIZE);
     },
-  };
+    { intervalMs, onError },
+  );
 }

@@ -2,13 +2,10 @@
 // four schemes are put on its agenda, the agenda is printed, and the whole session's votes are recorded at
 // once — statuses, amounts, schedules, documents, emails and budget envelopes, all or nothing, once.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buffer } from "node:stream/consumers";
 
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionDecision } from "~/domain/commission";
@@ -33,13 +30,13 @@ import {
   listSessions,
   removeFromAgenda,
 } from "~/services/commission.server";
-import { createTransport } from "~/services/mailer.server";
 import { processOutboxBatch } from "~/services/outbox.server";
 import { LocalFileStorage, type StorageBody } from "~/services/storage.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { pdfText } from "../support/pdf-text";
+import { startSmtpServer } from "../support/smtp";
 
 const APP_URL = "https://portail.example.fr";
 const NOW = paris("2026-11-20T10:00");
@@ -556,27 +553,12 @@ describe.each(databaseKinds())("the Commission permanente on %s", (kind) => {
   });
 
   it("delivers the decision and its documents to the applicant through a real SMTP server", async () => {
-    const received: Buffer[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push(Buffer.concat(chunks));
-          callback(null);
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    const smtp = await startSmtpServer();
     try {
-      const { port } = server.server.address() as AddressInfo;
-      const transport = createTransport({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) });
+      const transport = smtp.transport;
       const run = await processOutboxBatch({ db, transport, storage, now: paris("2026-12-15T16:05") });
       expect(run).toEqual({ sent: 8, failed: 0 });
-      const messages = await Promise.all(received.map((raw) => simpleParser(raw)));
+      const messages = await smtp.messages();
       const message = messages.find(
         (parsed) =>
           parsed.subject === "Dossier AVANCEFP-2026-00001 : aide accordée" &&
@@ -591,7 +573,7 @@ describe.each(databaseKinds())("the Commission permanente on %s", (kind) => {
       const schedule = (await pdfText(message.attachments[2]!.content)).replace(/\n/g, " ");
       expect(schedule).toContain(formatEuros(5_000_000));
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.close();
     }
   });
 });
