@@ -1,6 +1,8 @@
 // A dossier's timeline as its applicants read it: what happened, in their words, and by whom. Region
 // staff are never named to applicants: they read « Service instructeur de la Région ».
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
+import { formatDateTime } from "~/domain/format";
+import { formatBytes } from "~/domain/uploads";
 import { DossierEventKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 export const REGION_AUTHOR_LABEL = "Service instructeur de la Région";
@@ -52,4 +54,47 @@ export function eventLabel(event: TimelineEvent): string {
 export function personLabel(person: { firstName: string; lastName: string; role: UserRole } | null): string {
   if (!person) return "Le portail";
   return person.role === UserRole.APPLICANT ? `${person.firstName} ${person.lastName}` : REGION_AUTHOR_LABEL;
+}
+
+/** One line of a timeline as a page shows it; `actor` is how this reader names the person who acted. */
+export function timelineEntry(
+  event: TimelineEvent & { id: string; createdAt: Date },
+  actor: string,
+): { id: string; at: string; iso: string; label: string; actor: string; reason: string | null } {
+  const label = eventLabel(event);
+  return {
+    id: event.id,
+    at: formatDateTime(event.createdAt),
+    iso: event.createdAt.toISOString(),
+    label,
+    actor,
+    reason: event.reason && event.reason !== label ? event.reason : null,
+  };
+}
+
+/** One message of a dossier's conversation as a page shows it, its files linked under `piecesPath`. */
+export function messageEntry(
+  message: {
+    id: string;
+    body: string;
+    createdAt: Date;
+    authorLabel: string;
+    fromApplicant: boolean;
+    attachments: ReadonlyArray<{ id: string; fileName: string; sizeBytes: number }>;
+  },
+  piecesPath: string,
+) {
+  return {
+    id: message.id,
+    body: message.body,
+    at: formatDateTime(message.createdAt),
+    iso: message.createdAt.toISOString(),
+    authorLabel: message.authorLabel,
+    fromApplicant: message.fromApplicant,
+    attachments: message.attachments.map((file) => ({
+      href: `${piecesPath}/${file.id}`,
+      fileName: file.fileName,
+      size: formatBytes(file.sizeBytes),
+    })),
+  };
 }

@@ -8,7 +8,7 @@ import {
   type IssuedDocumentSlug,
 } from "~/domain/dossier-documents";
 import { dossierSteps, isList } from "~/domain/dossier-forms";
-import { eventLabel, personLabel } from "~/domain/dossier-timeline";
+import { messageEntry, personLabel, timelineEntry } from "~/domain/dossier-timeline";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { formatBytes, maxUploadBytes } from "~/domain/uploads";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -103,30 +103,8 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
       attachments: correction.attachmentKinds.map((kind) => attachmentLabels.get(kind) ?? "Autre pièce"),
     })),
     documents: downloads.map((document) => ({ ...document, href: documentHref(dossier.id, document.slug) })),
-    timeline: events.map((event) => {
-      const label = eventLabel(event);
-      return {
-        id: event.id,
-        at: formatDateTime(event.createdAt),
-        iso: event.createdAt.toISOString(),
-        label,
-        actor: personLabel(event.actor),
-        reason: event.reason && event.reason !== label ? event.reason : null,
-      };
-    }),
-    messages: messages.map((item) => ({
-      id: item.id,
-      body: item.body,
-      at: formatDateTime(item.createdAt),
-      iso: item.createdAt.toISOString(),
-      authorLabel: item.authorLabel,
-      fromApplicant: item.fromApplicant,
-      attachments: item.attachments.map((file) => ({
-        href: `/dossiers/${dossier.id}/pieces/${file.id}`,
-        fileName: file.fileName,
-        size: formatBytes(file.sizeBytes),
-      })),
-    })),
+    timeline: events.map((event) => timelineEntry(event, personLabel(event.actor))),
+    messages: messages.map((item) => messageEntry(item, `/dossiers/${dossier.id}/pieces`)),
     canWrite: dossier.status !== DossierStatus.DRAFT,
     uploadLimit: formatBytes(maxUploadBytes()),
     sharing: {

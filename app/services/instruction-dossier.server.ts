@@ -5,7 +5,7 @@
 // Authorization comes first: getDossierForStaff answers 404 outside the instructor's scope.
 import { ISSUED_DOCUMENTS } from "~/domain/dossier-documents";
 import { dossierSteps, isList } from "~/domain/dossier-forms";
-import { eventLabel } from "~/domain/dossier-timeline";
+import { messageEntry, timelineEntry } from "~/domain/dossier-timeline";
 import { availableTransitions } from "~/domain/dossier-workflow";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { defaultReplyByInput } from "~/domain/correction-request";
@@ -261,30 +261,8 @@ export async function instructionDossierView(
       iso: new Date(note.createdAt).toISOString(),
       author: note.authorName,
     })),
-    timeline: events.map((event) => {
-      const label = eventLabel(event);
-      return {
-        id: event.id,
-        at: formatDateTime(event.createdAt),
-        iso: event.createdAt.toISOString(),
-        label,
-        actor: fullName(event.actor),
-        reason: event.reason && event.reason !== label ? event.reason : null,
-      };
-    }),
-    messages: messages.map((item) => ({
-      id: item.id,
-      body: item.body,
-      at: formatDateTime(item.createdAt),
-      iso: item.createdAt.toISOString(),
-      authorLabel: item.authorLabel,
-      fromApplicant: item.fromApplicant,
-      attachments: item.attachments.map((file) => ({
-        href: `${dossierPath(dossier.id)}/pieces/${file.id}`,
-        fileName: file.fileName,
-        size: formatBytes(file.sizeBytes),
-      })),
-    })),
+    timeline: events.map((event) => timelineEntry(event, fullName(event.actor))),
+    messages: messages.map((item) => messageEntry(item, `${dossierPath(dossier.id)}/pieces`)),
     uploadLimit: formatBytes(maxUploadBytes()),
   };
 }
