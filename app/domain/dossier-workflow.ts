@@ -61,12 +61,12 @@ export const TRANSITIONS = {
     effects:
       "Le rapport d’instruction est établi\u202f; le dossier peut être inscrit à l’ordre du jour d’une Commission permanente.",
   },
-  /** The Commission Permanente's decisions, recorded by the instruction service. */
+  /** The Commission Permanente's decisions, recorded by the instruction service or an administrator. */
   GRANT: {
     label: "Enregistrer l’attribution votée",
     from: [DossierStatus.PROPOSED],
     to: DossierStatus.GRANTED,
-    roles: [UserRole.INSTRUCTOR],
+    roles: [UserRole.INSTRUCTOR, UserRole.ADMIN],
     notifies: ["APPLICANT"],
     documents: [
       DocumentKind.DECISION_LETTER,
@@ -81,7 +81,7 @@ export const TRANSITIONS = {
     label: "Enregistrer le refus voté",
     from: [DossierStatus.PROPOSED],
     to: DossierStatus.REFUSED,
-    roles: [UserRole.INSTRUCTOR],
+    roles: [UserRole.INSTRUCTOR, UserRole.ADMIN],
     notifies: ["APPLICANT"],
     documents: [DocumentKind.DECISION_LETTER],
     effects:

@@ -4,7 +4,7 @@ import { validateSessionDecisions, type SessionDecision } from "~/domain/commiss
 import { formatDate, formatEuros } from "~/domain/format";
 import type { Schedule } from "~/domain/schedules";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { CommissionSessionStatus, DossierStatus, InstalmentKind, UserRole } from "~/generated/prisma/enums";
+import { CommissionSessionStatus, DossierStatus, InstalmentKind } from "~/generated/prisma/enums";
 import { dossierDecided } from "~emails/dossier-decided";
 
 import { agreementYears } from "./commission-agenda.server";
@@ -187,8 +187,7 @@ export async function recordSessionDecisions(
             dossierId: dossier.id,
             from: row.status,
             transition: granted ? "GRANT" : "REFUSE",
-            // Admins record the Commission's votes with the instruction service's rights.
-            actor: { id: input.actor.id, role: UserRole.INSTRUCTOR },
+            actor: input.actor,
             reason: granted
               ? `Aide de ${formatEuros(decision.amountCents!)} votée par ${sessionLabel}`
               : decision.motivation,
