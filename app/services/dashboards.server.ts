@@ -46,31 +46,6 @@ export async function instructorScopeFilter(
   };
 }
 
-export async function instructorHome(db: PrismaClient, userId: string) {
-  const scope = await instructorScopeFilter(db, userId);
-  const visible: Prisma.DossierWhereInput = { AND: [scope, { status: { not: "DRAFT" } }] };
-  const [counts, recent] = await Promise.all([
-    db.dossier.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
-    db.dossier.findMany({
-      where: visible,
-      orderBy: { filedAt: "desc" },
-      take: 20,
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        status: true,
-        requestedAmountCents: true,
-        filedAt: true,
-        departmentCode: true,
-        scheme: { select: { name: true } },
-        organisation: { select: { name: true } },
-      },
-    }),
-  ]);
-  return { counts: toCounts(counts), recent };
-}
-
 export async function funderHome(db: PrismaClient, funderOrganisationId: string | null) {
   const organisation = funderOrganisationId
     ? await db.funderOrganisation.findUnique({ where: { id: funderOrganisationId }, select: { name: true } })
