@@ -234,6 +234,8 @@ export async function writeDemoDossier(tx: Tx, refs: DemoReferences, dossier: De
               amountCents: dossier.pledge.amountCents,
               note: dossier.pledge.note,
               updatedBy: { connect: { id: user(dossier.pledge.by) } },
+              // Demo positions are shown to the other funders and the Region.
+              sharedAt: dossier.pledge.at,
               createdAt: dossier.pledge.at,
             },
           }
