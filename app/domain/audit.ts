@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = {
   memberJoined: "organisation.member_joined",
   memberRemoved: "organisation.member_removed",
   queueExported: "instruction.queue_exported",
+  funderDossierViewed: "funders.dossier_viewed",
+  funderPipelineExported: "funders.pipeline_exported",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
