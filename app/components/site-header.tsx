@@ -17,6 +17,7 @@ const NAVIGATION: Record<UserRole | "GUEST", NavItem[]> = {
     { to: "/", label: "Accueil", end: true },
     { to: "/dispositifs", label: "Les dispositifs" },
     { to: "/eligibilite", label: "Vérifier mon éligibilité" },
+    { to: "/indicateurs", label: "Chiffres clés" },
     { to: "/connexion", label: "Se connecter" },
     { to: "/inscription", label: "Créer un compte" },
   ],
@@ -24,10 +25,13 @@ const NAVIGATION: Record<UserRole | "GUEST", NavItem[]> = {
     { to: "/espace", label: "Mon espace" },
     { to: "/dispositifs", label: "Les dispositifs" },
     { to: "/eligibilite", label: "Mon éligibilité" },
+    { to: "/indicateurs", label: "Chiffres clés" },
     { to: "/compte", label: "Mon compte" },
   ],
+  // Region staff take part in the funders' community: they see its positions, discussions and reviews.
   INSTRUCTOR: [
     { to: "/instruction", label: "Instruction" },
+    { to: "/financeurs", label: "Espace financeurs" },
     { to: "/compte", label: "Mon compte" },
   ],
   FUNDER: [
@@ -38,6 +42,7 @@ const NAVIGATION: Record<UserRole | "GUEST", NavItem[]> = {
   ADMIN: [
     { to: "/admin", label: "Administration" },
     { to: "/instruction", label: "Instruction" },
+    { to: "/financeurs", label: "Espace financeurs" },
     { to: "/compte", label: "Mon compte" },
   ],
 };
@@ -97,6 +102,9 @@ export function SiteFooter() {
       <ul>
         <li>
           <Link to="/accessibilite">Accessibilité : partiellement conforme</Link>
+        </li>
+        <li>
+          <Link to="/indicateurs">Chiffres clés</Link>
         </li>
         <li>
           <Link to="/mentions-legales">Mentions légales</Link>

@@ -15,6 +15,7 @@ import type { DossierActionResult } from "~/components/instruction/dossier-actio
 import { DossierActions } from "~/components/instruction/dossier-actions";
 import { DossierAnswers, DossierFiles } from "~/components/instruction/dossier-answers";
 import { DossierCompleteness, DossierEligibility } from "~/components/instruction/dossier-checks";
+import { DossierCommunitySummary } from "~/components/instruction/dossier-community-summary";
 import { DossierCorrections } from "~/components/instruction/dossier-corrections";
 import { DossierHeader } from "~/components/instruction/dossier-header";
 import { DossierMessages } from "~/components/instruction/dossier-messages";
@@ -303,6 +304,7 @@ export default function InstructionDossier() {
       <DossierFiles pieces={loaded.pieces} documents={loaded.documents} />
       <DossierNotes notes={loaded.notes} result={result} />
       <DossierTimeline timeline={loaded.timeline} />
+      <DossierCommunitySummary community={loaded.community} />
       <DossierMessages
         messages={loaded.messages}
         uploadLimit={loaded.uploadLimit}

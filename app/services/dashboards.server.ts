@@ -1,6 +1,5 @@
 // What each role sees on its home page. Callers have already checked the role.
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import type { DossierStatus } from "~/generated/prisma/enums";
 
 export async function applicantHome(db: PrismaClient, userId: string) {
   const memberships = await db.membership.findMany({
@@ -46,18 +45,6 @@ export async function instructorScopeFilter(
   };
 }
 
-export async function funderHome(db: PrismaClient, funderOrganisationId: string | null) {
-  const organisation = funderOrganisationId
-    ? await db.funderOrganisation.findUnique({ where: { id: funderOrganisationId }, select: { name: true } })
-    : null;
-  const counts = await db.dossier.groupBy({
-    by: ["status"],
-    where: { sharedWithFunders: true, status: { not: "DRAFT" } },
-    _count: { _all: true },
-  });
-  return { organisationName: organisation?.name ?? null, counts: toCounts(counts) };
-}
-
 export async function adminHome(db: PrismaClient) {
   const [schemes, users, funders] = await Promise.all([
     db.scheme.findMany({
@@ -76,10 +63,4 @@ export async function adminHome(db: PrismaClient) {
     }),
   ]);
   return { schemes, users, funders };
-}
-
-function toCounts(rows: Array<{ status: DossierStatus; _count: { _all: number } }>) {
-  return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<
-    Record<DossierStatus, number>
-  >;
 }

@@ -19,6 +19,7 @@ import { completeDossierData } from "./complete-dossier.server";
 import { listMessagesForStaff } from "./dossier-messages.server";
 import { answersOf, formContext } from "./dossiers.server";
 import { dossierChecklist } from "./filing.server";
+import { readCommunityActivity } from "./funder-positions.server";
 import { correctionDiffs, getDossierForStaff, listNotes, type StaffActor } from "./instruction.server";
 import { queueNeighbours } from "./instruction-queue.server";
 import { StorageNotFoundError, type FileStorage } from "./storage.server";
@@ -128,6 +129,15 @@ export async function instructionDossierView(
     queueNeighbours(db, actor, filter, dossier.id),
   ]);
 
+  // Only while the holder shares it: withdrawing consent hides the funders' work from this page too.
+  const community = dossier.sharedWithFunders
+    ? await readCommunityActivity(db, { ...actor, funderOrganisationId: null }, dossier.id).catch(
+        (error: unknown) => {
+          if (error instanceof Response && error.status === 404) return null;
+          throw error;
+        },
+      )
+    : null;
   const pieceLabels = new Map(context.parameters.requiredAttachments.map((item) => [item.kind, item.label]));
   const href = (id: string) => `${dossierPath(id)}${search}`;
   const marks = readCompleteness(dossier.completeness);
@@ -264,6 +274,7 @@ export async function instructionDossierView(
     timeline: events.map((event) => timelineEntry(event, fullName(event.actor))),
     messages: messages.map((item) => messageEntry(item, `${dossierPath(dossier.id)}/pieces`)),
     uploadLimit: formatBytes(maxUploadBytes()),
+    community,
   };
 }
 

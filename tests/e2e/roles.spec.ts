@@ -14,8 +14,14 @@ const ROLE_HOMES = {
 
 type Role = keyof typeof ROLE_HOMES;
 
-/** Homes a role reaches besides its own: admins supervise instruction (they alone reopen a dossier). */
-const ALSO_ALLOWED: Partial<Record<Role, Role[]>> = { ADMIN: ["INSTRUCTOR"] };
+/**
+ * Homes a role reaches besides its own: admins supervise instruction (they alone reopen a dossier), and Region
+ * staff take part in the funders' community.
+ */
+const ALSO_ALLOWED: Partial<Record<Role, Role[]>> = {
+  INSTRUCTOR: ["FUNDER"],
+  ADMIN: ["INSTRUCTOR", "FUNDER"],
+};
 
 for (const account of DEMO_ACCOUNTS) {
   const home = ROLE_HOMES[account.role as Role];

@@ -1,0 +1,100 @@
+import { Form, Link } from "@remix-run/react";
+
+import { InputField, SelectField } from "~/components/form-field";
+import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { amountParamValue, type PipelineFilter } from "~/domain/funder-pipeline";
+import type { PipelineOptions } from "~/services/funder-pipeline.server";
+
+/** The pipeline's filter: a GET form, so a filtered pipeline is a link one can keep, send or save. */
+export function PipelineFilters({
+  filter,
+  options,
+  formKey,
+}: {
+  filter: PipelineFilter;
+  options: PipelineOptions;
+  /** Changes with the query, so the fields show the filter in force after each navigation. */
+  formKey: string;
+}) {
+  return (
+    <Form
+      method="get"
+      action="/financeurs"
+      className="pipeline-filters"
+      key={formKey}
+      aria-label="Filtrer les projets"
+    >
+      {/* The chosen view survives a new filter. */}
+      {filter.view === "liste" ? <input type="hidden" name="vue" value="liste" /> : null}
+      <div className="pipeline-filters__grid">
+        <InputField
+          name="q"
+          label="Rechercher"
+          hint="Nom de l’organisation ou intitulé du projet"
+          type="search"
+          defaultValue={filter.q ?? ""}
+        />
+        <SelectField
+          name="dispositif"
+          label="Dispositif"
+          placeholder="Tous les dispositifs"
+          defaultValue={filter.scheme ? SCHEME_SLUGS[filter.scheme] : ""}
+          options={options.schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name }))}
+        />
+        <SelectField
+          name="departement"
+          label="Département"
+          placeholder="Tous les départements"
+          defaultValue={filter.department ?? ""}
+          options={options.departments.map((department) => ({
+            value: department.code,
+            label: `${department.name} (${department.code})`,
+          }))}
+        />
+        <SelectField
+          name="territoire"
+          label="Territoire"
+          placeholder="Tous les territoires"
+          defaultValue={filter.territory ?? ""}
+          options={options.territories.map((territory) => ({ value: territory.code, label: territory.name }))}
+        />
+        <SelectField
+          name="secteur"
+          label="Thème (secteur CAP ASSO)"
+          placeholder="Tous les thèmes"
+          defaultValue={filter.sector ?? ""}
+          options={options.sectors}
+        />
+        <InputField
+          name="montant_min"
+          label="Montant demandé, à partir de (€)"
+          inputMode="decimal"
+          defaultValue={amountParamValue(filter.amountMinCents)}
+        />
+        <InputField
+          name="montant_max"
+          label="Montant demandé, jusqu’à (€)"
+          inputMode="decimal"
+          defaultValue={amountParamValue(filter.amountMaxCents)}
+        />
+      </div>
+      <div className="choices">
+        <label className="choice">
+          <input type="checkbox" name="besoin" value="oui" defaultChecked={filter.gapOnly} /> Seulement les
+          projets dont le financement n’est pas encore couvert
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          Filtrer
+        </button>
+        <Link
+          to={filter.view === "liste" ? "/financeurs?vue=liste" : "/financeurs"}
+          className="button button--secondary"
+        >
+          Réinitialiser
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,39 @@
+import { Form } from "@remix-run/react";
+
+/** Saves the filter in force as one of the funder's filters (handled by /financeurs/filtres). */
+export function PipelineSaveFilter({ query }: { query: string }) {
+  return (
+    <Form
+      method="post"
+      action="/financeurs/filtres"
+      className="pipeline-save"
+      aria-labelledby="enregistrer-filtre"
+    >
+      <h2 id="enregistrer-filtre" className="pipeline-save__title">
+        Enregistrer ce filtre
+      </h2>
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="query" value={query} />
+      <div className="field">
+        <label htmlFor="nom-filtre" className="field__label">
+          Nom du filtre
+        </label>
+        <p id="nom-filtre-hint" className="field__hint">
+          Vous le retrouverez dans « Mes filtres », où vous pourrez aussi recevoir un récapitulatif chaque
+          semaine.
+        </p>
+        <input
+          id="nom-filtre"
+          name="name"
+          className="field__input"
+          required
+          maxLength={80}
+          aria-describedby="nom-filtre-hint"
+        />
+      </div>
+      <button type="submit" className="button button--secondary">
+        Enregistrer ce filtre
+      </button>
+    </Form>
+  );
+}

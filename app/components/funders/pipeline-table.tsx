@@ -1,0 +1,67 @@
+import { Link } from "@remix-run/react";
+
+import { StatusBadge } from "~/components/status-badge";
+import type { PipelineCard } from "~/services/funder-pipeline.server";
+
+import { euros, gapText, positionsText } from "./pipeline-card";
+
+/** The list view: every selected project in one table, for comparing amounts and gaps. */
+export function PipelineTable({
+  rows,
+  caption,
+  search,
+}: {
+  rows: PipelineCard[];
+  caption: string;
+  search: string;
+}) {
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="pipeline-caption" tabIndex={0}>
+      <table className="pipeline-table">
+        <caption id="pipeline-caption">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Numéro</th>
+            <th scope="col">Projet</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Dispositif</th>
+            <th scope="col">Département</th>
+            <th scope="col">Étape</th>
+            <th scope="col" className="number">
+              Montant demandé
+            </th>
+            <th scope="col" className="number">
+              Reste à couvrir
+            </th>
+            <th scope="col">Positions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={9}>Aucun projet partagé ne correspond au filtre.</td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.id}>
+                <td className="nowrap">{row.number ?? "—"}</td>
+                <th scope="row">
+                  <Link to={`/financeurs/dossiers/${row.id}${search}`}>{row.title}</Link>
+                </th>
+                <td>{row.organisation}</td>
+                <td>{row.scheme}</td>
+                <td>{row.department ?? "—"}</td>
+                <td>
+                  <StatusBadge status={row.status} />
+                </td>
+                <td className="number">{euros(row.requestedAmountCents)}</td>
+                <td className="number">{gapText(row)}</td>
+                <td>{positionsText(row.positionsCount)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { PipelineBoard } from "~/components/funders/pipeline-board";
+import { PipelineFilters } from "~/components/funders/pipeline-filters";
+import { PipelineSaveFilter } from "~/components/funders/pipeline-save-filter";
+import { PipelineTable } from "~/components/funders/pipeline-table";
+import { db } from "~/db.server";
+import { isPipelineFiltered, parsePipelineFilter, pipelineSearch } from "~/domain/funder-pipeline";
+import { loadPipeline } from "~/services/funder-pipeline.server";
+import { requireRole } from "~/session.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Projets partagés — Espace financeurs — Portail ESS Centre-Val de Loire" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["FUNDER", "INSTRUCTOR", "ADMIN"]);
+  const filter = parsePipelineFilter(new URL(request.url).searchParams);
+  const pipeline = await loadPipeline(db, user, filter);
+  const search = pipelineSearch(filter);
+  return {
+    filter,
+    search,
+    // What a saved filter keeps: the selection, not the way it is shown.
+    query: pipelineSearch(filter, { view: "tableau" }).slice(1),
+    filtered: isPipelineFiltered(filter),
+    canSaveFilter: user.role === "FUNDER",
+    ...pipeline,
+  };
+}
+
+const projects = (count: number) => (count > 1 ? `${count} projets partagés` : `${count} projet partagé`);
+
+export default function FundersPipeline() {
+  const { filter, search, query, filtered, canSaveFilter, stages, rows, options, total } =
+    useLoaderData<typeof loader>();
+  const summary = `${projects(total)}${filtered ? " correspondent au filtre" : ""}`;
+  return (
+    <>
+      <h1>Projets partagés</h1>
+      <p>
+        Les dossiers que leurs porteurs ont choisi de partager avec la communauté des financeurs, à chaque
+        étape de leur instruction par la Région. Les notes internes des instructeurs, les échanges avec les
+        porteurs et les coordonnées bancaires ne sont jamais partagés.
+      </p>
+      <PipelineFilters filter={filter} options={options} formKey={search} />
+
+      <div className="pipeline-toolbar">
+        <p role="status" className="pipeline-toolbar__total">
+          {total === 0 ? "Aucun projet partagé ne correspond au filtre." : summary}
+        </p>
+        <nav aria-label="Affichage">
+          <ul className="pipeline-views">
+            <li>
+              <Link
+                to={`/financeurs${pipelineSearch(filter, { view: "tableau" })}`}
+                aria-current={filter.view === "tableau" ? "page" : undefined}
+              >
+                Par étape
+              </Link>
+            </li>
+            <li>
+              <Link
+                to={`/financeurs${pipelineSearch(filter, { view: "liste" })}`}
+                aria-current={filter.view === "liste" ? "page" : undefined}
+              >
+                En liste
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+
+      <table className="pipeline-counts">
+        <caption>Projets par étape</caption>
+        <thead>
+          <tr>
+            {stages.map((stage) => (
+              <th key={stage.key} scope="col">
+                {stage.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {stages.map((stage) => (
+              <td key={stage.key} className="number">
+                {stage.count}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+
+      {filter.view === "liste" ? (
+        <PipelineTable rows={rows} caption={summary} search={search} />
+      ) : (
+        <>
+          <h2 className="visually-hidden">Projets par étape</h2>
+          <PipelineBoard stages={stages} search={search} />
+        </>
+      )}
+
+      {canSaveFilter ? <PipelineSaveFilter query={query} /> : null}
+    </>
+  );
+}
