@@ -1,0 +1,233 @@
+// One project review: its agenda of shared dossiers with the funders' positions, the printable agenda,
+// and for its organiser (or Region staff) the forms choosing the dossiers, inviting organisations and,
+// once it has been held, writing the minutes.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { ErrorSummary } from "~/components/error-summary";
+import { ReviewAgenda } from "~/components/funders/review-agenda";
+import { ReviewInviteForm, ReviewItemsForm } from "~/components/funders/review-edit-forms";
+import { ReviewMinutesForm } from "~/components/funders/review-minutes-form";
+import { db } from "~/db.server";
+import { formatDateTime, formatEuros } from "~/domain/format";
+import { minutesFieldId, parseMinutesForm, type ReviewItem } from "~/domain/project-review";
+import { isCommunityMember } from "~/services/funder-access.server";
+import { readFormData } from "~/services/http.server";
+import {
+  inviteOrganisations,
+  ProjectReviewError,
+  recordMinutes,
+  reviewDetail,
+  setReviewItems,
+} from "~/services/project-reviews.server";
+import { requireRole } from "~/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  {
+    title: `${loaded?.review.title ?? "Revue de projets"} — Espace financeurs — Portail ESS Centre-Val de Loire`,
+  },
+];
+
+async function requireMember(request: Request) {
+  const user = await requireRole(request, ["FUNDER", "INSTRUCTOR", "ADMIN"]);
+  if (!isCommunityMember(user))
+    throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
+  return user;
+}
+
+const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
+
+function gapText(item: ReviewItem): string {
+  if (item.gapFirmCents === null) return "Inconnu (budget total non renseigné)";
+  if (item.gapIfConfirmedCents !== null && item.gapIfConfirmedCents !== item.gapFirmCents)
+    return `${formatEuros(item.gapFirmCents)} (${formatEuros(item.gapIfConfirmedCents)} si les financements envisagés se confirment)`;
+  return formatEuros(item.gapFirmCents);
+}
+
+const CONFIRMATIONS: Record<string, string> = {
+  cree: "La revue est prévue : choisissez les dossiers à examiner et invitez les organisations.",
+  ordre: "L’ordre du jour est enregistré.",
+  invite: "Les organisations sont invitées : leurs membres reçoivent un courriel.",
+  compte: "Le compte rendu est enregistré.",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireMember(request);
+  const view = await reviewDetail(db, user, params.id ?? "").catch(toResponse);
+  const search = new URL(request.url).searchParams;
+  const confirmation = Object.keys(CONFIRMATIONS).find((key) => search.has(key));
+  return {
+    review: { ...view.review, when: formatDateTime(view.review.scheduledAt), scheduledAt: undefined },
+    held: view.held,
+    canEdit: view.canEdit,
+    invited: view.invited.map((organisation) => organisation.name),
+    items: view.items.map((item) => ({
+      dossierId: item.dossierId,
+      number: item.number,
+      title: item.title,
+      organisationName: item.organisationName,
+      schemeName: item.schemeName,
+      department: item.department,
+      stage: item.stage,
+      totalBudget: amount(item.totalBudgetCents),
+      requested: amount(item.requestedAmountCents),
+      regionAmount: formatEuros(item.regionAmountCents),
+      regionAmountLabel: item.regionAmountLabel,
+      positions: item.positions.map((position) => ({
+        organisation: position.organisation,
+        status: position.status,
+        instrument: position.instrument ?? "—",
+        amount: amount(position.amountCents),
+      })),
+      gap: gapText(item),
+      summary: item.summary,
+      minutes: item.minutes,
+    })),
+    candidates: view.candidates,
+    invitable: view.invitable,
+    confirmation: confirmation ? CONFIRMATIONS[confirmation]! : null,
+  };
+}
+
+function toResponse(error: unknown): never {
+  if (error instanceof ProjectReviewError) throw new Response(error.message, { status: error.status });
+  throw error;
+}
+
+type ActionResult = {
+  intent: string;
+  message?: string;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireMember(request);
+  const reviewId = params.id ?? "";
+  const form = await readFormData(request);
+  const intent = String(form.get("intent") ?? "");
+  const here = `/financeurs/revues/${reviewId}`;
+  const now = new Date();
+  const strings = (name: string) =>
+    form.getAll(name).filter((value): value is string => typeof value === "string");
+  try {
+    if (intent === "items") {
+      await setReviewItems(db, user, { reviewId, dossierIds: strings("dossierId") });
+      return redirect(`${here}?ordre=1`);
+    }
+    if (intent === "invite") {
+      await inviteOrganisations(db, user, {
+        reviewId,
+        funderOrganisationIds: strings("funderOrganisationId"),
+        now,
+        appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+      });
+      return redirect(`${here}?invite=1`);
+    }
+    if (intent === "minutes") {
+      const values: Record<string, string> = {};
+      for (const [key, value] of form) if (typeof value === "string") values[key] = value;
+      const parsed = parseMinutesForm(values);
+      if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors, values }, { status: 422 });
+      await recordMinutes(db, user, { reviewId, minutes: parsed.minutes, now });
+      return redirect(`${here}?compte=1`);
+    }
+    return data<ActionResult>({ intent, message: "Action inconnue : rechargez la page." }, { status: 400 });
+  } catch (error) {
+    if (!(error instanceof ProjectReviewError)) throw error;
+    const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : undefined;
+    return data<ActionResult>(
+      { intent, message: errors ? undefined : error.message, errors },
+      { status: error.status },
+    );
+  }
+}
+
+export default function ProjectReviewPage() {
+  const view = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { review } = view;
+  const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
+  const minuteLabels = Object.fromEntries(
+    view.items.map((item) => [`minutes.${item.dossierId}`, `Compte rendu ${item.number}`]),
+  );
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/financeurs/revues">Revues de projets</Link>
+      </p>
+      <h1>{review.title}</h1>
+      <dl className="review-meta">
+        <div>
+          <dt>Date</dt>
+          <dd>
+            {review.when}
+            {view.held ? " (tenue)" : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Lieu ou lien</dt>
+          <dd>{review.place}</dd>
+        </div>
+        <div>
+          <dt>Organisée par</dt>
+          <dd>{review.organiser}</dd>
+        </div>
+        <div>
+          <dt>Organisations invitées</dt>
+          <dd>{view.invited.length > 0 ? view.invited.join(", ") : "Aucune pour l’instant"}</dd>
+        </div>
+      </dl>
+      <div role="status">
+        {view.confirmation ? <p className="notice notice--success">{view.confirmation}</p> : null}
+      </div>
+      {result?.message ? (
+        <p className="notice notice--error" role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      <ErrorSummary
+        errors={result?.errors}
+        labels={{ dossierIds: "Dossiers", funderOrganisationIds: "Organisations", ...minuteLabels }}
+        fieldId={minutesFieldId}
+      />
+
+      <h2>Ordre du jour</h2>
+      <p>
+        <a href={`/financeurs/revues/${review.id}/ordre-du-jour.pdf`} download>
+          Télécharger l’ordre du jour (PDF)
+        </a>
+      </p>
+      <ReviewAgenda items={view.items} />
+
+      {view.canEdit && view.held && view.items.length > 0 ? (
+        <>
+          <h2>Compte rendu</h2>
+          <ReviewMinutesForm
+            items={view.items}
+            errors={errorsFor("minutes")}
+            values={result?.intent === "minutes" ? (result.values ?? null) : null}
+          />
+        </>
+      ) : null}
+
+      {view.canEdit && !view.held ? (
+        <>
+          <h2>Choisir les dossiers</h2>
+          <ReviewItemsForm candidates={view.candidates} error={errorsFor("items")?.dossierIds} />
+          <h2>Inviter des organisations</h2>
+          <ReviewInviteForm
+            organisations={view.invitable}
+            error={errorsFor("invite")?.funderOrganisationIds}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

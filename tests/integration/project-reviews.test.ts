@@ -1,0 +1,331 @@
+// Project reviews among funders and the Region on a real database: a funder plans one, puts shared dossiers
+// on it, invites another organisation, whose members are emailed; the printed agenda shows the shared
+// positions only; a dossier whose holder stops sharing drops out; minutes wait until the review is held.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { paris } from "~/domain/paris-time";
+import {
+  DossierStatus,
+  LegalForm,
+  PledgeInstrument,
+  PledgeStatus,
+  SchemeCode,
+  UserRole,
+} from "~/generated/prisma/enums";
+import { setFunderSharing } from "~/services/dossier-sharing.server";
+import {
+  createReview,
+  inviteOrganisations,
+  listReviews,
+  ProjectReviewError,
+  recordMinutes,
+  reviewAgendaPdf,
+  reviewDetail,
+  setReviewItems,
+} from "~/services/project-reviews.server";
+
+import { seedReference } from "../../seeds/reference";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { pdfText } from "../support/pdf-text";
+
+const NOW = paris("2026-11-23T10:00");
+const REVIEW_AT = paris("2026-12-15T14:00");
+const AFTER = paris("2026-12-15T17:30");
+const APP_URL = "https://portail.example.fr";
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ProjectReviewError);
+  return error as ProjectReviewError;
+}
+
+describe.each(databaseKinds())("project reviews on %s", (kind) => {
+  let database: TestDatabase;
+  let counter = 0;
+  const orgs: Record<string, string> = {};
+
+  async function user(role: UserRole, funderOrganisationId: string | null = null, deactivated = false) {
+    counter += 1;
+    const created = await database.db.user.create({
+      data: {
+        email: `personne${counter}@example.fr`,
+        passwordHash: "not-used-here",
+        firstName: `Prénom${counter}`,
+        lastName: `Nom${counter}`,
+        role,
+        funderOrganisationId,
+        deactivatedAt: deactivated ? NOW : null,
+      },
+    });
+    return { id: created.id, role: created.role, funderOrganisationId, email: created.email };
+  }
+
+  async function dossier(title: string, shared: boolean) {
+    counter += 1;
+    const holder = await user(UserRole.APPLICANT);
+    const organisation = await database.db.organisation.create({
+      data: { name: `Association ${title}`, legalForm: LegalForm.ASSOCIATION, departmentCode: "45" },
+    });
+    await database.db.membership.create({ data: { userId: holder.id, organisationId: organisation.id } });
+    const scheme = await database.db.scheme.findUniqueOrThrow({
+      where: { code: SchemeCode.CAP_ASSO },
+      include: { ruleSets: true },
+    });
+    const created = await database.db.dossier.create({
+      data: {
+        schemeId: scheme.id,
+        schemeCode: SchemeCode.CAP_ASSO,
+        ruleSetId: scheme.ruleSets[0]!.id,
+        organisationId: organisation.id,
+        createdById: holder.id,
+        title,
+        answers: { activityProject: `Le projet ${title} en quelques mots.` },
+        status: DossierStatus.UNDER_INSTRUCTION,
+        number: `CAPASSO-2026-${String(counter).padStart(5, "0")}`,
+        filedAt: NOW,
+        departmentCode: "45",
+        requestedAmountCents: 20_000_00,
+        totalBudgetCents: 80_000_00,
+      },
+    });
+    if (shared)
+      await setFunderSharing(database.db, {
+        userId: holder.id,
+        dossierId: created.id,
+        share: true,
+        now: NOW,
+      });
+    return { id: created.id, number: created.number!, holder };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedReference(database.db, NOW);
+    for (const organisation of await database.db.funderOrganisation.findMany())
+      orgs[organisation.slug] = organisation.id;
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("runs a review from planning to minutes, for the invited only", async () => {
+    const db = database.db;
+    const franceActive = orgs["france-active-centre-val-de-loire"]!;
+    const ademe = orgs["ademe-centre-val-de-loire"]!;
+    const bpifrance = orgs["bpifrance"]!;
+    const organiser = await user(UserRole.FUNDER, franceActive);
+    const ademeMember = await user(UserRole.FUNDER, ademe);
+    const ademeColleague = await user(UserRole.FUNDER, ademe);
+    const ademeFormer = await user(UserRole.FUNDER, ademe, true);
+    const outsider = await user(UserRole.FUNDER, bpifrance);
+    const instructor = await user(UserRole.INSTRUCTOR);
+    const applicant = await user(UserRole.APPLICANT);
+
+    const epicerie = await dossier("Épicerie solidaire", true);
+    const recyclerie = await dossier("Recyclerie", true);
+    const hidden = await dossier("Tiers-lieu confidentiel", false);
+
+    // Positions: France Active's shared pledge is printed; Bpifrance's draft never is.
+    await db.funderPledge.create({
+      data: {
+        dossierId: epicerie.id,
+        funderOrganisationId: franceActive,
+        status: PledgeStatus.COMMITTED,
+        instrument: PledgeInstrument.LOAN,
+        amountCents: 15_000_00,
+        sharedAt: NOW,
+        updatedById: organiser.id,
+      },
+    });
+    await db.funderPledge.create({
+      data: {
+        dossierId: epicerie.id,
+        funderOrganisationId: bpifrance,
+        status: PledgeStatus.CONSIDERED,
+        instrument: PledgeInstrument.EQUITY,
+        amountCents: 33_333_00,
+        note: "Brouillon interne",
+        updatedById: outsider.id,
+      },
+    });
+
+    expect(
+      (
+        await refusal(
+          createReview(db, organiser, {
+            title: "Trop tard",
+            scheduledAt: paris("2026-11-01T10:00"),
+            place: "Orléans",
+            now: NOW,
+          }),
+        )
+      ).fieldErrors,
+    ).toEqual({ date: "La revue doit être prévue à une date et une heure à venir." });
+    expect(
+      (
+        await refusal(
+          createReview(db, applicant, { title: "x", scheduledAt: REVIEW_AT, place: "x", now: NOW }),
+        )
+      ).status,
+    ).toBe(403);
+
+    const { id: reviewId } = await createReview(db, organiser, {
+      title: "Revue des projets du Loiret",
+      scheduledAt: REVIEW_AT,
+      place: "Hôtel de Région, salle Jean-Zay, Orléans",
+      now: NOW,
+    });
+
+    const unshared = await refusal(
+      setReviewItems(db, organiser, { reviewId, dossierIds: [epicerie.id, hidden.id] }),
+    );
+    expect(unshared.status).toBe(422);
+    expect(unshared.fieldErrors.dossierIds).toMatch(/n’est pas \(ou plus\) partagé/);
+    expect(await setReviewItems(db, organiser, { reviewId, dossierIds: [recyclerie.id, epicerie.id] })).toBe(
+      2,
+    );
+
+    // Another organisation is not invited yet: its member cannot see the review nor guess its address.
+    expect((await refusal(reviewDetail(db, ademeMember, reviewId, NOW))).status).toBe(404);
+    expect(
+      await inviteOrganisations(db, organiser, {
+        reviewId,
+        funderOrganisationIds: [ademe],
+        now: NOW,
+        appUrl: APP_URL,
+      }),
+    ).toBe(1);
+    // Inviting again sends nothing more.
+    expect(
+      await inviteOrganisations(db, organiser, {
+        reviewId,
+        funderOrganisationIds: [ademe],
+        now: NOW,
+        appUrl: APP_URL,
+      }),
+    ).toBe(0);
+
+    const outbox = await db.outboxEmail.findMany({
+      where: { template: "project-review-invitation" },
+      orderBy: { to: "asc" },
+    });
+    expect(outbox.map((email) => email.to).sort()).toEqual([ademeMember.email, ademeColleague.email].sort());
+    expect(outbox.map((email) => email.to)).not.toContain(ademeFormer.email);
+    expect(outbox[0]!.subject).toBe("Revue de projets « Revue des projets du Loiret » le 15/12/2026 à 14:00");
+    expect(outbox[0]!.text).toContain("Lieu : Hôtel de Région, salle Jean-Zay, Orléans");
+    expect(outbox[0]!.text).toContain(`${APP_URL}/financeurs/revues/${reviewId}`);
+    expect(outbox[0]!.text).toContain("invite ADEME Centre-Val de Loire");
+
+    const seen = await reviewDetail(db, ademeMember, reviewId, NOW);
+    expect(seen.canEdit).toBe(false);
+    expect(seen.items.map((item) => item.number)).toEqual([recyclerie.number, epicerie.number]);
+    expect((await listReviews(db, ademeMember, NOW)).map((review) => review.id)).toEqual([reviewId]);
+    expect((await refusal(setReviewItems(db, ademeMember, { reviewId, dossierIds: [] }))).status).toBe(403);
+
+    expect((await refusal(reviewDetail(db, outsider, reviewId, NOW))).status).toBe(404);
+    expect((await refusal(reviewAgendaPdf(db, outsider, reviewId, NOW))).status).toBe(404);
+    expect(await listReviews(db, outsider, NOW)).toEqual([]);
+    expect((await listReviews(db, instructor, NOW)).map((review) => review.id)).toContain(reviewId);
+
+    const agenda = await pdfText(new Uint8Array((await reviewAgendaPdf(db, ademeMember, reviewId, NOW)).pdf));
+    expect(agenda).toContain("Revue des projets du Loiret");
+    expect(agenda).toContain("15/12/2026 à 14:00");
+    expect(agenda).toContain("ADEME Centre-Val de Loire");
+    expect(agenda).toContain(`1. ${recyclerie.number} — Recyclerie`);
+    expect(agenda).toContain(`2. ${epicerie.number} — Épicerie solidaire`);
+    expect(agenda).toContain("Le projet Épicerie solidaire en quelques mots.");
+    expect(agenda).toContain("80\u202f000,00\u00a0€");
+    expect(agenda).toContain("France Active Centre-Val de Loire");
+    expect(agenda).toContain("15\u202f000,00\u00a0€");
+    // 80 000 budget − 20 000 asked of the Region − 15 000 committed by France Active.
+    expect(agenda).toContain("Reste à couvrir : 45\u202f000,00\u00a0€");
+    expect(agenda).not.toContain("Bpifrance");
+    expect(agenda).not.toContain("33\u202f333");
+    expect(agenda).not.toContain("Tiers-lieu confidentiel");
+
+    // The holder stops sharing: the dossier leaves the page and the agenda at once.
+    await setFunderSharing(db, {
+      userId: recyclerie.holder.id,
+      dossierId: recyclerie.id,
+      share: false,
+      now: NOW,
+    });
+    expect((await reviewDetail(db, organiser, reviewId, NOW)).items.map((item) => item.number)).toEqual([
+      epicerie.number,
+    ]);
+    const after = await pdfText(new Uint8Array((await reviewAgendaPdf(db, organiser, reviewId, NOW)).pdf));
+    expect(after).not.toContain("Recyclerie");
+    expect(after).toContain(`1. ${epicerie.number} — Épicerie solidaire`);
+    expect((await listReviews(db, organiser, NOW))[0]!.dossierCount).toBe(1);
+
+    // Minutes wait for the review to be held; then only the organiser (or staff) writes them.
+    const early = await refusal(
+      recordMinutes(db, organiser, { reviewId, minutes: { [epicerie.id]: "Avis favorable." }, now: NOW }),
+    );
+    expect(early.status).toBe(409);
+    expect(early.message).toBe(
+      "Le compte rendu s’écrit une fois la revue tenue, à partir du 15/12/2026 à 14:00.",
+    );
+    expect(
+      (
+        await refusal(
+          recordMinutes(db, ademeMember, { reviewId, minutes: { [epicerie.id]: "x" }, now: AFTER }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await refusal(
+          recordMinutes(db, organiser, { reviewId, minutes: { [recyclerie.id]: "x" }, now: AFTER }),
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      await recordMinutes(db, organiser, {
+        reviewId,
+        minutes: { [epicerie.id]: "Avis favorable, prêt confirmé." },
+        now: AFTER,
+      }),
+    ).toBe(1);
+    expect((await reviewDetail(db, ademeMember, reviewId, AFTER)).items[0]!.minutes).toBe(
+      "Avis favorable, prêt confirmé.",
+    );
+
+    // Sharing again brings the dossier back, its place on the agenda kept.
+    await setFunderSharing(db, {
+      userId: recyclerie.holder.id,
+      dossierId: recyclerie.id,
+      share: true,
+      now: AFTER,
+    });
+    expect((await reviewDetail(db, instructor, reviewId, AFTER)).items.map((item) => item.number)).toEqual([
+      recyclerie.number,
+      epicerie.number,
+    ]);
+  });
+
+  it("lists the coming reviews first, then the past ones", async () => {
+    const db = database.db;
+    const staff = await user(UserRole.ADMIN);
+    const later = await createReview(db, staff, {
+      title: "Plus tard",
+      scheduledAt: paris("2027-02-01T10:00"),
+      place: "https://visio.example.fr/revue",
+      now: NOW,
+    });
+    const sooner = await createReview(db, staff, {
+      title: "Bientôt",
+      scheduledAt: paris("2026-12-01T10:00"),
+      place: "Tours",
+      now: NOW,
+    });
+    const titles = (await listReviews(db, staff, paris("2026-12-20T10:00"))).map((review) => review.title);
+    expect(titles.indexOf("Plus tard")).toBe(0);
+    expect(titles.indexOf("Revue des projets du Loiret")).toBeLessThan(titles.indexOf("Bientôt"));
+    expect([later.id, sooner.id]).toHaveLength(2);
+  });
+});
