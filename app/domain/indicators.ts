@@ -1,0 +1,296 @@
+// The indicators of the funding pipeline, from plain rows: counts and amounts by scheme, department, stage
+// and filing year, jobs, cooperative capital, leverage and EPCI co-financing. The public version hides every
+// cell of fewer than 3 dossiers (and enough others that no hidden cell can be worked out from the totals).
+import { DOSSIER_STATUS_LABELS, DOSSIER_STATUS_ORDER } from "~/domain/dossier-status";
+import { REGION_DEPARTMENTS } from "~/domain/identifiers";
+import { parisYear } from "~/domain/paris-time";
+import { SCHEMES } from "~/domain/schemes";
+import type { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
+
+/** Fewer dossiers than this in a public cell and it is not published. */
+export const SMALL_CELL_THRESHOLD = 3;
+export const SMALL_CELL_LABEL = "moins de 3";
+export const WITHHELD_LABEL = "non diffusé";
+
+/** Resource origins that are not "other funders" when the leverage is computed. */
+export const LEVERAGE_EXCLUDED_ORIGINS = ["REGION", "OWN_FUNDS"] as const;
+export const EPCI_ORIGIN = "EPCI";
+
+export interface IndicatorDossier {
+  schemeCode: SchemeCode;
+  status: DossierStatus;
+  departmentCode: string | null;
+  filedAt: Date;
+  requestedAmountCents: number | null;
+  grantedAmountCents: number | null;
+  jobsCreatedFte: number | null;
+  jobsConsolidatedFte: number | null;
+  employeeAssociatesCount: number | null;
+  /** The dossier's RESOURCE lines, summed by origin (REGION, STATE, EPCI...). */
+  resourcesByOrigin: Record<string, number>;
+}
+
+export const SERIES_IDS = ["dispositifs", "departements", "etapes", "annees"] as const;
+export type SeriesId = (typeof SERIES_IDS)[number];
+
+export function isSeriesId(value: string | undefined): value is SeriesId {
+  return (SERIES_IDS as readonly string[]).includes(value ?? "");
+}
+
+export const SERIES_TITLES: Record<SeriesId, string> = {
+  dispositifs: "Dossiers par dispositif",
+  departements: "Dossiers par département",
+  etapes: "Dossiers par étape de l’instruction",
+  annees: "Dossiers par année de dépôt",
+};
+
+export interface SeriesRow {
+  key: string;
+  label: string;
+  dossiers: number;
+  requestedCents: number;
+  /** Granted amounts of the row's granted dossiers. */
+  grantedCents: number;
+}
+
+export interface Indicators {
+  year: number | null;
+  /** Filing years present, the latest first: the year filter's choices. */
+  years: number[];
+  totals: { dossiers: number; requestedCents: number; grantedCents: number; grantedDossiers: number };
+  series: Record<SeriesId, SeriesRow[]>;
+  /** CAP ASSO granted dossiers: jobs created and consolidated (FTE). */
+  jobs: { dossiers: number; createdFte: number; consolidatedFte: number };
+  /** CAP SCOP-SCIC granted dossiers: the Region doubles each employee-associate's contribution. */
+  cooperatives: { dossiers: number; employeeAssociates: number; capitalDoubledCents: number };
+  /** Granted dossiers: euros from other funders per euro granted by the Region. */
+  leverage: { dossiers: number; otherFundersCents: number; regionCents: number; ratio: number | null };
+  /** Dossiers whose plan has a resource from an intercommunality (EPCI). */
+  epci: { dossiers: number; cofinanced: number; share: number | null };
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const isGranted = (row: IndicatorDossier) => row.status === "GRANTED";
+const granted = (row: IndicatorDossier) => (isGranted(row) ? (row.grantedAmountCents ?? 0) : 0);
+
+function group(
+  rows: IndicatorDossier[],
+  keyOf: (row: IndicatorDossier) => string,
+  keys: { key: string; label: string }[],
+): SeriesRow[] {
+  const result = new Map(
+    keys.map(({ key, label }) => [key, { key, label, dossiers: 0, requestedCents: 0, grantedCents: 0 }]),
+  );
+  for (const row of rows) {
+    const key = keyOf(row);
+    let cell = result.get(key);
+    if (!cell) {
+      cell = { key, label: key, dossiers: 0, requestedCents: 0, grantedCents: 0 };
+      result.set(key, cell);
+    }
+    cell.dossiers += 1;
+    cell.requestedCents += row.requestedAmountCents ?? 0;
+    cell.grantedCents += granted(row);
+  }
+  return [...result.values()];
+}
+
+const OUTSIDE_REGION = "autre";
+
+/** Aggregates the filed dossiers; `year` keeps those filed that year (Paris), except in the by-year series. */
+export function computeIndicators(
+  all: IndicatorDossier[],
+  options: { year?: number | null } = {},
+): Indicators {
+  const year = options.year ?? null;
+  const rows = year === null ? all : all.filter((row) => parisYear(row.filedAt) === year);
+  const years = [...new Set(all.map((row) => parisYear(row.filedAt)))].sort((a, b) => b - a);
+
+  const grantedRows = rows.filter(isGranted);
+  const capAsso = grantedRows.filter((row) => row.schemeCode === "CAP_ASSO");
+  const scop = grantedRows.filter((row) => row.schemeCode === "CAP_SCOP_SCIC");
+  const otherFunders = (row: IndicatorDossier) =>
+    sum(
+      Object.entries(row.resourcesByOrigin)
+        .filter(([origin]) => !(LEVERAGE_EXCLUDED_ORIGINS as readonly string[]).includes(origin))
+        .map(([, cents]) => cents),
+    );
+  const otherFundersCents = sum(grantedRows.map(otherFunders));
+  const regionCents = sum(grantedRows.map(granted));
+  const cofinanced = rows.filter((row) => (row.resourcesByOrigin[EPCI_ORIGIN] ?? 0) > 0).length;
+
+  return {
+    year,
+    years,
+    totals: {
+      dossiers: rows.length,
+      requestedCents: sum(rows.map((row) => row.requestedAmountCents ?? 0)),
+      grantedCents: regionCents,
+      grantedDossiers: grantedRows.length,
+    },
+    series: {
+      dispositifs: group(
+        rows,
+        (row) => row.schemeCode,
+        Object.entries(SCHEMES).map(([key, scheme]) => ({ key, label: scheme.name })),
+      ),
+      departements: group(
+        rows,
+        (row) =>
+          row.departmentCode && row.departmentCode in REGION_DEPARTMENTS
+            ? row.departmentCode
+            : OUTSIDE_REGION,
+        Object.entries(REGION_DEPARTMENTS).map(([key, name]) => ({ key, label: `${name} (${key})` })),
+      ).map((cell) =>
+        cell.key === OUTSIDE_REGION ? { ...cell, label: "Non renseigné ou hors région" } : cell,
+      ),
+      etapes: group(
+        rows,
+        (row) => row.status,
+        DOSSIER_STATUS_ORDER.filter((status) => status !== "DRAFT").map((key) => ({
+          key,
+          label: DOSSIER_STATUS_LABELS[key],
+        })),
+      ),
+      annees: group(
+        all,
+        (row) => String(parisYear(row.filedAt)),
+        [...years].reverse().map((value) => ({ key: String(value), label: String(value) })),
+      ),
+    },
+    jobs: {
+      dossiers: capAsso.length,
+      createdFte: sum(capAsso.map((row) => row.jobsCreatedFte ?? 0)),
+      consolidatedFte: sum(capAsso.map((row) => row.jobsConsolidatedFte ?? 0)),
+    },
+    cooperatives: {
+      dossiers: scop.length,
+      employeeAssociates: sum(scop.map((row) => row.employeeAssociatesCount ?? 0)),
+      capitalDoubledCents: sum(scop.map(granted)),
+    },
+    leverage: {
+      dossiers: grantedRows.length,
+      otherFundersCents,
+      regionCents,
+      ratio: regionCents > 0 ? otherFundersCents / regionCents : null,
+    },
+    epci: { dossiers: rows.length, cofinanced, share: rows.length > 0 ? cofinanced / rows.length : null },
+  };
+}
+
+// ─── The public version ────────────────────────────────────────────────────────
+
+/** Why a public cell is empty: too few dossiers, or withheld so that the small ones cannot be deduced. */
+export type Suppression = "small" | "withheld" | null;
+
+export interface PublicSeriesRow {
+  key: string;
+  label: string;
+  suppressed: Suppression;
+  dossiers: number | null;
+  requestedCents: number | null;
+  grantedCents: number | null;
+}
+
+/** A key figure, or null when too few dossiers stand behind it. */
+type Figure<T> = T | null;
+
+export interface PublicIndicators {
+  years: number[];
+  totals: Figure<Indicators["totals"]>;
+  series: Record<SeriesId, PublicSeriesRow[]>;
+  jobs: Figure<Indicators["jobs"]>;
+  cooperatives: Figure<Indicators["cooperatives"]>;
+  leverage: Figure<Indicators["leverage"]>;
+  epci: Figure<Indicators["epci"]>;
+}
+
+const small = (count: number) => count < SMALL_CELL_THRESHOLD;
+/** « None » or « all » tells nothing about one dossier; « 1 or 2 of them » does. */
+const revealing = (count: number) => count > 0 && small(count);
+
+/**
+ * Hides every cell of fewer than 3 dossiers; then, while the hidden cells together hold 1 or 2 dossiers
+ * (which the published total would give away), hides the smallest published cell as well.
+ */
+export function suppressSeries(rows: SeriesRow[]): PublicSeriesRow[] {
+  const status = new Map<string, Suppression>(
+    rows.map((row) => [row.key, small(row.dossiers) ? "small" : null]),
+  );
+  const hiddenCount = () => sum(rows.filter((row) => status.get(row.key)).map((row) => row.dossiers));
+  while (hiddenCount() > 0 && small(hiddenCount())) {
+    const next = rows
+      .filter((row) => !status.get(row.key))
+      .sort((a, b) => a.dossiers - b.dossiers || a.requestedCents - b.requestedCents)[0];
+    if (!next) break;
+    status.set(next.key, "withheld");
+  }
+  return rows.map((row) => {
+    const suppressed = status.get(row.key) ?? null;
+    return suppressed
+      ? {
+          key: row.key,
+          label: row.label,
+          suppressed,
+          dossiers: null,
+          requestedCents: null,
+          grantedCents: null,
+        }
+      : { ...row, suppressed };
+  });
+}
+
+/** The same indicators with no cell, key figure or total resting on fewer than 3 dossiers. */
+export function publicIndicators(indicators: Indicators): PublicIndicators {
+  const { totals, jobs, cooperatives, leverage, epci } = indicators;
+  const series = Object.fromEntries(
+    SERIES_IDS.map((id) => [id, suppressSeries(indicators.series[id])]),
+  ) as Record<SeriesId, PublicSeriesRow[]>;
+  return {
+    years: indicators.years,
+    totals: small(totals.dossiers) ? null : totals,
+    series,
+    jobs: small(jobs.dossiers) ? null : jobs,
+    cooperatives: small(cooperatives.dossiers) ? null : cooperatives,
+    leverage: small(leverage.dossiers) ? null : leverage,
+    // The share of co-financed dossiers tells how many there are: both parts must be large enough.
+    epci:
+      small(epci.dossiers) || revealing(epci.cofinanced) || revealing(epci.dossiers - epci.cofinanced)
+        ? null
+        : epci,
+  };
+}
+
+// ─── How the figures read ──────────────────────────────────────────────────────
+
+const fte = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const ratio = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat("fr-FR");
+
+/** 12.5 → « 12,5 » (full-time equivalents). */
+export const formatFte = (value: number) => fte.format(value);
+/** 1.345 → « 1,35 ». */
+export const formatRatio = (value: number) => ratio.format(value);
+/** 0.25 → « 25 % » (with the narrow no-break space). */
+export const formatShare = (value: number) => percent.format(value).replace(/\u00a0/g, "\u202f");
+/** 12345 → « 12 345 ». */
+export const formatCount = (value: number) => count.format(value);
+
+/** A public cell as it reads: the number, or why it is not published. */
+export function publicCellLabel(row: PublicSeriesRow, value: number | null, format: (n: number) => string) {
+  if (row.suppressed === "small") return SMALL_CELL_LABEL;
+  if (row.suppressed === "withheld" || value === null) return WITHHELD_LABEL;
+  return format(value);
+}
+
+/** The `annee` query parameter: a year, or every year (and a notice) when it is not one. */
+export function readIndicatorYear(raw: string | null): { year: number | null; notice: string | null } {
+  const value = raw?.trim() ?? "";
+  if (value === "") return { year: null, notice: null };
+  if (/^\d{4}$/.test(value)) return { year: Number(value), notice: null };
+  return {
+    year: null,
+    notice: `« ${value.slice(0, 20)} » n’est pas une année : toutes les années sont affichées.`,
+  };
+}

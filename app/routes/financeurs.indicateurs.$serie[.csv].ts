@@ -1,0 +1,26 @@
+// GET /financeurs/indicateurs/<serie>.csv?annee=2026: one series of the community's indicators.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { db } from "~/db.server";
+import { isSeriesId, readIndicatorYear } from "~/domain/indicators";
+import { isCommunityMember } from "~/services/funder-access.server";
+import {
+  communityIndicators,
+  communitySeriesCsv,
+  csvResponse,
+  seriesFileName,
+} from "~/services/indicators.server";
+import { requireRole } from "~/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["FUNDER", "INSTRUCTOR", "ADMIN"]);
+  if (!isCommunityMember(user))
+    throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
+  const id = params.serie;
+  if (!isSeriesId(id)) throw new Response("Cette série d’indicateurs n’existe pas.", { status: 404 });
+  // The by-year series always spans every year; a malformed year falls back to every year, as on the page.
+  const { year } = readIndicatorYear(new URL(request.url).searchParams.get("annee"));
+  const scoped = id === "annees" ? null : year;
+  const indicators = await communityIndicators(db, { year: scoped });
+  return csvResponse(communitySeriesCsv(indicators.series[id]), seriesFileName(id, scoped), "private");
+}

@@ -1,0 +1,264 @@
+// The indicators against the demo database: the community's figures are the database's own sums; the
+// public ones never show a cell of 1 or 2 dossiers, neither on the page nor in the CSV downloads.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { SERIES_IDS, SMALL_CELL_LABEL } from "~/domain/indicators";
+import { csvAmount } from "~/domain/instruction-queue";
+import { paris } from "~/domain/paris-time";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { DossierStatus } from "~/generated/prisma/enums";
+import {
+  communityIndicators,
+  communitySeriesCsv,
+  publicIndicators,
+  publicSeriesCsv,
+} from "~/services/indicators.server";
+import { LocalFileStorage } from "~/services/storage.server";
+
+import { seedDemo } from "../../seeds/demo";
+import { seedReference } from "../../seeds/reference";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { getRequest } from "../support/requests";
+
+const FILED = { status: { not: DossierStatus.DRAFT } };
+
+describe.each(databaseKinds())("indicators on %s", (kind) => {
+  let database: TestDatabase;
+  let db: PrismaClient;
+  let root: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    db = database.db;
+    root = await mkdtemp(path.join(tmpdir(), "indicators-"));
+    await seedReference(db);
+    await seedDemo(db, new LocalFileStorage(root));
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("gives the community the database's own counts and sums, drafts left out", async () => {
+    const indicators = await communityIndicators(db);
+    const filed = await db.dossier.aggregate({
+      where: FILED,
+      _count: true,
+      _sum: { requestedAmountCents: true },
+    });
+    const granted = await db.dossier.aggregate({
+      where: { status: DossierStatus.GRANTED },
+      _count: true,
+      _sum: { grantedAmountCents: true },
+    });
+    expect(await db.dossier.count({ where: { status: DossierStatus.DRAFT } })).toBeGreaterThan(0);
+    expect(indicators.totals).toEqual({
+      dossiers: filed._count,
+      requestedCents: filed._sum.requestedAmountCents,
+      grantedCents: granted._sum.grantedAmountCents,
+      grantedDossiers: granted._count,
+    });
+
+    const bySchemeInDb = await db.dossier.groupBy({
+      by: ["schemeCode"],
+      where: FILED,
+      _count: { _all: true },
+      _sum: { requestedAmountCents: true },
+    });
+    for (const group of bySchemeInDb) {
+      const cell = indicators.series.dispositifs.find((row) => row.key === group.schemeCode);
+      expect(cell).toMatchObject({
+        dossiers: group._count._all,
+        requestedCents: group._sum.requestedAmountCents ?? 0,
+      });
+    }
+    for (const id of SERIES_IDS) {
+      const total = indicators.series[id].reduce((sum, row) => sum + row.dossiers, 0);
+      expect(total, id).toBe(filed._count);
+    }
+  });
+
+  it("computes the leverage from the granted dossiers' plans, leaving out the Region and own funds", async () => {
+    const { leverage } = await communityIndicators(db);
+    const others = await db.dossierBudgetLine.aggregate({
+      where: {
+        side: "RESOURCE",
+        category: { notIn: ["REGION", "OWN_FUNDS"] },
+        dossier: { status: DossierStatus.GRANTED },
+      },
+      _sum: { amountCents: true },
+    });
+    expect(leverage.otherFundersCents).toBe(others._sum.amountCents ?? 0);
+    expect(leverage.regionCents).toBeGreaterThan(0);
+    expect(leverage.ratio).toBeCloseTo(leverage.otherFundersCents / leverage.regionCents, 10);
+  });
+
+  it("keeps, for a year, the dossiers filed that year in Paris", async () => {
+    const { years } = await communityIndicators(db);
+    const year = years[0]!;
+    const indicators = await communityIndicators(db, { year });
+    const inYear = await db.dossier.count({
+      where: { ...FILED, filedAt: { gte: paris(`${year}-01-01`), lt: paris(`${year + 1}-01-01`) } },
+    });
+    expect(indicators.year).toBe(year);
+    expect(indicators.totals.dossiers).toBe(inYear);
+    expect(inYear).toBeLessThan((await communityIndicators(db)).totals.dossiers);
+    const empty = await communityIndicators(db, { year: 1999 });
+    expect(empty.totals.dossiers).toBe(0);
+    expect(empty.leverage.ratio).toBeNull();
+  });
+
+  it("never shows the public a cell of 1 or 2 dossiers, nor its amounts", async () => {
+    const community = await communityIndicators(db);
+    const published = await publicIndicators(db);
+    let smallCells = 0;
+    for (const id of SERIES_IDS) {
+      for (const [index, cell] of published.series[id].entries()) {
+        const real = community.series[id][index]!;
+        expect(cell.key).toBe(real.key);
+        if (real.dossiers < 3) {
+          smallCells += real.dossiers > 0 ? 1 : 0;
+          expect(cell).toMatchObject({ suppressed: "small", dossiers: null, requestedCents: null });
+        }
+        if (cell.dossiers !== null) expect(cell.dossiers).toBeGreaterThanOrEqual(3);
+      }
+      // What is hidden in a series never adds up to 1 or 2 dossiers, which the total would reveal.
+      const hidden = community.series[id]
+        .filter((_, index) => published.series[id][index]!.suppressed)
+        .reduce((sum, row) => sum + row.dossiers, 0);
+      expect(hidden === 0 || hidden >= 3, id).toBe(true);
+    }
+    // The demo has small cells: this test would notice if they leaked.
+    expect(smallCells).toBeGreaterThan(0);
+
+    // The demo's single CAP SCOP-SCIC dossier: neither its count nor its amount is in the public CSV.
+    const scop = community.series.dispositifs.find((row) => row.key === "CAP_SCOP_SCIC")!;
+    expect(scop.dossiers).toBe(1);
+    const csv = publicSeriesCsv(published.series.dispositifs);
+    const line = csv.split("\r\n").find((row) => row.startsWith("CAP SCOP-SCIC;"));
+    expect(line).toBe(`CAP SCOP-SCIC;${SMALL_CELL_LABEL};${SMALL_CELL_LABEL};${SMALL_CELL_LABEL}`);
+    expect(csv).not.toContain(csvAmount(scop.requestedCents));
+    if (published.cooperatives) expect(published.cooperatives.dossiers).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes the CSV for a spreadsheet: BOM, semicolons, French decimal comma", async () => {
+    const community = await communityIndicators(db);
+    const csv = communitySeriesCsv(community.series.dispositifs);
+    expect(csv.startsWith("\ufeff")).toBe(true);
+    const [header, first] = csv.slice(1).split("\r\n");
+    expect(header).toBe("Catégorie;Dossiers;Montants demandés (€);Montants accordés (€)");
+    const capAsso = community.series.dispositifs[0]!;
+    expect(first).toBe(
+      `CAP ASSO;${capAsso.dossiers};${csvAmount(capAsso.requestedCents)};${csvAmount(capAsso.grantedCents)}`,
+    );
+    expect(first).toMatch(/;\d+,\d{2};\d+,\d{2}$/);
+    expect(publicSeriesCsv((await publicIndicators(db)).series.etapes).startsWith("\ufeffCatégorie;")).toBe(
+      true,
+    );
+  });
+});
+
+// The routes themselves, signed in as a browser would be: the app's client (~/db.server) is opened once
+// per process from globalThis.__database, so the test database is put there before the routes load.
+describe("the indicator pages and downloads", () => {
+  let database: TestDatabase;
+  let root: string;
+  let cookieOf: (email: string) => Promise<string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite");
+    root = await mkdtemp(path.join(tmpdir(), "indicators-routes-"));
+    await seedReference(database.db);
+    await seedDemo(database.db, new LocalFileStorage(root));
+    globalThis.__database = { db: database.db, kind: "pglite", close: () => database.close() };
+    const { sessionCookie } = await import("~/session.server");
+    const { createSession } = await import("~/services/auth/sessions.server");
+    cookieOf = async (email) => {
+      const user = await database.db.user.findUniqueOrThrow({ where: { email } });
+      const token = await createSession(database.db, user.id);
+      return (await sessionCookie.serialize(token)).split(";")[0]!;
+    };
+  });
+
+  afterAll(async () => {
+    globalThis.__database = undefined;
+    await database?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  const args = (url: string, cookie?: string, params: Record<string, string> = {}) =>
+    ({ request: getRequest(url, { cookie }), params, context: {} }) as LoaderFunctionArgs;
+  // Response.text() drops a UTF-8 BOM: the bytes tell whether the spreadsheet will see one.
+  const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
+  const statusOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 200,
+      (thrown: unknown) => (thrown instanceof Response ? thrown.status : 500),
+    );
+
+  it("opens the public figures to everyone and their CSV without a small cell", async () => {
+    const page = await import("~/routes/indicateurs");
+    const published = await page.loader(args("/indicateurs"));
+    expect(published.series.dispositifs.find((row) => row.key === "CAP_SCOP_SCIC")?.suppressed).toBe("small");
+
+    const csvRoute = await import("~/routes/indicateurs.$serie[.csv]");
+    const response = await csvRoute.loader(
+      args("/indicateurs/dispositifs.csv", undefined, { serie: "dispositifs" }),
+    );
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = await bytesOf(response);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString("utf8");
+    expect(csv).toContain(`CAP SCOP-SCIC;${SMALL_CELL_LABEL};`);
+    expect(await statusOf(csvRoute.loader(args("/indicateurs/x.csv", undefined, { serie: "x" })))).toBe(404);
+  });
+
+  it("keeps the community's figures to funder members and Region staff", async () => {
+    const page = await import("~/routes/financeurs.indicateurs");
+    const csvRoute = await import("~/routes/financeurs.indicateurs.$serie[.csv]");
+    const applicant = await cookieOf("porteur@demo.portail-ess.fr");
+    expect(await statusOf(page.loader(args("/financeurs/indicateurs")))).toBe(302);
+    expect(await statusOf(page.loader(args("/financeurs/indicateurs", applicant)))).toBe(403);
+    expect(
+      await statusOf(
+        csvRoute.loader(args("/financeurs/indicateurs/etapes.csv", applicant, { serie: "etapes" })),
+      ),
+    ).toBe(403);
+
+    // A funder account not (or no longer) attached to an organisation is not a member.
+    const orphan = await database.db.user.create({
+      data: {
+        email: "sans-organisation@example.fr",
+        passwordHash: "x",
+        firstName: "A",
+        lastName: "B",
+        role: "FUNDER",
+      },
+    });
+    expect(await statusOf(page.loader(args("/financeurs/indicateurs", await cookieOf(orphan.email))))).toBe(
+      403,
+    );
+
+    const funder = await cookieOf("financeur@demo.portail-ess.fr");
+    const { indicators, notice } = await page.loader(args("/financeurs/indicateurs?annee=2026", funder));
+    expect(indicators.year).toBe(2026);
+    expect(notice).toBeNull();
+    expect((await page.loader(args("/financeurs/indicateurs?annee=abc", funder))).notice).toContain(
+      "n’est pas une année",
+    );
+
+    const instructor = await cookieOf("instructeur@demo.portail-ess.fr");
+    const response = await csvRoute.loader(
+      args("/financeurs/indicateurs/etapes.csv?annee=2026", instructor, { serie: "etapes" }),
+    );
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(response.headers.get("Content-Disposition")).toContain("indicateurs-etapes-2026.csv");
+    expect((await bytesOf(response)).toString("utf8")).toMatch(/^\ufeffCatégorie;Dossiers;/);
+  });
+});
