@@ -2,6 +2,7 @@
 // digest of instructors who chose it. Both are idempotent and claim their rows, so every instance runs them.
 import type { PrismaClient } from "~/generated/prisma/client";
 
+import { sendWeeklyFunderDigests } from "./funder-digest.server";
 import { sendCorrectionReminders } from "./instruction.server";
 import { startRepeatingTask } from "./repeating-task.server";
 import { sendDailyDigests } from "./staff-notifications.server";
@@ -10,7 +11,8 @@ export async function runInstructionJobs(db: PrismaClient, input: { appUrl: stri
   const now = input.now ?? new Date();
   const reminders = await sendCorrectionReminders(db, { now, appUrl: input.appUrl });
   const digests = await sendDailyDigests(db, now);
-  return { reminders, digests };
+  const funderDigests = await sendWeeklyFunderDigests(db, { now, appUrl: input.appUrl });
+  return { reminders, digests, funderDigests };
 }
 
 /** Runs the jobs now, then every `intervalMs` (ten minutes by default); `stop()` waits for the run in flight. */

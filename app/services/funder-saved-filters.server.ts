@@ -1,0 +1,104 @@
+// A funder's saved filters: each is the pipeline's query string under a name, optionally subscribed to the
+// weekly digest. A person only ever reads or changes their own: someone else's filter answers 404, like an
+// unknown one, so an id tells nothing.
+import { pipelineSearch } from "~/domain/funder-pipeline";
+import { describeSavedFilter, normalisedQuery, savedFilterOf } from "~/domain/funder-saved-filters";
+import type { PrismaClient } from "~/generated/prisma/client";
+
+/** More filters than anyone reads on one page; the cap keeps a runaway form from filling the table. */
+export const MAX_SAVED_FILTERS = 50;
+
+export class SavedFilterError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+const notFound = () => new Response("Ce filtre enregistré est introuvable.", { status: 404 });
+
+/** Territory codes → names, for the filters' descriptions. */
+export async function territoryNames(db: PrismaClient): Promise<Record<string, string>> {
+  const territories = await db.territory.findMany({ select: { code: true, name: true } });
+  return Object.fromEntries(territories.map((territory) => [territory.code, territory.name]));
+}
+
+export async function listSavedFilters(db: PrismaClient, userId: string) {
+  const [filters, names] = await Promise.all([
+    db.funderSavedFilter.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, filters: true, weeklyDigest: true, createdAt: true },
+    }),
+    territoryNames(db),
+  ]);
+  return filters.map((row) => {
+    const filter = savedFilterOf(row.filters);
+    return {
+      id: row.id,
+      name: row.name,
+      query: pipelineSearch(filter).replace(/^\?/, ""),
+      description: describeSavedFilter(filter, names),
+      weeklyDigest: row.weeklyDigest,
+      createdAt: row.createdAt,
+    };
+  });
+}
+
+/** Saves the pipeline's current filter under a name; the query is stored in its one normalised form. */
+export async function saveFilter(
+  db: PrismaClient,
+  input: { userId: string; name: string; query: string; now?: Date },
+) {
+  const count = await db.funderSavedFilter.count({ where: { userId: input.userId } });
+  if (count >= MAX_SAVED_FILTERS) {
+    throw new SavedFilterError(
+      `Vous avez déjà ${MAX_SAVED_FILTERS} filtres enregistrés : supprimez-en un avant d’en ajouter un autre.`,
+      409,
+    );
+  }
+  return db.funderSavedFilter.create({
+    data: {
+      userId: input.userId,
+      name: input.name,
+      filters: { query: normalisedQuery(input.query) },
+      weeklyDigest: true,
+      createdAt: input.now ?? new Date(),
+    },
+    select: { id: true, name: true },
+  });
+}
+
+/**
+ * Subscribes or unsubscribes a filter. Subscribing again starts the digest from now: a filter left idle for
+ * months should not bring back everything shared meanwhile in one email.
+ */
+export async function setFilterDigest(
+  db: PrismaClient,
+  input: { userId: string; filterId: string; weeklyDigest: boolean; now?: Date },
+) {
+  const now = input.now ?? new Date();
+  const filter = await db.funderSavedFilter.findFirst({
+    where: { id: input.filterId, userId: input.userId },
+    select: { id: true, name: true, weeklyDigest: true },
+  });
+  if (!filter) throw notFound();
+  if (filter.weeklyDigest === input.weeklyDigest) return filter;
+  await db.funderSavedFilter.updateMany({
+    where: { id: filter.id, userId: input.userId },
+    data: input.weeklyDigest ? { weeklyDigest: true, lastDigestAt: now } : { weeklyDigest: false },
+  });
+  return { ...filter, weeklyDigest: input.weeklyDigest };
+}
+
+export async function deleteFilter(db: PrismaClient, input: { userId: string; filterId: string }) {
+  const filter = await db.funderSavedFilter.findFirst({
+    where: { id: input.filterId, userId: input.userId },
+    select: { id: true, name: true },
+  });
+  if (!filter) throw notFound();
+  await db.funderSavedFilter.deleteMany({ where: { id: filter.id, userId: input.userId } });
+  return filter;
+}
