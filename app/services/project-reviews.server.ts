@@ -9,139 +9,28 @@ import {
   REVIEW_PLACE_MAX,
   REVIEW_TITLE_MAX,
   reviewInvitationsSchema,
-  reviewItem,
   reviewItemsSchema,
 } from "~/domain/project-review";
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
 import { renderProjectReviewAgenda } from "~/pdf/project-review-agenda.server";
 import { projectReviewInvitation } from "~emails/project-review-invitation";
 
-import { DossierError } from "./dossiers.server";
-import { isCommunityMember, SHARED_DOSSIERS, type CommunityMember } from "./funder-access.server";
+import { SHARED_DOSSIERS, type CommunityMember } from "./funder-access.server";
 import { enqueueEmail } from "./outbox.server";
+import {
+  canEdit,
+  findEditableReview,
+  findReview,
+  loadReviewItems,
+  organiserName,
+  ProjectReviewError,
+  requireMember,
+  REVIEW_SELECT,
+  visibleReviews,
+} from "./project-review-access.server";
 
-/** A refusal the member can act on; `fieldErrors` are shown next to the fields of the form. */
-export class ProjectReviewError extends DossierError {
-  constructor(
-    message: string,
-    status = 400,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message, status);
-    this.name = "ProjectReviewError";
-  }
-}
-
-const NOT_FOUND = "Revue de projets introuvable.";
-const EDIT_REFUSED =
-  "Seul l’organisateur de la revue ou le service instructeur de la Région peut la modifier.";
-
-const isStaff = (user: CommunityMember) => user.role === UserRole.INSTRUCTOR || user.role === UserRole.ADMIN;
-
-function requireMember(user: CommunityMember): void {
-  if (!isCommunityMember(user))
-    throw new ProjectReviewError("Accès réservé à la communauté des financeurs.", 403);
-}
-
-/** The reviews a member may see: staff every one; a funder those of their organisation or inviting it. */
-function visibleReviews(user: CommunityMember): Prisma.ProjectReviewWhereInput {
-  if (isStaff(user)) return {};
-  const organisationId = user.funderOrganisationId ?? "-";
-  return {
-    OR: [
-      { organiserId: user.id },
-      { organiser: { funderOrganisationId: organisationId } },
-      { invitations: { some: { funderOrganisationId: organisationId } } },
-    ],
-  };
-}
-
-const REVIEW_SELECT = {
-  id: true,
-  title: true,
-  scheduledAt: true,
-  place: true,
-  organiserId: true,
-  organiser: {
-    select: { firstName: true, lastName: true, funderOrganisation: { select: { name: true } } },
-  },
-  invitations: {
-    select: { funderOrganisation: { select: { id: true, name: true } } },
-    orderBy: { funderOrganisation: { name: "asc" } },
-  },
-} satisfies Prisma.ProjectReviewSelect;
-
-type ReviewRow = Prisma.ProjectReviewGetPayload<{ select: typeof REVIEW_SELECT }>;
-
-/** « Sophie Lefèvre (France Active) », or « (Région Centre-Val de Loire) » for Region staff. */
-function organiserName(review: ReviewRow): string {
-  const { firstName, lastName, funderOrganisation } = review.organiser;
-  return `${firstName} ${lastName} (${funderOrganisation?.name ?? "Région Centre-Val de Loire"})`;
-}
-
-const ITEM_SELECT = {
-  minutes: true,
-  dossier: {
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      status: true,
-      schemeCode: true,
-      answers: true,
-      requestedAmountCents: true,
-      proposedAmountCents: true,
-      grantedAmountCents: true,
-      totalBudgetCents: true,
-      departmentCode: true,
-      department: { select: { name: true } },
-      scheme: { select: { name: true } },
-      organisation: { select: { name: true } },
-      budgetLines: { select: { side: true, category: true, amountCents: true } },
-      // Only shared positions, for every reader: the review is the community's, not one organisation's.
-      pledges: {
-        where: { sharedAt: { not: null } },
-        select: {
-          status: true,
-          instrument: true,
-          amountCents: true,
-          funderOrganisation: { select: { name: true } },
-        },
-        orderBy: { funderOrganisation: { name: "asc" } },
-      },
-    },
-  },
-} satisfies Prisma.ProjectReviewItemSelect;
-
-/** The review's dossiers still shared by their holders, in the agenda's order. */
-async function loadReviewItems(db: PrismaClient, reviewId: string) {
-  const rows = await db.projectReviewItem.findMany({
-    where: { reviewId, dossier: SHARED_DOSSIERS },
-    select: ITEM_SELECT,
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
-  return rows.map(reviewItem);
-}
-
-async function findReview(db: PrismaClient, user: CommunityMember, reviewId: string) {
-  requireMember(user);
-  const review = await db.projectReview.findFirst({
-    where: { AND: [{ id: reviewId }, visibleReviews(user)] },
-    select: REVIEW_SELECT,
-  });
-  if (!review) throw new ProjectReviewError(NOT_FOUND, 404);
-  return review;
-}
-
-const canEdit = (user: CommunityMember, review: { organiserId: string }) =>
-  isStaff(user) || review.organiserId === user.id;
-
-async function findEditableReview(db: PrismaClient, user: CommunityMember, reviewId: string) {
-  const review = await findReview(db, user, reviewId);
-  if (!canEdit(user, review)) throw new ProjectReviewError(EDIT_REFUSED, 403);
-  return review;
-}
+export { ProjectReviewError };
 
 export async function createReview(
   db: PrismaClient,
