@@ -1,3 +1,4 @@
+import { BudgetLinesTable } from "~/components/budget-lines-table";
 import { StatusBadge } from "~/components/status-badge";
 import { formatEuros } from "~/domain/format";
 import type { FunderDossierSummary } from "~/services/funder-dossier.server";
@@ -6,6 +7,25 @@ const euros = (cents: number | null) => (cents === null ? "—" : formatEuros(ce
 const fte = (value: number | null) => (value === null ? null : `${value.toLocaleString("fr-FR")} ETP`);
 
 type Row = { label: string; value: string | null };
+
+function FunderBudgetTable({
+  id,
+  caption,
+  lines,
+}: {
+  id: string;
+  caption: string;
+  lines: FunderDossierSummary["budget"]["expenses"];
+}) {
+  return (
+    <BudgetLinesTable
+      id={id}
+      caption={caption}
+      lines={lines.map((line) => ({ ...line, amount: formatEuros(line.amountCents) }))}
+      total={formatEuros(lines.reduce((sum, line) => sum + line.amountCents, 0))}
+    />
+  );
+}
 
 function Details({ rows }: { rows: Row[] }) {
   return (
@@ -19,59 +39,6 @@ function Details({ rows }: { rows: Row[] }) {
           </div>
         ))}
     </dl>
-  );
-}
-
-function BudgetTable({
-  id,
-  caption,
-  lines,
-}: {
-  id: string;
-  caption: string;
-  lines: FunderDossierSummary["budget"]["expenses"];
-}) {
-  const total = lines.reduce((sum, line) => sum + line.amountCents, 0);
-  return (
-    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table>
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Catégorie</th>
-            <th scope="col">Libellé</th>
-            <th scope="col" className="number">
-              Montant
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.length === 0 ? (
-            <tr>
-              <td colSpan={3}>Aucune ligne.</td>
-            </tr>
-          ) : (
-            lines.map((line, index) => (
-              <tr key={index}>
-                <td>{line.category}</td>
-                <td>{line.label || "—"}</td>
-                <td className="number">{formatEuros(line.amountCents)}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-        {lines.length > 0 ? (
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                Total
-              </th>
-              <td className="number">{formatEuros(total)}</td>
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
   );
 }
 
@@ -145,8 +112,12 @@ export function DossierSummary({ summary }: { summary: FunderDossierSummary }) {
 
       <section aria-labelledby="budget">
         <h2 id="budget">Budget et plan de financement</h2>
-        <BudgetTable id="budget-depenses" caption="Dépenses prévues" lines={summary.budget.expenses} />
-        <BudgetTable id="budget-ressources" caption="Ressources prévues" lines={summary.budget.resources} />
+        <FunderBudgetTable id="budget-depenses" caption="Dépenses prévues" lines={summary.budget.expenses} />
+        <FunderBudgetTable
+          id="budget-ressources"
+          caption="Ressources prévues"
+          lines={summary.budget.resources}
+        />
       </section>
     </>
   );

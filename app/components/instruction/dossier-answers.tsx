@@ -1,42 +1,10 @@
 // Everything the applicant filed, as the complete dossier prints it: the organisation, each step's
 // answers, the budget, the pieces (to look at in the browser or download) and the documents issued.
+import { BudgetLinesTable } from "~/components/budget-lines-table";
+
 import type { DossierPageData } from "./dossier-action-result";
 
 type Answers = DossierPageData["answers"];
-
-function BudgetTable({ caption, lines }: { caption: string; lines: Answers["budget"]["expenses"] }) {
-  return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Catégorie</th>
-            <th scope="col">Libellé</th>
-            <th scope="col" className="number">
-              Montant
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.length === 0 ? (
-            <tr>
-              <td colSpan={3}>Aucune ligne.</td>
-            </tr>
-          ) : (
-            lines.map((line, index) => (
-              <tr key={index}>
-                <td>{line.category}</td>
-                <td>{line.label || "—"}</td>
-                <td className="number">{line.amount}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export function DossierAnswers({ answers }: { answers: Answers }) {
   return (
@@ -103,8 +71,8 @@ export function DossierAnswers({ answers }: { answers: Answers }) {
         </div>
       ))}
       <h3>Budget et plan de financement</h3>
-      <BudgetTable caption="Dépenses" lines={answers.budget.expenses} />
-      <BudgetTable caption="Ressources" lines={answers.budget.resources} />
+      <BudgetLinesTable caption="Dépenses" lines={answers.budget.expenses} />
+      <BudgetLinesTable caption="Ressources" lines={answers.budget.resources} />
     </section>
   );
 }
