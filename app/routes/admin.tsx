@@ -1,77 +1,36 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Outlet } from "@remix-run/react";
 
-import { db } from "~/db.server";
-import { formatDate } from "~/domain/format";
-import { ROLE_LABELS } from "~/domain/roles";
-import { adminHome } from "~/services/dashboards.server";
+import { SectionNav } from "~/components/section-nav";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — Portail ESS Centre-Val de Loire" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const { schemes, users, funders } = await adminHome(db);
-  return {
-    schemes: schemes.map((scheme) => ({
-      code: scheme.code,
-      name: scheme.name,
-      ruleSets: scheme.ruleSets.map((ruleSet) => ({
-        version: ruleSet.version,
-        status: ruleSet.status === "PUBLISHED" ? "Publiée" : "Brouillon",
-        effectiveFrom: ruleSet.effectiveFrom ? formatDate(ruleSet.effectiveFrom) : "—",
-      })),
-    })),
-    users: users.map((row) => ({ role: ROLE_LABELS[row.role], count: row._count._all })),
-    funders: funders.map((funder) => ({ id: funder.id, name: funder.name, members: funder._count.members })),
-  };
+  return null;
 }
 
-export default function AdminHome() {
-  const { schemes, users, funders } = useLoaderData<typeof loader>();
+const SECTIONS = [
+  { to: "/admin", label: "Vue d’ensemble", prefixes: [] },
+  { to: "/admin/dispositifs", label: "Dispositifs et règles", prefixes: ["/admin/dispositifs"] },
+  { to: "/admin/appels", label: "Appels et enveloppes", prefixes: ["/admin/appels"] },
+  { to: "/admin/comptes", label: "Comptes", prefixes: ["/admin/comptes"] },
+  { to: "/admin/financeurs", label: "Financeurs", prefixes: ["/admin/financeurs"] },
+  { to: "/admin/territoires", label: "Territoires", prefixes: ["/admin/territoires"] },
+  { to: "/admin/conservation", label: "Conservation des données", prefixes: ["/admin/conservation"] },
+  { to: "/admin/journal", label: "Journal d’audit", prefixes: ["/admin/journal"] },
+];
+
+/**
+ * The administration area. Every page below checks the admin role in its own loader and action too:
+ * a layout's loader does not guard its children's actions.
+ */
+export default function AdminLayout() {
   return (
     <>
-      <h1>Administration</h1>
-      <h2>Dispositifs et versions de leurs règles</h2>
-      <table>
-        <caption className="visually-hidden">Versions des règles de chaque dispositif</caption>
-        <thead>
-          <tr>
-            <th scope="col">Dispositif</th>
-            <th scope="col">Version</th>
-            <th scope="col">État</th>
-            <th scope="col">En vigueur le</th>
-          </tr>
-        </thead>
-        <tbody>
-          {schemes.flatMap((scheme) =>
-            scheme.ruleSets.map((ruleSet) => (
-              <tr key={`${scheme.code}-${ruleSet.version}`}>
-                <th scope="row">{scheme.name}</th>
-                <td>{ruleSet.version}</td>
-                <td>{ruleSet.status}</td>
-                <td>{ruleSet.effectiveFrom}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-      <h2>Comptes</h2>
-      <ul>
-        {users.map((row) => (
-          <li key={row.role}>
-            {row.role} : {row.count}
-          </li>
-        ))}
-      </ul>
-      <h2>Financeurs partenaires</h2>
-      <ul>
-        {funders.map((funder) => (
-          <li key={funder.id}>
-            {funder.name} ({funder.members} membre{funder.members > 1 ? "s" : ""})
-          </li>
-        ))}
-      </ul>
+      <SectionNav label="Administration" sections={SECTIONS} />
+      <Outlet />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
 
+import { SectionNav } from "~/components/section-nav";
 import { db } from "~/db.server";
 import { forbidden } from "~/services/auth/guards.server";
 import { isCommunityMember } from "~/services/funder-access.server";
@@ -45,26 +46,13 @@ const SECTIONS = [
 /** The funders' area: its own navigation above each page, which brings its own title. */
 export default function FundersLayout() {
   const { isFunder, organisationName } = useLoaderData<typeof loader>();
-  const { pathname } = useLocation();
-  const path = pathname.replace(/\/+$/, "") || "/";
   return (
     <>
-      <nav className="funders-nav" aria-label="Espace financeurs">
-        {organisationName ? <p className="funders-nav__organisation">{organisationName}</p> : null}
-        <ul>
-          {SECTIONS.filter((section) => isFunder || !section.fundersOnly).map((section) => {
-            const current = path === section.to;
-            const within = section.prefixes.some((prefix) => path.startsWith(prefix));
-            return (
-              <li key={section.to}>
-                <Link to={section.to} aria-current={current ? "page" : within ? "true" : undefined}>
-                  {section.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <SectionNav
+        label="Espace financeurs"
+        sections={SECTIONS.filter((section) => isFunder || !section.fundersOnly)}
+        before={organisationName ? <p className="section-nav__context">{organisationName}</p> : null}
+      />
       <Outlet />
     </>
   );

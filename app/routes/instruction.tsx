@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Outlet, useLocation } from "@remix-run/react";
+import { Outlet } from "@remix-run/react";
 
+import { SectionNav } from "~/components/section-nav";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Instruction — Portail ESS Centre-Val de Loire" }];
@@ -18,25 +19,9 @@ const SECTIONS = [
 
 /** The instruction area: its own navigation above each page, which brings its own title. */
 export default function InstructionLayout() {
-  const { pathname } = useLocation();
-  const path = pathname.replace(/\/+$/, "") || "/";
   return (
     <>
-      <nav className="instruction-nav" aria-label="Instruction">
-        <ul>
-          {SECTIONS.map((section) => {
-            const current = path === section.to;
-            const within = section.prefixes.some((prefix) => path.startsWith(prefix));
-            return (
-              <li key={section.to}>
-                <Link to={section.to} aria-current={current ? "page" : within ? "true" : undefined}>
-                  {section.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <SectionNav label="Instruction" sections={SECTIONS} />
       <Outlet />
     </>
   );
