@@ -5,7 +5,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { db } from "~/db.server";
 import { DossierStatus } from "~/generated/prisma/enums";
-import { DossierError, getDossierForMember } from "~/services/dossiers.server";
+import {
+  DossierError,
+  getDossierForMember,
+  moveDraftToRulesInForce,
+  rulesChangedNotice,
+} from "~/services/dossiers.server";
 import { dossierChecklist, fileDossier } from "~/services/filing.server";
 import { readFormData } from "~/services/http.server";
 import { requireRole } from "~/session.server";
@@ -13,11 +18,16 @@ import { storage } from "~/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
-  const dossier = await getDossierForMember(db, user.id, params.id ?? "");
+  let dossier = await getDossierForMember(db, user.id, params.id ?? "");
   if (dossier.status !== DossierStatus.DRAFT && dossier.status !== DossierStatus.CORRECTION_REQUESTED) {
     throw redirect(`/dossiers/${dossier.id}`);
   }
-  const checklist = await dossierChecklist(db, dossier);
+  const now = new Date();
+  // The checklist shown is the one that will judge the dossier: the rules in force today.
+  if (await moveDraftToRulesInForce(db, dossier, now)) {
+    dossier = await getDossierForMember(db, user.id, dossier.id);
+  }
+  const checklist = await dossierChecklist(db, dossier, now);
   const parameters = dossier.ruleSet.parameters as { applicantTexts?: { filingDeclaration?: string } };
   return {
     dossierId: dossier.id,
@@ -30,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closedMessage: checklist.closedMessage,
     ready: checklist.ready,
     declaration: parameters.applicantTexts?.filingDeclaration ?? "",
+    rulesNotice: await rulesChangedNotice(db, dossier),
   };
 }
 
@@ -55,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const VERDICT = { true: "Rempli", false: "Non rempli", null: "À préciser" } as const;
 
 export default function FilingStep() {
-  const { dossierId, correction, sections, eligibility, closedMessage, ready, declaration } =
+  const { dossierId, correction, sections, eligibility, closedMessage, ready, declaration, rulesNotice } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -69,6 +80,7 @@ export default function FilingStep() {
           {result.error}
         </p>
       ) : null}
+      {rulesNotice ? <p className="notice notice--info">{rulesNotice}</p> : null}
       {closedMessage ? <p className="notice notice--warning">{closedMessage}</p> : null}
 
       <h3>Ce qu’il reste à compléter</h3>

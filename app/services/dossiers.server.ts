@@ -19,6 +19,10 @@ import { requireMembership } from "./organisations.server";
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
 
+/** Said when someone acts on a dossier whose pieces and personal data retention has purged. */
+export const PURGED_DOSSIER_MESSAGE =
+  "Ce dossier a été purgé au terme de sa durée de conservation : il ne peut plus être rouvert ni recevoir de message.";
+
 /** A refusal the applicant can understand and act on. */
 export class DossierError extends Error {
   constructor(
@@ -81,17 +85,94 @@ export async function openCall(db: Db, schemeId: string, now: Date) {
   };
 }
 
-/** The form context of a dossier: its own rule set (never the one in force today) and the territories. */
+/**
+ * A dossier is judged by the rules in force when it is filed, not when its draft was started: before
+ * filing, and on the filing step (so the checklist shown is the one that will judge it), a draft moves
+ * to the rule set in force and to the call open now. Filed dossiers never change version.
+ * Returns whether the draft moved.
+ */
+export async function moveDraftToRulesInForce(
+  db: PrismaClient,
+  dossier: {
+    id: string;
+    status: DossierStatus;
+    schemeCode: SchemeCode;
+    schemeId: string;
+    ruleSetId: string;
+    callId: string | null;
+  },
+  now: Date,
+): Promise<boolean> {
+  if (dossier.status !== DossierStatus.DRAFT) return false;
+  const ruleSet = await ruleSetInForce(db, dossier.schemeCode, now);
+  // With no call open, the draft keeps its own: the checklist says when the next one opens.
+  const callId = (await openCall(db, dossier.schemeId, now)).call?.id ?? dossier.callId;
+  if (ruleSet.id === dossier.ruleSetId && callId === dossier.callId) return false;
+  const { count } = await db.dossier.updateMany({
+    where: { id: dossier.id, status: DossierStatus.DRAFT },
+    data: { ruleSetId: ruleSet.id, callId },
+  });
+  return count > 0;
+}
+
+/**
+ * The sentence telling an applicant that their draft will be judged by newer rules than those in force
+ * when they started it; null when the rules are the same.
+ */
+export async function rulesChangedNotice(
+  db: Db,
+  dossier: {
+    status: DossierStatus;
+    schemeCode: SchemeCode;
+    createdAt: Date;
+    scheme: { name: string };
+    ruleSet: { id: string; version: number };
+  },
+): Promise<string | null> {
+  if (dossier.status !== DossierStatus.DRAFT) return null;
+  const created = dossier.createdAt;
+  const atCreation = await db.ruleSet.findFirst({
+    where: {
+      scheme: { code: dossier.schemeCode },
+      status: "PUBLISHED",
+      AND: [
+        { OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: created } }] },
+        { OR: [{ publishedAt: null }, { publishedAt: { lte: created } }] },
+      ],
+    },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
+  if (!atCreation || atCreation.version === dossier.ruleSet.version) return null;
+  const { effectiveFrom } = await db.ruleSet.findUniqueOrThrow({
+    where: { id: dossier.ruleSet.id },
+    select: { effectiveFrom: true },
+  });
+  const since = effectiveFrom ? `, en vigueur depuis le ${formatDate(effectiveFrom)}` : "";
+  return `Les règles de ${dossier.scheme.name} ont changé depuis la création de votre brouillon\u00a0: il sera examiné selon la version ${dossier.ruleSet.version}${since}.`;
+}
+
+/**
+ * The form context of a dossier: its own rule set (never the one in force today) and the territories.
+ * `choicesFor`, the dossier an applicant is filling in, narrows the territories to those still offered
+ * (active) and the one it already names, so its choice is validated against them. Without it every
+ * territory is there: reading any dossier keeps the territory it named, even one deactivated since.
+ */
 export async function formContext<C extends SchemeCode>(
   db: Db,
   schemeCode: C,
   ruleSetParameters: unknown,
+  choicesFor?: { territoryId: string | null },
 ): Promise<FormContext<C>> {
   const parsed = parseRuleSetParameters(schemeCode, ruleSetParameters);
   if (!parsed.ok) throw new Error(`Jeu de règles ${schemeCode} invalide : ${parsed.error}`);
+  const named = choicesFor?.territoryId ? [{ id: choicesFor.territoryId }] : [];
   const territories =
     schemeCode === "A_VOS_ID"
-      ? await db.territory.findMany({ orderBy: [{ departmentCode: "asc" }, { name: "asc" }] })
+      ? await db.territory.findMany({
+          where: choicesFor ? { OR: [{ active: true }, ...named] } : {},
+          orderBy: [{ departmentCode: "asc" }, { name: "asc" }],
+        })
       : [];
   return {
     parameters: parsed.parameters as RuleSetParametersByScheme[C],
@@ -209,7 +290,7 @@ export async function saveStep(
   if (!isEditableByApplicant(dossier.status)) {
     throw new DossierError(READ_ONLY_MESSAGE, 409);
   }
-  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters, dossier);
   const step = dossierSteps(dossier.schemeCode, context).find((candidate) => candidate.id === input.stepId);
   if (!step) throw new Response("Étape inconnue.", { status: 404 });
 

@@ -21,7 +21,14 @@ import { instructorDossierUrl } from "./dossier-messages.server";
 import { nextDossierNumber } from "./dossier-numbers.server";
 import { dossierEligibility, filingReceiptData, filingSnapshot } from "./filing-record.server";
 import { applyTransition, lockDossier } from "./dossier-transitions.server";
-import { answersOf, DossierError, formContext, getDossierForMember, openCall } from "./dossiers.server";
+import {
+  answersOf,
+  DossierError,
+  formContext,
+  getDossierForMember,
+  moveDraftToRulesInForce,
+  openCall,
+} from "./dossiers.server";
 import { ruleSetsInForce } from "./eligibility.server";
 import { enqueueEmail } from "./outbox.server";
 import { notifyStaff } from "./staff-notifications.server";
@@ -55,7 +62,7 @@ export async function dossierChecklist(
   dossier: Dossier,
   now = new Date(),
 ): Promise<Checklist> {
-  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters, dossier);
   const reading = readDossierAnswers(dossier.schemeCode, context, answersOf(dossier.answers));
   const attachments = await db.attachment.findMany({
     where: { dossierId: dossier.id, deletedAt: null, messageId: null },
@@ -94,10 +101,13 @@ export async function fileDossier(
   input: { userId: string; dossierId: string; appUrl: string; now?: Date },
 ): Promise<FilingResult> {
   const now = input.now ?? new Date();
-  const dossier = await getDossierForMember(db, input.userId, input.dossierId);
+  let dossier = await getDossierForMember(db, input.userId, input.dossierId);
   if (dossier.status !== DossierStatus.DRAFT && dossier.status !== DossierStatus.CORRECTION_REQUESTED) {
     if (dossier.number) return { number: dossier.number, alreadyFiled: true };
     throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
+  }
+  if (await moveDraftToRulesInForce(db, dossier, now)) {
+    dossier = await getDossierForMember(db, input.userId, input.dossierId);
   }
   const checklist = await dossierChecklist(db, dossier, now);
   if (!checklist.ready) {

@@ -468,21 +468,32 @@ describe.each(databaseKinds())("filing a dossier on %s", (kind) => {
       await world?.close();
     });
 
-    it("are those of the rule set it was started under, not a later version", async () => {
+    it("are those in force when it was filed: a filed dossier keeps its version, a draft takes the new one", async () => {
       const { db, storage } = world;
-      // 12 000 € a year fits version 1 (2 000 € to 20 000 €); 25 000 € is above its ceiling.
+      // Version 1 allows 2 000 € to 20 000 € a year.
+      const filedEarly = await completeDraft(world, { annualEuros: 12_000 });
       const modest = await completeDraft(world, { annualEuros: 12_000 });
       const ambitious = await completeDraft(world, { annualEuros: 25_000 });
+      await fileDossier(db, storage, {
+        userId: filedEarly.user.id,
+        dossierId: filedEarly.dossierId,
+        appUrl: APP_URL,
+      });
 
       const v1 = await ruleSetInForce(db, SchemeCode.CAP_ASSO, new Date());
       expect(v1.version).toBe(1);
       const now = new Date();
+      // Version 2: 15 000 € to 30 000 € a year.
       await db.ruleSet.create({
         data: {
           schemeId: v1.schemeId,
           version: 2,
           status: RuleSetStatus.PUBLISHED,
-          parameters: { ...(v1.parameters as object), minAnnualAmountCents: 1_500_000 },
+          parameters: {
+            ...(v1.parameters as object),
+            minAnnualAmountCents: 1_500_000,
+            maxAnnualAmountCents: 3_000_000,
+          },
           effectiveFrom: now,
           publishedAt: now,
         },
@@ -491,34 +502,36 @@ describe.each(databaseKinds())("filing a dossier on %s", (kind) => {
       forgetRuleSetsInForce(db);
       expect((await ruleSetInForce(db, SchemeCode.CAP_ASSO, new Date())).version).toBe(2);
 
-      // Under version 2, 12 000 € a year would be too little; the dossier keeps version 1 and files.
-      const checklist = await dossierChecklist(
+      // Filed under version 1, 12 000 € a year is still judged by version 1: eligible.
+      const kept = await dossierChecklist(
         db,
-        await getDossierForMember(db, modest.user.id, modest.dossierId),
+        await getDossierForMember(db, filedEarly.user.id, filedEarly.dossierId),
       );
-      expect(checklist.eligibility).toMatchObject({ eligible: true, ruleSetVersion: 1 });
+      expect(kept.eligibility).toMatchObject({ eligible: true, ruleSetVersion: 1 });
+
+      // A draft above version 1's ceiling files under version 2, which allows it.
       const result = await fileDossier(db, storage, {
-        userId: modest.user.id,
-        dossierId: modest.dossierId,
+        userId: ambitious.user.id,
+        dossierId: ambitious.dossierId,
         appUrl: APP_URL,
       });
       expect(result.alreadyFiled).toBe(false);
-      const filed = await traces(db, modest.dossierId, modest.user.email);
+      const filed = await traces(db, ambitious.dossierId, ambitious.user.email);
       expect(filed.dossier.status).toBe(DossierStatus.FILED);
-      expect((filed.filedEvents[0]!.data as { ruleSetVersion: number }).ruleSetVersion).toBe(1);
+      expect((filed.filedEvents[0]!.data as { ruleSetVersion: number }).ruleSetVersion).toBe(2);
 
-      // Above version 1's ceiling: refused, and nothing moves.
-      const before = await traces(db, ambitious.dossierId, ambitious.user.email);
+      // A draft below version 2's floor is refused, and nothing is filed.
+      const before = await traces(db, modest.dossierId, modest.user.email);
       const error = await refusal(
         fileDossier(db, storage, {
-          userId: ambitious.user.id,
-          dossierId: ambitious.dossierId,
+          userId: modest.user.id,
+          dossierId: modest.dossierId,
           appUrl: APP_URL,
         }),
       );
       expect(error.status).toBe(422);
       expect(error.message).toMatch(/éligibilité|montant/);
-      const after = await traces(db, ambitious.dossierId, ambitious.user.email);
+      const after = await traces(db, modest.dossierId, modest.user.email);
       expect(after.dossier).toMatchObject({ status: DossierStatus.DRAFT, number: null });
       expect(after.dossier.revision).toBe(before.dossier.revision);
       expect([after.filedEvents.length, after.receipts.length, after.emails.length]).toEqual([0, 0, 0]);
@@ -526,13 +539,13 @@ describe.each(databaseKinds())("filing a dossier on %s", (kind) => {
 
       const refused = await dossierChecklist(
         db,
-        await getDossierForMember(db, ambitious.user.id, ambitious.dossierId),
+        await getDossierForMember(db, modest.user.id, modest.dossierId),
       );
-      expect(refused.eligibility.eligible).toBe(false);
+      expect(refused.eligibility).toMatchObject({ eligible: false, ruleSetVersion: 2 });
       expect(refused.sections[0]!.items).toContainEqual(
         expect.objectContaining({
-          href: `/dossiers/${ambitious.dossierId}/etapes/montants#champ-amountYear1`,
-          message: expect.stringContaining("20\u202f000\u00a0€"),
+          href: `/dossiers/${modest.dossierId}/etapes/montants#champ-amountYear1`,
+          message: expect.stringContaining("15\u202f000\u00a0€"),
         }),
       );
     });
