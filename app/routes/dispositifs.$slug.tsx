@@ -9,6 +9,7 @@ import { REGION_DEPARTMENTS } from "~/domain/identifiers";
 import { LEGAL_FORM_LABELS } from "~/domain/legal-forms";
 import { SCHEMES } from "~/domain/schemes";
 import { schemeKeyFigures } from "~/domain/schemes/key-figures";
+import { filingWindow } from "~/services/admin/calls.server";
 import { ruleSetsInForce } from "~/services/eligibility.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,7 +42,8 @@ function details(code: keyof typeof SCHEMES, parameters: Record<string, unknown>
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = schemeCodeOfSlug(params.slug ?? "");
   if (!code) throw new Response("Dispositif introuvable", { status: 404 });
-  const ruleSet = (await ruleSetsInForce(db))[code];
+  const [ruleSets, filing] = await Promise.all([ruleSetsInForce(db), filingWindow(db, code, new Date())]);
+  const ruleSet = ruleSets[code];
   const parameters = ruleSet.parameters;
   return {
     slug: params.slug,
@@ -56,6 +58,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ),
     attachments: parameters.requiredAttachments.map((attachment) => attachment.label),
     details: details(code, parameters as unknown as Record<string, unknown>),
+    filing,
   };
 }
 
@@ -100,6 +103,12 @@ export default function SchemePage() {
         ))}
       </ul>
 
+      <h2>Dépôt des dossiers</h2>
+      {scheme.filing ? (
+        <p className={scheme.filing.open ? "notice notice--success" : "notice notice--warning"}>
+          {scheme.filing.message}
+        </p>
+      ) : null}
       <p className="form-actions">
         <Link to={`/dossiers/nouveau?dispositif=${scheme.slug}`} className="button">
           Préparer un dossier {scheme.name}

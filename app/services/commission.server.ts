@@ -1,19 +1,14 @@
 // The Commission Permanente's sessions and their agendas. A session's row is locked while its agenda changes
 // or its decisions are recorded, so the two never interleave; a session that has been held never changes.
-import {
-  agendaFormSchema,
-  defaultSessionTitle,
-  sessionFormSchema,
-  type CallEnvelope,
-} from "~/domain/commission";
+import { agendaFormSchema, defaultSessionTitle, sessionFormSchema } from "~/domain/commission";
 import { formatDate } from "~/domain/format";
-import { paris } from "~/domain/paris-time";
+import { paris, parisDay } from "~/domain/paris-time";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CommissionSessionStatus, DossierEventKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
+import { envelopesOfCalls, type CallFigures } from "./call-envelopes.server";
 import { instructorScopeFilter } from "./dashboards.server";
 import { DossierError } from "./dossiers.server";
-import { parisDay } from "~/domain/paris-time";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
@@ -259,38 +254,8 @@ async function moveOnAgenda(
   });
 }
 
-/** Each call's budget envelope: what the Commission has voted from it, what is proposed, what remains. */
-export async function callEnvelopes(db: Db, callIds: readonly string[]): Promise<CallEnvelope[]> {
+/** The envelopes of the calls named, by title: what the Commission's pages show. */
+export async function callEnvelopes(db: Db, callIds: readonly string[]): Promise<CallFigures[]> {
   const ids = [...new Set(callIds)];
-  if (ids.length === 0) return [];
-  const [calls, voted, proposed] = await Promise.all([
-    db.call.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, title: true, budgetEnvelopeCents: true },
-      orderBy: { title: "asc" },
-    }),
-    db.dossier.groupBy({
-      by: ["callId"],
-      where: { callId: { in: ids }, status: DossierStatus.GRANTED },
-      _sum: { grantedAmountCents: true },
-    }),
-    db.dossier.groupBy({
-      by: ["callId"],
-      where: { callId: { in: ids }, status: DossierStatus.PROPOSED },
-      _sum: { proposedAmountCents: true },
-    }),
-  ]);
-  return calls.map((call) => {
-    const envelopeCents = Number(call.budgetEnvelopeCents);
-    const votedCents = voted.find((row) => row.callId === call.id)?._sum.grantedAmountCents ?? 0;
-    const proposedCents = proposed.find((row) => row.callId === call.id)?._sum.proposedAmountCents ?? 0;
-    return {
-      callId: call.id,
-      title: call.title,
-      envelopeCents,
-      votedCents,
-      proposedCents,
-      remainingCents: envelopeCents - votedCents,
-    };
-  });
+  return ids.length === 0 ? [] : envelopesOfCalls(db, { id: { in: ids } }, [{ title: "asc" }]);
 }

@@ -17,6 +17,7 @@ import {
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
+import { envelopesOfCalls, type CallFigures } from "./call-envelopes.server";
 import { instructorScopeFilter } from "./dashboards.server";
 
 export interface QueueUser {
@@ -152,59 +153,27 @@ function toRow(row: SelectedRow): QueueRow {
   };
 }
 
-export interface CallEnvelope {
-  callId: string;
-  title: string;
-  scheme: string;
-  envelopeCents: number;
-  votedCents: number;
-  proposedCents: number;
-  remainingCents: number;
-}
+/** What the queue shows of each envelope. */
+export type CallEnvelope = Pick<
+  CallFigures,
+  "callId" | "title" | "scheme" | "envelopeCents" | "votedCents" | "proposedCents" | "remainingCents"
+>;
 
 /**
- * The envelopes of the calls of the filtered scheme, or of every call with a dossier in scope. Voted and
- * proposed amounts are summed over the whole call, not just the person's scope: the envelope is shared.
+ * The envelopes of the call filtered on, else of the scheme's calls, else of every call with a dossier in
+ * scope.
  */
-async function callEnvelopes(
+function queueEnvelopes(
   db: PrismaClient,
   scope: Prisma.DossierWhereInput,
   filter: QueueFilter,
-): Promise<CallEnvelope[]> {
-  const calls = await db.call.findMany({
-    where: filter.callId
-      ? { id: filter.callId }
-      : filter.scheme
-        ? { scheme: { code: filter.scheme } }
-        : { dossiers: { some: scope } },
-    select: { id: true, title: true, budgetEnvelopeCents: true, scheme: { select: { name: true } } },
-    orderBy: [{ year: "desc" }, { title: "asc" }],
-  });
-  if (calls.length === 0) return [];
-  const sums = await db.dossier.groupBy({
-    by: ["callId", "status"],
-    where: {
-      callId: { in: calls.map((call) => call.id) },
-      status: { in: [DossierStatus.GRANTED, DossierStatus.PROPOSED] },
-    },
-    _sum: { grantedAmountCents: true, proposedAmountCents: true },
-  });
-  return calls.map((call) => {
-    const of = (status: DossierStatus) =>
-      sums.find((sum) => sum.callId === call.id && sum.status === status)?._sum;
-    const votedCents = of(DossierStatus.GRANTED)?.grantedAmountCents ?? 0;
-    const proposedCents = of(DossierStatus.PROPOSED)?.proposedAmountCents ?? 0;
-    const envelopeCents = Number(call.budgetEnvelopeCents);
-    return {
-      callId: call.id,
-      title: call.title,
-      scheme: call.scheme.name,
-      envelopeCents,
-      votedCents,
-      proposedCents,
-      remainingCents: envelopeCents - votedCents,
-    };
-  });
+): Promise<CallFigures[]> {
+  const where: Prisma.CallWhereInput = filter.callId
+    ? { id: filter.callId }
+    : filter.scheme
+      ? { scheme: { code: filter.scheme } }
+      : { dossiers: { some: scope } };
+  return envelopesOfCalls(db, where, [{ year: "desc" }, { title: "asc" }]);
 }
 
 /** The choices of the filter form. */
@@ -250,7 +219,7 @@ export async function loadQueue(db: PrismaClient, user: QueueUser, filter: Queue
     db.dossier.count({ where }),
     db.dossier.groupBy({ by: ["status"], where: { AND: [scope, ...others] }, _count: { _all: true } }),
     queueOptions(db),
-    callEnvelopes(db, scope, filter),
+    queueEnvelopes(db, scope, filter),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
