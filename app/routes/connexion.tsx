@@ -15,6 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Se connecter — Portail ESS 
 
 const LABELS = { email: "Adresse e-mail", password: "Mot de passe" };
 
+/** What the page confirms when another one sends the person here (`?compteActive=1`). */
+const CONFIRMATIONS: Record<string, string> = {
+  compteActive:
+    "Votre compte est activé\u202f: connectez-vous avec votre adresse e-mail et votre mot de passe.",
+  motDePasseChange: "Votre mot de passe est changé\u202f: connectez-vous avec le nouveau.",
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(homePathForRole(user.role));
@@ -37,9 +44,13 @@ export default function SignIn() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const [searchParams] = useSearchParams();
   const submitting = useNavigation().state === "submitting";
+  const confirmation = Object.keys(CONFIRMATIONS).find((key) => searchParams.get(key) === "1");
   return (
     <div className="narrow">
       <h1>Se connecter</h1>
+      <div role="status">
+        {confirmation ? <p className="notice notice--success">{CONFIRMATIONS[confirmation]}</p> : null}
+      </div>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
