@@ -35,7 +35,7 @@ import { stepHref } from "./dossiers.$id";
 async function loadStep(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "APPLICANT");
   const dossier = await getDossierForMember(db, user.id, params.id ?? "");
-  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters, dossier);
   const steps = dossierSteps(dossier.schemeCode, context);
   const index = steps.findIndex((step) => step.id === params.step);
   if (index < 0) throw new Response("Étape introuvable.", { status: 404 });
