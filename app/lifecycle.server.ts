@@ -8,7 +8,7 @@ const stops: Array<() => Promise<void>> = [];
 
 /**
  * Starts what runs beside requests: the email outbox worker, and the instruction jobs (correction reminders,
- * daily digests). Called once by server.mjs.
+ * daily digests, retention). Called once by server.mjs.
  */
 export async function startBackgroundWork(): Promise<void> {
   if (process.env.OUTBOX_WORKER !== "0") {
@@ -17,7 +17,7 @@ export async function startBackgroundWork(): Promise<void> {
   }
   if (process.env.INSTRUCTION_JOBS !== "0") {
     const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-    const jobs = startInstructionJobs({ db, appUrl });
+    const jobs = startInstructionJobs({ db, storage: storage(), appUrl });
     onShutdown(jobs.stop);
   }
 }

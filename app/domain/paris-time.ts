@@ -85,3 +85,12 @@ export function addParisMonths(date: Date, months: number): Date {
     `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`,
   );
 }
+
+/** The same wall-clock time `days` calendar days later (earlier when negative) in Paris. */
+export function addParisDays(date: Date, days: number): Date {
+  const parts = parisParts(date);
+  const shifted = new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days));
+  return paris(
+    `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`,
+  );
+}

@@ -260,6 +260,18 @@ export default function Account() {
           </button>
         </Form>
       </section>
+
+      <section aria-labelledby="mes-donnees">
+        <h2 id="mes-donnees">Mes données</h2>
+        <p>
+          Une archive ZIP avec votre compte, vos connexions, vos organisations, leurs dossiers (réponses,
+          budget, historique, messages, demandes de correction) et les pièces et documents PDF de ces
+          dossiers.
+        </p>
+        <a href="/compte/mes-donnees.zip" className="button button--secondary" download>
+          Télécharger toutes mes données (ZIP)
+        </a>
+      </section>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { attachmentContentDisposition } from "~/domain/uploads";
 import { renderCompleteDossier } from "~/pdf/complete-dossier.server";
 import { completeDossierData } from "~/services/complete-dossier.server";
 import { getDossierForMember } from "~/services/dossiers.server";
+import { refusePurgedFiles } from "~/services/retention.server";
 import { StorageNotFoundError } from "~/services/storage.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
@@ -27,6 +28,7 @@ function pdfHeaders(fileName: string, length?: number): HeadersInit {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const dossier = await getDossierForMember(db, user.id, params.id ?? "");
+  refusePurgedFiles(dossier);
   const suffix = dossier.number ?? "brouillon";
 
   if (params.document === COMPLETE_DOSSIER_SLUG) {

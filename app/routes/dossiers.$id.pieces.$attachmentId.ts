@@ -5,11 +5,14 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remi
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
 import { openAttachment } from "~/services/attachments.server";
+import { getDossierForMember } from "~/services/dossiers.server";
+import { refusePurgedFiles } from "~/services/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
+  refusePurgedFiles(await getDossierForMember(db, user.id, params.id ?? ""));
   const file = await openAttachment(db, storage(), {
     userId: user.id,
     dossierId: params.id ?? "",

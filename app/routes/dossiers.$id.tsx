@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { ATTACHMENTS_STEP, dossierSteps, readDossierAnswers, REVIEW_STEP } from "~/domain/dossier-forms";
 import { formatDateTime } from "~/domain/format";
 import { legalFormLabel } from "~/domain/legal-forms";
+import { purgedDossierMessage } from "~/domain/retention";
 import {
   answersOf,
   formContext,
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ruleSetVersion: dossier.ruleSet.version,
       filedAt: dossier.filedAt ? formatDateTime(dossier.filedAt) : null,
       editable: isEditableByApplicant(dossier.status),
+      purged: dossier.purgedAt ? purgedDossierMessage(dossier.purgedAt) : null,
     },
     // The profile fills every dossier: shown so nobody types it again, with where to change it.
     profile: [
@@ -91,6 +93,11 @@ export default function DossierFrame() {
           <span> · règlement du dispositif, version {dossier.ruleSetVersion}</span>
         </p>
       </header>
+      {dossier.purged ? (
+        <p className="notice notice--info" role="note">
+          {dossier.purged}
+        </p>
+      ) : null}
       {!dossier.editable ? (
         <p className="notice notice--info" role="note">
           Ce dossier est en cours d’instruction ou a reçu une décision : il ne peut plus être modifié. Pour

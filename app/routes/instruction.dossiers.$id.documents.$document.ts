@@ -11,6 +11,7 @@ import { renderCompleteDossier } from "~/pdf/complete-dossier.server";
 import { completeDossierData } from "~/services/complete-dossier.server";
 import { getDossierForStaff } from "~/services/instruction.server";
 import { openStaffDocument } from "~/services/instruction-dossier.server";
+import { refusePurgedFiles } from "~/services/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -27,8 +28,9 @@ function pdfHeaders(fileName: string, length?: number): HeadersInit {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
   const dossierId = params.id ?? "";
+  const dossier = await getDossierForStaff(db, user, dossierId);
+  refusePurgedFiles(dossier);
   if (params.document === COMPLETE_DOSSIER_SLUG) {
-    const dossier = await getDossierForStaff(db, user, dossierId);
     const data = await completeDossierData(
       db,
       dossier as Parameters<typeof completeDossierData>[1],

@@ -5,7 +5,9 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remi
 
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
+import { getDossierForStaff } from "~/services/instruction.server";
 import { openStaffAttachment, PREVIEWABLE_TYPES } from "~/services/instruction-dossier.server";
+import { refusePurgedFiles } from "~/services/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -19,6 +21,7 @@ const PREVIEW_POLICIES: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
+  refusePurgedFiles(await getDossierForStaff(db, user, params.id ?? ""));
   const file = await openStaffAttachment(db, storage(), user, params.id ?? "", params.attachmentId ?? "");
   const preview =
     new URL(request.url).searchParams.get("apercu") === "1" && PREVIEWABLE_TYPES.has(file.mimeType);

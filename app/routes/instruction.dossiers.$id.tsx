@@ -52,6 +52,7 @@ import {
   type StaffDossier,
 } from "~/services/instruction.server";
 import { instructionDossierView, opinionRules, type StaffActor } from "~/services/instruction-dossier.server";
+import { purgedDossierLine } from "~/services/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -82,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const done = url.searchParams.get("fait");
   return {
     ...view,
+    purged: await purgedDossierLine(db, params.id ?? ""),
     confirmation: done ? (CONFIRMATIONS[done] ?? null) : null,
     messageLimits: {
       maxFiles: MAX_MESSAGE_FILES,
@@ -292,6 +294,11 @@ export default function InstructionDossier() {
         confirmation={loaded.confirmation}
         result={result}
       />
+      {loaded.purged ? (
+        <p className="notice notice--info" role="note">
+          {loaded.purged}
+        </p>
+      ) : null}
       <DossierSummary dossier={dossier} assignment={loaded.assignment} result={result} />
       <section aria-labelledby="actions" id="actions-instruction">
         <h2 id="actions">Actions d’instruction</h2>

@@ -8,7 +8,7 @@ import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { messageReceived } from "~emails/message-received";
 
 import { attachmentRow, OTHER_ATTACHMENT_KIND } from "./attachments.server";
-import { DossierError, getDossierForMember } from "./dossiers.server";
+import { DossierError, getDossierForMember, PURGED_DOSSIER_MESSAGE } from "./dossiers.server";
 import {
   applicantDossierUrl,
   applicantRecipients,
@@ -165,6 +165,7 @@ export async function postMessage(
   if (dossier.status === DossierStatus.DRAFT) {
     throw new DossierError("Vous pourrez écrire au service instructeur une fois votre dossier déposé.", 409);
   }
+  if (dossier.purgedAt) throw new DossierError(PURGED_DOSSIER_MESSAGE, 409);
   const body = input.body.replace(/\r\n?/g, "\n").trim();
   const errors = messageProblems(body, input.files, input.extraFiles);
   if (Object.keys(errors).length > 0) throw new MessageError(errors);
@@ -275,6 +276,7 @@ export async function postInstructorMessage(
 ): Promise<{ id: string }> {
   const now = input.now ?? new Date();
   const dossier = await getDossierForStaff(db, input.actor, input.dossierId);
+  if (dossier.purgedAt) throw new DossierError(PURGED_DOSSIER_MESSAGE, 409);
   const body = input.body.replace(/\r\n?/g, "\n").trim();
   const errors = messageProblems(body, input.files, input.extraFiles);
   if (Object.keys(errors).length > 0) throw new MessageError(errors);

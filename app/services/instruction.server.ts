@@ -10,7 +10,7 @@ import { instructionStarted } from "~emails/instruction-started";
 
 import { instructorDossierUrl } from "./dossier-messages.server";
 import { applyTransition, lockDossier } from "./dossier-transitions.server";
-import { DossierError } from "./dossiers.server";
+import { DossierError, PURGED_DOSSIER_MESSAGE } from "./dossiers.server";
 import {
   applicantDossierUrl,
   applicantRecipients,
@@ -133,6 +133,8 @@ export async function reopenDossier(
   const now = input.now ?? new Date();
   const reason = input.reason.trim();
   const dossier = await getDossierForStaff(db, input.actor, input.dossierId);
+  // Its pieces and answers are gone: there would be nothing left to instruct.
+  if (dossier.purgedAt) throw new DossierError(PURGED_DOSSIER_MESSAGE, 409);
   await db.$transaction(async (tx) => {
     const locked = await lockForAction(tx, dossier.id, input.revision, now);
     await applyTransition(tx, {
