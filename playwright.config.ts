@@ -33,6 +33,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "portail", testIgnore: /admin-.*\.spec\.ts/ },
+    // Administration changes the rules in force for everyone (a new rule-set version cannot be taken
+    // back): it runs last, once every other journey has been tried on the seeded rules.
+    { name: "administration", testMatch: /admin-.*\.spec\.ts/, dependencies: ["portail"] },
+  ],
   webServer: {
     // Fresh database, migrated and seeded, then the production server on the build `npm run test:e2e` made.
     command: "bash tests/e2e/start-server.sh",
