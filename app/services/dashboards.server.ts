@@ -44,23 +44,3 @@ export async function instructorScopeFilter(
     ...(scope.territoryCodes.length ? { territory: { code: { in: scope.territoryCodes } } } : {}),
   };
 }
-
-export async function adminHome(db: PrismaClient) {
-  const [schemes, users, funders] = await Promise.all([
-    db.scheme.findMany({
-      include: {
-        ruleSets: {
-          orderBy: { version: "desc" },
-          select: { version: true, status: true, effectiveFrom: true },
-        },
-      },
-      orderBy: { name: "asc" },
-    }),
-    db.user.groupBy({ by: ["role"], _count: { _all: true } }),
-    db.funderOrganisation.findMany({
-      orderBy: { name: "asc" },
-      include: { _count: { select: { members: true } } },
-    }),
-  ]);
-  return { schemes, users, funders };
-}
