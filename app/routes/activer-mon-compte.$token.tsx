@@ -5,9 +5,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
-import { InputField } from "~/components/form-field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
-import { fieldErrors, PASSWORD_MIN_LENGTH, resetPasswordSchema } from "~/domain/auth-schemas";
+import { fieldErrors, resetPasswordSchema } from "~/domain/auth-schemas";
 import { INVITATION_TTL_DAYS } from "~/domain/staff-accounts";
 import { activateAccount, findInvitation } from "~/services/admin/account-invitations.server";
 import { readFormData } from "~/services/http.server";
@@ -61,23 +61,7 @@ export default function ActivateAccount() {
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
-        <InputField
-          name="password"
-          type="password"
-          label={LABELS.password}
-          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <InputField
-          name="passwordConfirmation"
-          type="password"
-          label={LABELS.passwordConfirmation}
-          autoComplete="new-password"
-          required
-          error={errors.passwordConfirmation}
-        />
+        <NewPasswordFields errors={errors} label={LABELS.password} />
         <button type="submit" className="button">
           Activer mon compte
         </button>

@@ -31,7 +31,7 @@ import {
 } from "~/services/admin/account-access.server";
 import { resendInvitation } from "~/services/admin/account-invitations.server";
 import { AccountAdminError, getAccount, scopeOptions } from "~/services/admin/accounts.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData, unknownIntent } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -109,9 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) {
-    throw new Response("Cette action n’est pas reconnue\u202f: rechargez la page et réessayez.", {
-      status: 400,
-    });
+    throw unknownIntent();
   }
   const now = new Date();
   const done = (fait: string) => redirect(`/admin/comptes/${userId}?fait=${fait}`);

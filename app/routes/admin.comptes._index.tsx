@@ -2,12 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import {
-  AccountFilters,
-  AccountPagination,
-  AccountRoleCounts,
-  AccountTable,
-} from "~/components/admin/account-list";
+import { AccountFilters, AccountRoleCounts, AccountTable } from "~/components/admin/account-list";
+import { Pagination } from "~/components/pagination";
 import { db } from "~/db.server";
 import { formatDate } from "~/domain/format";
 import { ROLE_LABELS } from "~/domain/roles";
@@ -75,7 +71,7 @@ export default function Accounts() {
           }
         />
       ) : null}
-      <AccountPagination
+      <Pagination
         page={filter.page}
         pageCount={pageCount}
         href={(page) => `/admin/comptes${accountListSearch(filter, page)}`}

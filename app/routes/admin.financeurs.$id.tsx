@@ -34,7 +34,7 @@ import {
   removeFunderMember,
   updateFunderOrganisation,
 } from "~/services/admin/funder-organisations.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData, unknownIntent } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -87,9 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) {
-    throw new Response("Cette action n’est pas reconnue\u202f: rechargez la page et réessayez.", {
-      status: 400,
-    });
+    throw unknownIntent();
   }
   const text = (name: string) => String(form.get(name) ?? "");
   const now = new Date();

@@ -21,7 +21,7 @@ import {
   createFunderOrganisation,
   listFunderOrganisations,
 } from "~/services/admin/funder-organisations.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData, unknownIntent } from "~/services/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [
@@ -49,9 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const values = { name: String(form.get("name") ?? ""), kind: String(form.get("kind") ?? "") };
   if (form.get("intent") !== "create") {
-    throw new Response("Cette action n’est pas reconnue\u202f: rechargez la page et réessayez.", {
-      status: 400,
-    });
+    throw unknownIntent();
   }
   const parsed = funderOrganisationSchema.safeParse(values);
   if (!parsed.success)

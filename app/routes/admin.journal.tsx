@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 import { AuditFilters } from "~/components/admin/audit-filters";
-import { AuditPagination, AuditTable } from "~/components/admin/audit-table";
+import { AuditTable } from "~/components/admin/audit-table";
+import { Pagination } from "~/components/pagination";
 import { db } from "~/db.server";
 import { auditLogParams, auditLogSearch, readAuditLogFilter } from "~/domain/audit-log";
 import { formatDateTime } from "~/domain/format";
@@ -80,7 +81,7 @@ export default function AuditLog() {
             entries={log.entries}
             caption={`Journal d’audit, les plus récentes d’abord — page ${log.page} sur ${log.pageCount}`}
           />
-          <AuditPagination page={log.page} pageCount={log.pageCount} href={pageHref} />
+          <Pagination page={log.page} pageCount={log.pageCount} href={pageHref} />
         </>
       ) : null}
     </>

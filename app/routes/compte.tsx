@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
-import { changePasswordSchema, fieldErrors, PASSWORD_MIN_LENGTH } from "~/domain/auth-schemas";
+import { changePasswordSchema, fieldErrors } from "~/domain/auth-schemas";
 import {
   choosesNotificationMode,
   isNotificationMode,
@@ -238,22 +239,10 @@ export default function Account() {
             required
             error={errors.currentPassword}
           />
-          <InputField
-            name="password"
-            type="password"
+          <NewPasswordFields
+            errors={errors}
             label="Nouveau mot de passe"
-            hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
-            autoComplete="new-password"
-            required
-            error={errors.password}
-          />
-          <InputField
-            name="passwordConfirmation"
-            type="password"
-            label="Confirmation du nouveau mot de passe"
-            autoComplete="new-password"
-            required
-            error={errors.passwordConfirmation}
+            confirmationLabel="Confirmation du nouveau mot de passe"
           />
           <button type="submit" className="button">
             Changer mon mot de passe

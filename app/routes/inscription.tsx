@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { fieldErrors, PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
 import { homePathForRole } from "~/domain/roles";
@@ -82,22 +83,10 @@ export default function SignUp() {
           defaultValue={values?.email}
           error={errors.email}
         />
-        <InputField
-          name="password"
-          type="password"
+        <NewPasswordFields
+          errors={errors}
           label={LABELS.password}
           hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <InputField
-          name="passwordConfirmation"
-          type="password"
-          label={LABELS.passwordConfirmation}
-          autoComplete="new-password"
-          required
-          error={errors.passwordConfirmation}
         />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Création en cours…" : "Créer mon compte"}

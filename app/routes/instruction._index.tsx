@@ -8,9 +8,9 @@ import { FieldError } from "~/components/form-field";
 import { ASSIGN_FORM_ID, QueueAssign } from "~/components/instruction/queue-assign";
 import { QueueEnvelopes } from "~/components/instruction/queue-envelopes";
 import { QueueFilters } from "~/components/instruction/queue-filters";
-import { QueuePagination } from "~/components/instruction/queue-pagination";
 import { QueueStatusTabs } from "~/components/instruction/queue-status-tabs";
 import { QueueTable } from "~/components/instruction/queue-table";
+import { Pagination } from "~/components/pagination";
 import { db } from "~/db.server";
 import { fieldErrors } from "~/domain/auth-schemas";
 import { formatDate, formatEuros } from "~/domain/format";
@@ -192,7 +192,12 @@ export default function InstructionQueue() {
         assignForm={queue.options.instructors.length > 0 ? ASSIGN_FORM_ID : null}
         selected={result?.values.dossiers ?? []}
       />
-      <QueuePagination filter={filter} page={queue.page} pageCount={queue.pageCount} />
+      <Pagination
+        page={queue.page}
+        pageCount={queue.pageCount}
+        href={(page) => `/instruction${queueSearch(filter, { page })}`}
+        numbered
+      />
       <QueueEnvelopes envelopes={queue.envelopes} />
     </>
   );

@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
-import { InputField } from "~/components/form-field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
-import { fieldErrors, PASSWORD_MIN_LENGTH, resetPasswordSchema } from "~/domain/auth-schemas";
+import { fieldErrors, resetPasswordSchema } from "~/domain/auth-schemas";
 import { isResetTokenValid, resetPassword } from "~/services/auth/accounts.server";
 import { readFormData } from "~/services/http.server";
 
@@ -45,23 +45,7 @@ export default function ResetPassword() {
       <p>Pour votre sécurité, vous serez déconnecté·e de tous vos appareils.</p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
-        <InputField
-          name="password"
-          type="password"
-          label={LABELS.password}
-          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <InputField
-          name="passwordConfirmation"
-          type="password"
-          label={LABELS.passwordConfirmation}
-          autoComplete="new-password"
-          required
-          error={errors.passwordConfirmation}
-        />
+        <NewPasswordFields errors={errors} label={LABELS.password} />
         <button type="submit" className="button">
           Enregistrer le mot de passe
         </button>

@@ -10,3 +10,10 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw new Response(UNREADABLE_FORM_MESSAGE, { status: 400, statusText: "Requête invalide" });
   }
 }
+
+/** The 400 answer to a post whose `intent` the page does not offer (a stale page, a forged request). */
+export function unknownIntent(): Response {
+  return new Response("Cette action n’est pas reconnue\u202f: rechargez la page et réessayez.", {
+    status: 400,
+  });
+}

@@ -102,39 +102,3 @@ export function AccountTable({ accounts, caption }: { accounts: AccountRow[]; ca
     </div>
   );
 }
-
-/** « Page précédente · Page 2 sur 5 · Page suivante ». */
-export function AccountPagination({
-  page,
-  pageCount,
-  href,
-}: {
-  page: number;
-  pageCount: number;
-  href: (page: number) => string;
-}) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav className="pagination" aria-label="Pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <Link to={href(page - 1)} rel="prev">
-              Page précédente
-            </Link>
-          </li>
-        ) : null}
-        <li aria-current="page">
-          Page {page} sur {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <Link to={href(page + 1)} rel="next">
-              Page suivante
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}

@@ -69,39 +69,3 @@ export function AuditTable({ entries, caption }: { entries: readonly AuditRowVie
     </div>
   );
 }
-
-/** Previous and next pages of the log, with where the reader stands. */
-export function AuditPagination({
-  page,
-  pageCount,
-  href,
-}: {
-  page: number;
-  pageCount: number;
-  href: (page: number) => string;
-}) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav className="pagination" aria-label="Pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <Link to={href(page - 1)} rel="prev">
-              Page précédente
-            </Link>
-          </li>
-        ) : null}
-        <li aria-current="page">
-          Page {page} sur {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <Link to={href(page + 1)} rel="next">
-              Page suivante
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}

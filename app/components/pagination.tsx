@@ -1,7 +1,5 @@
 import { Link } from "@remix-run/react";
 
-import { queueSearch, type QueueFilter } from "~/domain/instruction-queue";
-
 /** The pages around the current one, with the first and the last always reachable. */
 function visiblePages(page: number, pageCount: number): Array<number | "…"> {
   const pages = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);
@@ -15,17 +13,22 @@ function visiblePages(page: number, pageCount: number): Array<number | "…"> {
   return result;
 }
 
-export function QueuePagination({
-  filter,
+/**
+ * « Page précédente · … · Page suivante ». Between the two, either links to the pages around the current
+ * one (`numbered`, for long lists one jumps around in) or just « Page 2 sur 5 ».
+ */
+export function Pagination({
   page,
   pageCount,
+  href,
+  numbered = false,
 }: {
-  filter: QueueFilter;
   page: number;
   pageCount: number;
+  href: (page: number) => string;
+  numbered?: boolean;
 }) {
   if (pageCount <= 1) return null;
-  const href = (target: number) => `/instruction${queueSearch(filter, { page: target })}`;
   return (
     <nav className="pagination" aria-label="Pagination">
       <ul>
@@ -36,19 +39,25 @@ export function QueuePagination({
             </Link>
           </li>
         ) : null}
-        {visiblePages(page, pageCount).map((item, index) =>
-          item === "…" ? (
-            <li key={`gap-${index}`} aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={item}>
-              <Link to={href(item)} aria-current={item === page ? "page" : undefined}>
-                <span className="visually-hidden">Page </span>
-                {item}
-              </Link>
-            </li>
-          ),
+        {numbered ? (
+          visiblePages(page, pageCount).map((item, index) =>
+            item === "…" ? (
+              <li key={`gap-${index}`} aria-hidden="true">
+                …
+              </li>
+            ) : (
+              <li key={item}>
+                <Link to={href(item)} aria-current={item === page ? "page" : undefined}>
+                  <span className="visually-hidden">Page </span>
+                  {item}
+                </Link>
+              </li>
+            ),
+          )
+        ) : (
+          <li aria-current="page">
+            Page {page} sur {pageCount}
+          </li>
         )}
         {page < pageCount ? (
           <li>
