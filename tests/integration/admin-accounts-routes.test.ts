@@ -2,7 +2,7 @@
 // cookie, real loaders and actions): only an administrator gets in, a signed-out visitor is sent to sign in,
 // an administrator's bad input is answered 400 in French and changes nothing, and the activation link is
 // public.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -11,39 +11,9 @@ import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { paris } from "../../seeds/paris-time";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { formRequest, getRequest } from "../support/requests";
+import { cookieOf, get, outcome, post } from "../support/routes";
 
 type Handler = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-/** What a call answers: its status (thrown Responses and `data(…, {status})` included) and its payload. */
-async function outcome(
-  promise: Promise<unknown>,
-): Promise<{ status: number; text: string; location?: string }> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) {
-      return {
-        status: value.status,
-        text: await value.text(),
-        location: value.headers.get("Location") ?? undefined,
-      };
-    }
-    if (value && typeof value === "object" && "type" in value && value.type === "DataWithResponseInit") {
-      const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: init?.status ?? 200, text: JSON.stringify(data) };
-    }
-    return { status: 200, text: JSON.stringify(value) };
-  } catch (thrown) {
-    if (thrown instanceof Response) {
-      return {
-        status: thrown.status,
-        text: await thrown.text(),
-        location: thrown.headers.get("Location") ?? undefined,
-      };
-    }
-    throw thrown;
-  }
-}
 
 describe("the accounts and funders administration, route by route", () => {
   let database: TestDatabase;
@@ -51,16 +21,6 @@ describe("the accounts and funders administration, route by route", () => {
   const cookies: Record<string, string> = {};
   const ids: Record<string, string> = {};
   let fondationId: string;
-
-  const get = (url: string, cookie?: string, params: Record<string, string> = {}) =>
-    ({ request: getRequest(url, { cookie }), params, context: {} }) as unknown as LoaderFunctionArgs;
-  const post = (
-    url: string,
-    fields: Record<string, string | string[]>,
-    cookie?: string,
-    params: Record<string, string> = {},
-  ) =>
-    ({ request: formRequest(url, fields, { cookie }), params, context: {} }) as unknown as ActionFunctionArgs;
 
   async function counts() {
     return {
@@ -80,8 +40,6 @@ describe("the accounts and funders administration, route by route", () => {
     db = database.db;
     await seedReference(db, paris("2026-06-15T10:00"));
     globalThis.__database = { db, kind: "pglite", close: () => database.close() };
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
     fondationId = (await db.funderOrganisation.findFirstOrThrow({ where: { slug: "bpifrance" } })).id;
     const people: Array<[string, UserRole, object]> = [
       ["admin", UserRole.ADMIN, {}],
@@ -105,7 +63,7 @@ describe("the accounts and funders administration, route by route", () => {
         },
       });
       ids[key] = user.id;
-      cookies[key] = (await sessionCookie.serialize(await createSession(db, user.id))).split(";")[0]!;
+      cookies[key] = await cookieOf(db, user.id);
     }
   });
 

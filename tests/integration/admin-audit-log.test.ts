@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import type { AuditRowView } from "~/components/admin/audit-table";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind, DossierStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
@@ -13,7 +14,7 @@ import { demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
-import { getRequest } from "../support/requests";
+import { cookieOf, get, outcome } from "../support/routes";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 
@@ -23,39 +24,8 @@ interface Page {
   page: number;
   pageCount: number;
   csvHref: string;
-  entries: Array<{
-    id: string;
-    fromDossierHistory: boolean;
-    at: string;
-    iso: string;
-    actor: { name: string; email: string } | null;
-    action: string;
-    target: { label: string; dossierId: string | null } | null;
-    details: string;
-  }>;
+  entries: AuditRowView[];
 }
-
-/** What a call answers: its status (thrown Responses included) and its payload. */
-async function outcome(
-  promise: Promise<unknown>,
-): Promise<{ status: number; body: unknown; location?: string }> {
-  const read = async (response: Response) => ({
-    status: response.status,
-    // Read as bytes: text() would drop the byte-order mark the CSV must start with.
-    body: Buffer.from(await response.arrayBuffer()).toString("utf8"),
-    location: response.headers.get("Location") ?? undefined,
-  });
-  try {
-    const value = await promise;
-    return value instanceof Response ? read(value) : { status: 200, body: value };
-  } catch (thrown) {
-    if (thrown instanceof Response) return read(thrown);
-    throw thrown;
-  }
-}
-
-const get = (url: string, cookie?: string) =>
-  ({ request: getRequest(url, { cookie }), params: {}, context: {} }) as unknown as LoaderFunctionArgs;
 
 describe.each(databaseKinds())("the audit log on %s", (kind) => {
   let database: TestDatabase;
@@ -199,10 +169,8 @@ describe.each(databaseKinds())("the audit log on %s", (kind) => {
 
     globalThis.__database = { db, kind, close: () => database.close() };
     vi.resetModules();
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
     for (const key of ["admin", "camille", "ines", "funder"]) {
-      cookies[key] = (await sessionCookie.serialize(await createSession(db, people[key]!))).split(";")[0]!;
+      cookies[key] = await cookieOf(db, people[key]!);
     }
     page = (await import("~/routes/admin.journal")).loader;
     csv = (await import("~/routes/admin.journal[.csv]")).loader;
@@ -349,7 +317,7 @@ describe.each(databaseKinds())("the audit log on %s", (kind) => {
   it("exports the filtered entries as a French CSV and audits the export, which the file never lists", async () => {
     const response = await outcome(csv(get("/admin/journal.csv?personne=martin&page=3", cookies.admin)));
     expect(response.status).toBe(200);
-    const text = response.body as string;
+    const text = response.text;
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text.slice(1).split("\r\n").filter(Boolean)).toEqual([
       "Date;Heure;Personne;E-mail;Action;Cible;Détails;Adresse IP;Source",
@@ -368,8 +336,8 @@ describe.each(databaseKinds())("the audit log on %s", (kind) => {
     const again = await outcome(
       csv(get(`/admin/journal.csv?action=${AUDIT_ACTIONS.auditLogExported}`, cookies.admin)),
     );
-    expect((again.body as string).split("\r\n").filter(Boolean)).toHaveLength(2);
-    expect(again.body).toContain(
+    expect(again.text.split("\r\n").filter(Boolean)).toHaveLength(2);
+    expect(again.text).toContain(
       // jsonb keeps keys in its own order; a field holding the delimiter is quoted.
       'Alix Admin;admin@example.fr;Export du journal d’audit;;"Nombre de lignes\u202f: 3\u202f; filtre\u202f: personne=martin";',
     );

@@ -4,7 +4,7 @@
 // deleted; every change is audited; and the pages refuse anyone but an administrator.
 import { rm } from "node:fs/promises";
 
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
@@ -34,7 +34,6 @@ import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../seeds/demo/dossiers-cooperatives-and-advances";
 import { databaseKinds } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
-import { formRequest, getRequest } from "../support/requests";
 import {
   APP_URL,
   createUser,
@@ -44,6 +43,7 @@ import {
   saveAll,
   type World,
 } from "../support/instruction-world";
+import { cookieOf, get, outcome, post } from "../support/routes";
 
 /** The form as an administrator fills it, then read as the routes read it. */
 function callInput(values: Partial<CallFormValues> & Pick<CallFormValues, "scheme" | "year">) {
@@ -55,33 +55,6 @@ function callInput(values: Partial<CallFormValues> & Pick<CallFormValues, "schem
     envelope: "100 000",
     ...values,
   });
-}
-
-/** What a loader or action answers: its status (thrown Responses included), redirect, body and text. */
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value instanceof Response) {
-      const text = await value.text();
-      return { status: value.status, location: value.headers.get("Location"), text, body: null };
-    }
-    // `data()` results carry their status beside their body.
-    if (value && typeof value === "object" && "type" in value && value.type === "DataWithResponseInit") {
-      const { data: body, init } = value as unknown as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, location: null, text: JSON.stringify(body), body };
-    }
-    return { status: 200, location: null, text: JSON.stringify(value), body: value };
-  } catch (thrown) {
-    if (thrown instanceof Response) {
-      return {
-        status: thrown.status,
-        location: thrown.headers.get("Location"),
-        text: await thrown.text(),
-        body: null,
-      };
-    }
-    throw thrown;
-  }
 }
 
 async function refusal<T>(promise: Promise<unknown>, type: new (...args: never[]) => T) {
@@ -508,12 +481,10 @@ describe.each(databaseKinds())("calls for projects and their envelopes on %s", (
       // The app's modules bind the database when first imported: fresh ones for this engine.
       vi.resetModules();
       globalThis.__database = { db, kind: world.database.kind, close: async () => undefined };
-      const { sessionCookie } = await import("~/session.server");
-      const { createSession: openSession } = await import("~/services/auth/sessions.server");
       for (const role of Object.values(UserRole)) {
         const id =
           role === UserRole.ADMIN ? world.admin.id : (await createUser(db, "Dominique", role, role)).id;
-        cookies[role] = (await sessionCookie.serialize(await openSession(db, id))).split(";")[0]!;
+        cookies[role] = await cookieOf(db, id);
       }
       pages = {
         list: await import("~/routes/admin.appels._index"),
@@ -528,14 +499,6 @@ describe.each(databaseKinds())("calls for projects and their envelopes on %s", (
       globalThis.__database = undefined;
     });
 
-    const get = (url: string, cookie?: string, params: Record<string, string> = {}) =>
-      ({ request: getRequest(url, { cookie }), params, context: {} }) as unknown as LoaderFunctionArgs;
-    const post = (url: string, fields: Record<string, string>, cookie?: string, params = {}) =>
-      ({
-        request: formRequest(url, fields, { cookie }),
-        params,
-        context: {},
-      }) as unknown as ActionFunctionArgs;
     /** Every page and form, as `cookie` calls them. */
     const everything = (cookie?: string) => {
       const url = `/admin/appels/${emptyCall}`;

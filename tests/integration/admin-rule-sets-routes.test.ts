@@ -15,33 +15,10 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 import { createUser, createWorld, type World } from "../support/instruction-world";
-import { formRequest, getRequest } from "../support/requests";
+import { cookieOf, get, outcome, post } from "../support/routes";
 import { dayFromToday, draftAsking25k } from "../support/rule-sets";
 
 type Handler = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-/** What a call answers: its status (thrown Responses and `data(…, {status})` included) and its payload. */
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value instanceof Response) {
-      return { status: value.status, body: null, location: value.headers.get("Location") };
-    }
-    if (value && typeof value === "object" && "type" in value && value.type === "DataWithResponseInit") {
-      const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: init?.status ?? 200, body: data as Record<string, never>, location: null };
-    }
-    return { status: 200, body: value as Record<string, never>, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return {
-      status: thrown.status,
-      body: null,
-      location: thrown.headers.get("Location"),
-      text: await thrown.text(),
-    };
-  }
-}
 
 const SCHEME = "/admin/dispositifs/cap-asso";
 const version = (n: number | string) => `${SCHEME}/versions/${n}`;
@@ -58,15 +35,6 @@ describe("the rule-set pages, route by route", () => {
     depot: typeof import("~/routes/dossiers.$id.depot");
   };
 
-  const get = (url: string, cookie: string | undefined, params: Record<string, string>) =>
-    ({ request: getRequest(url, { cookie }), params, context: {} }) as unknown as LoaderFunctionArgs;
-  const post = (
-    url: string,
-    fields: Record<string, string | string[]>,
-    cookie: string | undefined,
-    params: Record<string, string>,
-  ) =>
-    ({ request: formRequest(url, fields, { cookie }), params, context: {} }) as unknown as ActionFunctionArgs;
   const schemeParams = { slug: "cap-asso" };
   const versionParams = (n: number | string) => ({ slug: "cap-asso", version: String(n) });
 
@@ -80,16 +48,12 @@ describe("the rule-set pages, route by route", () => {
     world = await createWorld("pglite");
     db = world.db;
     globalThis.__database = { db, kind: "pglite", close: () => world.database.close() };
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
-    const cookieOf = async (userId: string) =>
-      (await sessionCookie.serialize(await createSession(db, userId))).split(";")[0]!;
     draft = await draftAsking25k(world);
     const funder = await createUser(db, "Flore", "Financeuse", UserRole.FUNDER);
-    cookies.admin = await cookieOf(world.admin.id);
-    cookies.instructor = await cookieOf(world.instructor.id);
-    cookies.funder = await cookieOf(funder.id);
-    cookies.applicant = await cookieOf(draft.ownerId);
+    cookies.admin = await cookieOf(db, world.admin.id);
+    cookies.instructor = await cookieOf(db, world.instructor.id);
+    cookies.funder = await cookieOf(db, funder.id);
+    cookies.applicant = await cookieOf(db, draft.ownerId);
     routes = {
       index: await import("~/routes/admin.dispositifs._index"),
       scheme: await import("~/routes/admin.dispositifs.$slug"),

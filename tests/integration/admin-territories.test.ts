@@ -20,44 +20,11 @@ import { loadQueue } from "~/services/instruction-queue.server";
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
-import { formRequest, getRequest } from "../support/requests";
+import { cookieOf, get, outcome, post } from "../support/routes";
 
 type Listing = { departments: Array<{ code: string; territories: AdminTerritory[] }> };
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
-
-/** What a call answers: its status (thrown Responses and `data(…, {status})` included) and its payload. */
-async function outcome(
-  promise: Promise<unknown>,
-): Promise<{ status: number; body: unknown; location?: string }> {
-  const read = async (response: Response) => ({
-    status: response.status,
-    body: await response.text(),
-    location: response.headers.get("Location") ?? undefined,
-  });
-  try {
-    const value = await promise;
-    if (value instanceof Response) return read(value);
-    if (value && typeof value === "object" && "type" in value && value.type === "DataWithResponseInit") {
-      const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: init?.status ?? 200, body: data };
-    }
-    return { status: 200, body: value };
-  } catch (thrown) {
-    if (thrown instanceof Response) return read(thrown);
-    throw thrown;
-  }
-}
-
-const get = (url: string, cookie?: string, params: Record<string, string> = {}) =>
-  ({ request: getRequest(url, { cookie }), params, context: {} }) as unknown as LoaderFunctionArgs;
-const post = (
-  url: string,
-  fields: Record<string, string>,
-  cookie?: string,
-  params: Record<string, string> = {},
-) =>
-  ({ request: formRequest(url, fields, { cookie }), params, context: {} }) as unknown as ActionFunctionArgs;
 
 describe.each(databaseKinds())("the territories' administration on %s", (kind) => {
   let database: TestDatabase;
@@ -130,14 +97,10 @@ describe.each(databaseKinds())("the territories' administration on %s", (kind) =
     globalThis.__database = { db, kind, close: () => database.close() };
     // ~/db.server reads the handle when first imported: each engine gets fresh route modules.
     vi.resetModules();
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
-    const cookieOf = async (key: string) =>
-      (await sessionCookie.serialize(await createSession(db, people[key]!.id))).split(";")[0]!;
-    cookies.admin = await cookieOf("admin");
-    cookies.applicant = await cookieOf("applicant");
-    cookies.instructor = await cookieOf("marc");
-    cookies.funder = await cookieOf("funder");
+    cookies.admin = await cookieOf(db, people.admin!.id);
+    cookies.applicant = await cookieOf(db, people.applicant!.id);
+    cookies.instructor = await cookieOf(db, people.marc!.id);
+    cookies.funder = await cookieOf(db, people.funder!.id);
     routes = {
       index: await import("~/routes/admin.territoires._index"),
       edit: await import("~/routes/admin.territoires.$id"),

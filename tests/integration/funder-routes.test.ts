@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DossierStatus, PledgeStatus } from "~/generated/prisma/enums";
@@ -15,29 +15,13 @@ import { LocalFileStorage } from "~/services/storage.server";
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { formRequest, getRequest } from "../support/requests";
+import { cookieOf, get, outcome, post } from "../support/routes";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-/** What a call answers: its status (thrown Responses included) and the whole payload as text. */
-async function outcome(promise: Promise<unknown>): Promise<{ status: number; text: string }> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) {
-      const buffer = Buffer.from(await value.arrayBuffer());
-      return { status: value.status, text: buffer.toString("latin1") };
-    }
-    return { status: 200, text: JSON.stringify(value) };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, text: await thrown.text() };
-    throw thrown;
-  }
-}
 
 describe("the funders' space, route by route", () => {
   let database: TestDatabase;
   let root: string;
-  let cookieOf: (email: string) => Promise<string>;
   let unshared: { id: string; title: string };
   let shared: { id: string; title: string };
   const NOTE = "Note interne : vérifier la trésorerie avant tout avis (ne jamais montrer).";
@@ -52,13 +36,6 @@ describe("the funders' space, route by route", () => {
     await seedReference(db);
     await seedDemo(db, new LocalFileStorage(root));
     globalThis.__database = { db, kind: "pglite", close: () => database.close() };
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
-    cookieOf = async (email) => {
-      const user = await db.user.findUniqueOrThrow({ where: { email } });
-      const token = await createSession(db, user.id);
-      return (await sessionCookie.serialize(token)).split(";")[0]!;
-    };
 
     unshared = await db.dossier.findFirstOrThrow({
       where: { sharedWithFunders: false, status: { not: DossierStatus.DRAFT } },
@@ -95,16 +72,6 @@ describe("the funders' space, route by route", () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  const get = (url: string, cookie?: string, params: LoaderFunctionArgs["params"] = {}) =>
-    ({ request: getRequest(url, { cookie }), params, context: {} }) as unknown as LoaderFunctionArgs;
-  const post = (
-    url: string,
-    fields: Record<string, string>,
-    cookie?: string,
-    params: Record<string, string> = {},
-  ) =>
-    ({ request: formRequest(url, fields, { cookie }), params, context: {} }) as unknown as ActionFunctionArgs;
-
   async function routes() {
     const loaders: Array<[string, Loader, LoaderFunctionArgs["params"]]> = [
       ["/financeurs", (await import("~/routes/financeurs")).loader, {}],
@@ -127,7 +94,7 @@ describe("the funders' space, route by route", () => {
   }
 
   it("sends a signed-out visitor to sign in and refuses an applicant on every page and form", async () => {
-    const applicant = await cookieOf("porteur@demo.portail-ess.fr");
+    const applicant = await cookieOf(database.db, { email: "porteur@demo.portail-ess.fr" });
     for (const [url, loader, params] of await routes()) {
       expect((await outcome(loader(get(url, undefined, params)))).status, url).toBe(302);
       expect((await outcome(loader(get(url, applicant, params)))).status, url).toBe(403);
@@ -150,7 +117,7 @@ describe("the funders' space, route by route", () => {
   });
 
   it("never shows a funder an unshared dossier, a private note, a message, bank details or another organisation's draft", async () => {
-    const funder = await cookieOf("financeur@demo.portail-ess.fr");
+    const funder = await cookieOf(database.db, { email: "financeur@demo.portail-ess.fr" });
     for (const [url, loader, params] of await routes()) {
       const { status, text } = await outcome(loader(get(url, funder, params)));
       expect(status, url).toBe(200);
@@ -169,7 +136,7 @@ describe("the funders' space, route by route", () => {
   });
 
   it("answers a guessed address of an unshared dossier as it answers an unknown one, for pages and forms alike", async () => {
-    const funder = await cookieOf("financeur@demo.portail-ess.fr");
+    const funder = await cookieOf(database.db, { email: "financeur@demo.portail-ess.fr" });
     const dossier = await import("~/routes/financeurs.dossiers.$id");
     for (const id of [unshared.id, "cl0000000000000000000000"]) {
       const url = `/financeurs/dossiers/${id}`;
@@ -204,7 +171,7 @@ describe("the funders' space, route by route", () => {
   });
 
   it("hides a dossier from every funder page the moment its holder withdraws consent", async () => {
-    const funder = await cookieOf("financeur@demo.portail-ess.fr");
+    const funder = await cookieOf(database.db, { email: "financeur@demo.portail-ess.fr" });
     await database.db.dossier.update({
       where: { id: shared.id },
       data: { sharedWithFunders: false, sharedAt: null },

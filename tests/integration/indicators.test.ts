@@ -4,7 +4,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { SERIES_IDS, SMALL_CELL_LABEL } from "~/domain/indicators";
@@ -23,7 +22,7 @@ import { LocalFileStorage } from "~/services/storage.server";
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
-import { getRequest } from "../support/requests";
+import { cookieOf, get } from "../support/routes";
 
 const FILED = { status: { not: DossierStatus.DRAFT } };
 
@@ -169,7 +168,6 @@ describe.each(databaseKinds())("indicators on %s", (kind) => {
 describe("the indicator pages and downloads", () => {
   let database: TestDatabase;
   let root: string;
-  let cookieOf: (email: string) => Promise<string>;
 
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
@@ -177,13 +175,6 @@ describe("the indicator pages and downloads", () => {
     await seedReference(database.db);
     await seedDemo(database.db, new LocalFileStorage(root));
     globalThis.__database = { db: database.db, kind: "pglite", close: () => database.close() };
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
-    cookieOf = async (email) => {
-      const user = await database.db.user.findUniqueOrThrow({ where: { email } });
-      const token = await createSession(database.db, user.id);
-      return (await sessionCookie.serialize(token)).split(";")[0]!;
-    };
   });
 
   afterAll(async () => {
@@ -192,8 +183,6 @@ describe("the indicator pages and downloads", () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  const args = (url: string, cookie?: string, params: Record<string, string> = {}) =>
-    ({ request: getRequest(url, { cookie }), params, context: {} }) as LoaderFunctionArgs;
   // Response.text() drops a UTF-8 BOM: the bytes tell whether the spreadsheet will see one.
   const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
   const statusOf = (promise: Promise<unknown>) =>
@@ -204,30 +193,30 @@ describe("the indicator pages and downloads", () => {
 
   it("opens the public figures to everyone and their CSV without a small cell", async () => {
     const page = await import("~/routes/indicateurs");
-    const published = await page.loader(args("/indicateurs"));
+    const published = await page.loader(get("/indicateurs"));
     expect(published.series.dispositifs.find((row) => row.key === "CAP_SCOP_SCIC")?.suppressed).toBe("small");
 
     const csvRoute = await import("~/routes/indicateurs.$serie[.csv]");
     const response = await csvRoute.loader(
-      args("/indicateurs/dispositifs.csv", undefined, { serie: "dispositifs" }),
+      get("/indicateurs/dispositifs.csv", undefined, { serie: "dispositifs" }),
     );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = await bytesOf(response);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString("utf8");
     expect(csv).toContain(`CAP SCOP-SCIC;${SMALL_CELL_LABEL};`);
-    expect(await statusOf(csvRoute.loader(args("/indicateurs/x.csv", undefined, { serie: "x" })))).toBe(404);
+    expect(await statusOf(csvRoute.loader(get("/indicateurs/x.csv", undefined, { serie: "x" })))).toBe(404);
   });
 
   it("keeps the community's figures to funder members and Region staff", async () => {
     const page = await import("~/routes/financeurs.indicateurs");
     const csvRoute = await import("~/routes/financeurs.indicateurs.$serie[.csv]");
-    const applicant = await cookieOf("porteur@demo.portail-ess.fr");
-    expect(await statusOf(page.loader(args("/financeurs/indicateurs")))).toBe(302);
-    expect(await statusOf(page.loader(args("/financeurs/indicateurs", applicant)))).toBe(403);
+    const applicant = await cookieOf(database.db, { email: "porteur@demo.portail-ess.fr" });
+    expect(await statusOf(page.loader(get("/financeurs/indicateurs")))).toBe(302);
+    expect(await statusOf(page.loader(get("/financeurs/indicateurs", applicant)))).toBe(403);
     expect(
       await statusOf(
-        csvRoute.loader(args("/financeurs/indicateurs/etapes.csv", applicant, { serie: "etapes" })),
+        csvRoute.loader(get("/financeurs/indicateurs/etapes.csv", applicant, { serie: "etapes" })),
       ),
     ).toBe(403);
 
@@ -241,21 +230,23 @@ describe("the indicator pages and downloads", () => {
         role: "FUNDER",
       },
     });
-    expect(await statusOf(page.loader(args("/financeurs/indicateurs", await cookieOf(orphan.email))))).toBe(
-      403,
-    );
+    expect(
+      await statusOf(
+        page.loader(get("/financeurs/indicateurs", await cookieOf(database.db, { email: orphan.email }))),
+      ),
+    ).toBe(403);
 
-    const funder = await cookieOf("financeur@demo.portail-ess.fr");
-    const { indicators, notice } = await page.loader(args("/financeurs/indicateurs?annee=2026", funder));
+    const funder = await cookieOf(database.db, { email: "financeur@demo.portail-ess.fr" });
+    const { indicators, notice } = await page.loader(get("/financeurs/indicateurs?annee=2026", funder));
     expect(indicators.year).toBe(2026);
     expect(notice).toBeNull();
-    expect((await page.loader(args("/financeurs/indicateurs?annee=abc", funder))).notice).toContain(
+    expect((await page.loader(get("/financeurs/indicateurs?annee=abc", funder))).notice).toContain(
       "n’est pas une année",
     );
 
-    const instructor = await cookieOf("instructeur@demo.portail-ess.fr");
+    const instructor = await cookieOf(database.db, { email: "instructeur@demo.portail-ess.fr" });
     const response = await csvRoute.loader(
-      args("/financeurs/indicateurs/etapes.csv?annee=2026", instructor, { serie: "etapes" }),
+      get("/financeurs/indicateurs/etapes.csv?annee=2026", instructor, { serie: "etapes" }),
     );
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     expect(response.headers.get("Content-Disposition")).toContain("indicateurs-etapes-2026.csv");

@@ -4,7 +4,6 @@
 import { rm } from "node:fs/promises";
 import { buffer } from "node:stream/consumers";
 
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 
@@ -18,7 +17,7 @@ import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { databaseKinds } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
 import { APP_URL, createWorld, fileDemo, type World } from "../support/instruction-world";
-import { getRequest } from "../support/requests";
+import { cookieOf, get } from "../support/routes";
 
 const PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0LWhhc2g";
 const NOTE = "Note interne : la présidente a un contentieux en cours.";
@@ -177,15 +176,8 @@ describe.each(databaseKinds())("the personal data export on %s", (kind) => {
     async () => {
       globalThis.__database = { db: world.db, kind: "pglite", close: () => world.database.close() };
       globalThis.__storage = world.storage;
-      const { sessionCookie } = await import("~/session.server");
-      const { createSession } = await import("~/services/auth/sessions.server");
       const { loader } = await import("~/routes/compte.mes-donnees[.zip]");
-      const args = (cookie?: string) =>
-        ({
-          request: getRequest("/compte/mes-donnees.zip", { cookie }),
-          params: {},
-          context: {},
-        }) as unknown as LoaderFunctionArgs;
+      const args = (cookie?: string) => get("/compte/mes-donnees.zip", cookie);
 
       const signedOut = await loader(args()).catch((thrown: unknown) => thrown);
       expect((signedOut as Response).status).toBe(302);
@@ -193,9 +185,7 @@ describe.each(databaseKinds())("the personal data export on %s", (kind) => {
         "/connexion?redirectTo=%2Fcompte%2Fmes-donnees.zip",
       );
 
-      const cookie = (await sessionCookie.serialize(await createSession(world.db, theirs.owner.id))).split(
-        ";",
-      )[0]!;
+      const cookie = await cookieOf(world.db, theirs.owner.id);
       const response = await loader(args(cookie));
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("application/zip");

@@ -4,7 +4,7 @@
 // run does nothing twice; the admin's settings are validated and audited, and only an admin reaches them.
 import { rm } from "node:fs/promises";
 
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
@@ -24,7 +24,7 @@ import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../seeds/demo/dossiers-coop
 import { databaseKinds } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
 import { APP_URL, createUser, createWorld, fileDemo, type World } from "../support/instruction-world";
-import { formRequest, getRequest } from "../support/requests";
+import { cookieOf, get, outcome, post } from "../support/routes";
 
 const NOW = paris("2031-06-15T10:00");
 const [menuisiers, tremplin] = COOPERATIVE_AND_ADVANCE_DOSSIERS;
@@ -290,24 +290,10 @@ describe.each(databaseKinds())("retention on %s", (kind) => {
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 
-/** What a call answers: its status (thrown Responses included) and its payload as text. */
-async function outcome(promise: Promise<unknown>): Promise<{ status: number; text: string }> {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return { status: value.status, text: await value.text() };
-    const init = (value as { init?: { status?: number } } | null)?.init;
-    return { status: init?.status ?? 200, text: JSON.stringify(value) };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, text: await thrown.text() };
-    throw thrown;
-  }
-}
-
 describe("retention pages and downloads, as a browser calls them", () => {
   let world: World;
   let refused: Awaited<ReturnType<typeof refusedLongAgo>>;
   let pieceId: string;
-  let cookieOf: (userId: string) => Promise<string>;
 
   beforeAll(async () => {
     world = await createWorld("pglite");
@@ -319,10 +305,6 @@ describe("retention pages and downloads, as a browser calls them", () => {
     await runRetention(world.db, world.storage, { appUrl: APP_URL, now: addParisDays(NOW, 30) });
     globalThis.__database = { db: world.db, kind: "pglite", close: () => world.database.close() };
     globalThis.__storage = world.storage;
-    const { sessionCookie } = await import("~/session.server");
-    const { createSession } = await import("~/services/auth/sessions.server");
-    cookieOf = async (userId) =>
-      (await sessionCookie.serialize(await createSession(world.db, userId))).split(";")[0]!;
   });
   afterAll(async () => {
     globalThis.__database = undefined;
@@ -331,19 +313,10 @@ describe("retention pages and downloads, as a browser calls them", () => {
     if (world) await rm(world.root, { recursive: true, force: true });
   });
 
-  const get = (url: string, cookie?: string, params: Record<string, string> = {}) =>
-    ({ request: getRequest(url, { cookie }), params, context: {} }) as unknown as LoaderFunctionArgs;
-  const post = (url: string, fields: Record<string, string>, cookie?: string) =>
-    ({
-      request: formRequest(url, fields, { cookie }),
-      params: {},
-      context: {},
-    }) as unknown as ActionFunctionArgs;
-
   it("answers 410 with the date for every file of a purged dossier, and still opens its pages", async () => {
     const message = "Cette pièce a été supprimée le 15/07/2031 au terme de la durée de conservation.";
-    const applicant = await cookieOf(refused.owner.id);
-    const instructor = await cookieOf(world.instructor.id);
+    const applicant = await cookieOf(world.db, refused.owner.id);
+    const instructor = await cookieOf(world.db, world.instructor.id);
     const id = refused.id;
     const downloads: Array<[string, Loader, Record<string, string>, string]> = [
       [
@@ -406,13 +379,13 @@ describe("retention pages and downloads, as a browser calls them", () => {
     expect((await outcome(route.loader(get("/admin/conservation")))).status).toBe(302);
     expect((await outcome(route.action(post("/admin/conservation", settings)))).status).toBe(302);
     for (const userId of [refused.owner.id, world.instructor.id, funder.id]) {
-      const cookie = await cookieOf(userId);
+      const cookie = await cookieOf(world.db, userId);
       expect((await outcome(route.loader(get("/admin/conservation", cookie)))).status).toBe(403);
       expect((await outcome(route.action(post("/admin/conservation", settings, cookie)))).status).toBe(403);
     }
     expect(await getRetentionSettings(world.db)).toMatchObject({ retentionMonths: 60, purgeNoticeDays: 30 });
 
-    const admin = await cookieOf(world.admin.id);
+    const admin = await cookieOf(world.db, world.admin.id);
     const page = await outcome(route.loader(get("/admin/conservation", admin)));
     expect(page.status).toBe(200);
     expect(page.text).toContain(refused.number);

@@ -6,6 +6,8 @@ import { paris } from "~/domain/paris-time";
 import { escapeHtml } from "~emails/layout";
 import { purgeNotice } from "~emails/purge-notice";
 
+import { htmlText } from "../support/email-text";
+
 const url = "https://portail-ess.example/dossiers/abc123?source=email&etape=2";
 const hostile = `Léa <script>alert("x")</script> & Cie 'B'`;
 const hostileTitle = `Fête "solidaire" <img src=x onerror=alert(1)>`;
@@ -20,16 +22,6 @@ const email = purgeNotice({
   retentionMonths: 60,
   url,
 });
-
-/** What the reader sees of the HTML part: tags removed, entities decoded. */
-const htmlText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&amp;", "&");
 
 describe("the purge-notice email", () => {
   it("says in its French subject which dossier loses its pieces, and when", () => {

@@ -13,6 +13,8 @@ import { organisationInvitation } from "~emails/organisation-invitation";
 import { passwordReset } from "~emails/password-reset";
 import { verifyEmail } from "~emails/verify-email";
 
+import { htmlText } from "../support/email-text";
+
 // A query string with `&`, as a real link may carry: raw in the text, `&amp;` in the HTML.
 const url = "https://portail-ess.example/lien/abc123?source=email&etape=2";
 const hostile = `Léa <script>alert("x")</script> & Cie 'B'`;
@@ -180,16 +182,6 @@ describe("the dossier-status-changed email", () => {
     );
   });
 });
-
-/** What the reader sees of the HTML part: tags removed, entities decoded. */
-const htmlText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&amp;", "&");
 
 describe("the dossier-filed email", () => {
   const data = {

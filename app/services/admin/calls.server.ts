@@ -125,6 +125,19 @@ function auditedCall(input: CallInput) {
   };
 }
 
+/** A call's columns as the administrator's form sets them. */
+function callColumns(schemeId: string, input: CallInput) {
+  return {
+    schemeId,
+    year: input.year,
+    title: input.title,
+    kind: input.kind,
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    budgetEnvelopeCents: BigInt(input.budgetEnvelopeCents),
+  };
+}
+
 type Change = { actorId: string; now: Date };
 
 export async function createCall(db: PrismaClient, input: Change & { call: CallInput }) {
@@ -133,17 +146,7 @@ export async function createCall(db: PrismaClient, input: Change & { call: CallI
     await lockSchemes(tx, [scheme.id]);
     await refuseOverlap(tx, scheme.id, input.call, null);
     const call = await tx.call.create({
-      data: {
-        schemeId: scheme.id,
-        year: input.call.year,
-        title: input.call.title,
-        kind: input.call.kind,
-        opensAt: input.call.opensAt,
-        closesAt: input.call.closesAt,
-        budgetEnvelopeCents: BigInt(input.call.budgetEnvelopeCents),
-        createdAt: input.now,
-        updatedAt: input.now,
-      },
+      data: { ...callColumns(scheme.id, input.call), createdAt: input.now, updatedAt: input.now },
       select: { id: true },
     });
     await tx.auditLog.create({
@@ -171,6 +174,15 @@ async function lockCall(tx: Tx, callId: string) {
   return call;
 }
 
+/** A stored call, as `auditedCall` writes it in the log. */
+function auditedStoredCall(call: Awaited<ReturnType<typeof lockCall>>) {
+  return auditedCall({
+    ...call,
+    schemeCode: call.scheme.code,
+    budgetEnvelopeCents: Number(call.budgetEnvelopeCents),
+  });
+}
+
 /**
  * Changes a call's title, window and envelope. Its scheme and year stay as they are once a dossier is
  * attached: the dossier's number and the envelope it drew on depend on them. Returns whether anything changed.
@@ -181,11 +193,7 @@ export async function updateCall(
 ): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const current = await lockCall(tx, input.callId);
-    const before = auditedCall({
-      ...current,
-      schemeCode: current.scheme.code,
-      budgetEnvelopeCents: Number(current.budgetEnvelopeCents),
-    });
+    const before = auditedStoredCall(current);
     const after = auditedCall(input.call);
     const changes = Object.keys(after).filter(
       (key) => before[key as keyof typeof before] !== after[key as keyof typeof after],
@@ -204,16 +212,7 @@ export async function updateCall(
     await refuseOverlap(tx, scheme.id, input.call, current.id);
     await tx.call.update({
       where: { id: current.id },
-      data: {
-        schemeId: scheme.id,
-        year: input.call.year,
-        title: input.call.title,
-        kind: input.call.kind,
-        opensAt: input.call.opensAt,
-        closesAt: input.call.closesAt,
-        budgetEnvelopeCents: BigInt(input.call.budgetEnvelopeCents),
-        updatedAt: input.now,
-      },
+      data: { ...callColumns(scheme.id, input.call), updatedAt: input.now },
     });
     const pick = (values: Record<string, unknown>) =>
       Object.fromEntries(changes.map((key) => [key, values[key]]));
@@ -250,14 +249,7 @@ export async function deleteCall(db: PrismaClient, input: Change & { callId: str
         action: AUDIT_ACTIONS.callUpdated,
         targetType: "Call",
         targetId: current.id,
-        details: {
-          deleted: true,
-          ...auditedCall({
-            ...current,
-            schemeCode: current.scheme.code,
-            budgetEnvelopeCents: Number(current.budgetEnvelopeCents),
-          }),
-        },
+        details: { deleted: true, ...auditedStoredCall(current) },
         createdAt: input.now,
       },
     });
