@@ -32,7 +32,7 @@ export function CallFigures({ figures }: { figures: FiguresView }) {
         ))}
       </dl>
       {figures.overrun ? (
-        <p>La Commission permanente a voté au-delà de l’enveloppe : elle reste souveraine.</p>
+        <p>La Commission permanente a voté au-delà de l’enveloppe&#8239;: elle reste souveraine.</p>
       ) : null}
     </section>
   );

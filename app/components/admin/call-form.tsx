@@ -42,7 +42,7 @@ export function CallForm({
             <input type="hidden" name="year" value={values.year} />
             <p>
               {CALL_FIELD_LABELS.scheme} : {fixedScheme} — {CALL_FIELD_LABELS.year} : {values.year}. Des
-              dossiers sont rattachés à cet appel : son dispositif et son année ne changent plus.
+              dossiers sont rattachés à cet appel&#8239;: son dispositif et son année ne changent plus.
             </p>
             <FieldError id="scheme">{errors?.scheme}</FieldError>
           </>
@@ -115,7 +115,9 @@ export function CallForm({
           name="closesOn"
           type="date"
           label={CALL_FIELD_LABELS.closesOn}
-          hint="Le dépôt ferme à 23 h 59 (heure de Paris) ce jour-là. Obligatoire pour un appel daté ; facultatif pour un dépôt en continu."
+          hint={
+            "Le dépôt ferme à 23\u00a0h\u00a059 (heure de Paris) ce jour-là. Obligatoire pour un appel daté\u202f; facultatif pour un dépôt en continu."
+          }
           defaultValue={values.closesOn}
           error={errors?.closesOn}
         />
@@ -130,8 +132,8 @@ export function CallForm({
           error={errors?.envelope}
         />
         <FieldHint>
-          Les périodes de dépôt d’un même dispositif ne peuvent pas se chevaucher : un seul appel est ouvert à
-          la fois.
+          Les périodes de dépôt d’un même dispositif ne peuvent pas se chevaucher&#8239;: un seul appel est
+          ouvert à la fois.
         </FieldHint>
         <div className="form-actions">
           <button type="submit" className="button">
