@@ -130,30 +130,69 @@ function handleApi(req, res) {
   });
 }
 
-const server = http.createServer((req, res) =>
-  API_PATH.test(req.url ?? "") ? handleApi(req, res) : app(req, res),
-);
-server.listen(port, async () => {
+// Set on SIGTERM: /healthz answers 503 and every response closes its connection, so a load balancer stops
+// sending traffic here and keep-alive clients reconnect to another instance.
+let draining = false;
+
+const server = http.createServer((req, res) => {
+  if (draining) {
+    res.setHeader("Connection", "close");
+    // Answered here, not by the route: draining is the HTTP server's state, not the database's.
+    if (/^\/healthz\/?(\?|$)/.test(req.url ?? "")) return answerDraining(req, res);
+  }
+  return API_PATH.test(req.url ?? "") ? handleApi(req, res) : app(req, res);
+});
+
+function answerDraining(req, res) {
+  const started = process.hrtime.bigint();
+  if (process.env.LOG_REQUESTS !== "0") res.on("finish", () => logRequest(req, res, started));
+  res.writeHead(503, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(
+    JSON.stringify({
+      status: "arret-en-cours",
+      message:
+        "Cette instance du portail s’arrête : les requêtes doivent être envoyées à une autre instance.",
+    }),
+  );
+}
+
+// Background work starts once the port is bound; shutdown waits for it before stopping it. A failure to start
+// it is left unhandled on purpose: the process dies loudly rather than run without its outbox.
+const backgroundWork = new Promise((resolve) => server.listen(port, resolve)).then(async () => {
   await build.entry.module.startBackgroundWork?.();
   console.log(`Portail ESS prêt sur http://localhost:${port}`);
   if (build.mode === "development") broadcastDevReady(build);
 });
 
-let stopping = false;
+// Behind a load balancer, SHUTDOWN_DELAY_MS keeps serving (with /healthz at 503) until its health checks
+// have taken the instance out; then new connections are refused and in-flight requests have up to
+// SHUTDOWN_TIMEOUT_MS to finish before the outbox worker and jobs stop and the database closes.
+const drainDelayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? 0);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+
 async function shutdown(signal) {
-  if (stopping) return;
-  stopping = true;
+  if (draining) return;
+  draining = true;
   console.log(`${signal} reçu : arrêt propre en cours…`);
-  // Stop accepting connections; in-flight requests finish before the callback runs.
+  setTimeout(() => {
+    console.error("Arrêt forcé : des requêtes étaient encore en cours.");
+    process.exit(1);
+  }, drainDelayMs + shutdownTimeoutMs).unref();
+  if (drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
+  // Stops accepting connections; the callback runs once in-flight requests have finished.
   server.close(async () => {
+    let code = 0;
     try {
+      await backgroundWork;
       await build.entry.module.stopBackgroundWork?.();
-    } finally {
-      process.exit(0);
+    } catch (error) {
+      console.error("Arrêt du travail de fond impossible :", error);
+      code = 1;
     }
+    console.log("Portail ESS arrêté.");
+    process.exit(code);
   });
-  server.closeIdleConnections?.();
-  setTimeout(() => process.exit(1), 10_000).unref();
+  server.closeIdleConnections();
 }
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));
