@@ -22,20 +22,26 @@ export const DEFAULT_PGLITE_DIR = path.resolve("data/pglite");
  * - `postgres://` / `postgresql://`: PostgreSQL through @prisma/adapter-pg (production, several instances);
  * - `pglite:<dir>` or `pglite:memory`, or nothing: embedded PGlite, so a newcomer needs no server.
  */
+/**
+ * A burst (the last hours before a call closes) queues transactions behind the pool, or behind PGlite's
+ * single connection: they wait their turn rather than fail after Prisma's default 2 seconds.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000 };
+
 export function openDatabase(url: string | undefined = process.env.DATABASE_URL): DatabaseHandle {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const adapter = new PrismaPg({
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     });
-    const db = new PrismaClient({ adapter });
+    const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     return { db, kind: "postgresql", close: () => db.$disconnect() };
   }
   const location = url?.startsWith("pglite:") ? url.slice("pglite:".length) : DEFAULT_PGLITE_DIR;
   const inMemory = location === "memory" || location === "";
   if (!inMemory) mkdirSync(location, { recursive: true });
   const pglite = inMemory ? new PGlite() : new PGlite(location);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     db,
     kind: "pglite",

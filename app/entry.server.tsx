@@ -19,6 +19,15 @@ export const eligibilityApi = (request: IncomingMessage, response: ServerRespons
 
 const ABORT_DELAY = 5_000;
 
+/** Seconds a client or a load balancer is asked to wait before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = "10";
+
+/**
+ * Requests that failed because the database could not be reached: handleError sees the original error,
+ * before Remix replaces it with an anonymous one, and the rendering below answers them with a 503.
+ */
+const databaseOutages = new WeakSet<Request>();
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -26,6 +35,16 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", RETRY_AFTER_SECONDS);
+  else if (databaseOutages.has(request)) {
+    // Remix renders a Response thrown here again, as a route error response at the nearest error boundary:
+    // the root's French 503 page, with the same 503 in the state the browser hydrates.
+    throw new Response("Service momentanément indisponible.", {
+      status: 503,
+      statusText: "Service Unavailable",
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
@@ -64,10 +83,77 @@ export default function handleRequest(
 
 /**
  * Server errors worth a log line: not a page that does not exist or a request the browser abandoned,
- * which are ordinary traffic and answered with their own French page.
+ * which are ordinary traffic and answered with their own French page. A database outage is one short
+ * line per request rather than a stack trace, and its request is answered with a 503.
  */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
+  if (error instanceof Response) return; // thrown by handleRequest above, already accounted for
   if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (isDatabaseUnavailable(error)) {
+    databaseOutages.add(request);
+    console.error(`Base de données injoignable (${new URL(request.url).pathname}) : ${lastLine(error)}`);
+    return;
+  }
   console.error(error);
+}
+
+/**
+ * Client-side navigations (`.data` requests) hitting a database outage: the same 503 status and
+ * Retry-After, so that proxies and monitoring count them as unavailability, not as bugs.
+ */
+export function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (response.status !== 500 || !databaseOutages.has(request)) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", RETRY_AFTER_SECONDS);
+  return new Response(response.body, { status: 503, statusText: "Service Unavailable", headers });
+}
+
+// Prisma's codes for a server it cannot reach, a connection it lost, or a pool it waited too long on.
+const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// What @prisma/adapter-pg calls the same faults (DriverAdapterError.cause.kind).
+const ADAPTER_UNAVAILABLE = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+]);
+// SQLSTATE classes 08 (connection exception) and 57P01-57P03 (shutdown, crash, starting up).
+const POSTGRES_UNAVAILABLE = /^(08|57P0[123])/;
+// node-postgres reports a connection lost inside a transaction with these messages only, no code.
+const DRIVER_MESSAGES =
+  /Connection terminated|not queryable|Server has closed the connection|Can't reach database server|timeout exceeded when trying to connect/i;
+
+/**
+ * Whether `error` means the database is away (restarting, unreachable, connections cut) rather than a
+ * bug: Prisma wraps the driver's error in `meta.driverAdapterError` or `cause`, which are followed.
+ */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== "object" || error === null) return false;
+  const { name, code, kind, message, meta, cause } = error as Record<string, unknown>;
+  if (name === "PrismaClientInitializationError") return true;
+  if (typeof code === "string" && (PRISMA_UNAVAILABLE.has(code) || SOCKET_CODES.has(code))) return true;
+  if (typeof kind === "string" && ADAPTER_UNAVAILABLE.has(kind)) return true;
+  if (
+    typeof code === "string" &&
+    (kind === "postgres" || "severity" in error) &&
+    POSTGRES_UNAVAILABLE.test(code)
+  )
+    return true;
+  if (typeof message === "string" && DRIVER_MESSAGES.test(message)) return true;
+  const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  return isDatabaseUnavailable(adapterError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+}
+
+function lastLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim().split("\n").at(-1) ?? message;
 }

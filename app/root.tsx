@@ -26,7 +26,13 @@ export const meta: MetaFunction = ({ error }) => {
   if (!error) return [{ title: "Portail ESS Centre-Val de Loire" }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title =
-    status === 404 ? "Page introuvable" : status === 403 ? "Accès refusé" : "Une erreur est survenue";
+    status === 404
+      ? "Page introuvable"
+      : status === 403
+        ? "Accès refusé"
+        : status === 503
+          ? "Service momentanément indisponible"
+          : "Une erreur est survenue";
   return [{ title: `${title} — Portail ESS Centre-Val de Loire` }];
 };
 
@@ -94,6 +100,24 @@ export function ErrorBoundary() {
     return (
       <ErrorPage title="Accès refusé">
         <p>Vous n’avez pas accès à cette page avec votre compte.</p>
+        <p>
+          <Link to="/">Revenir à l’accueil</Link>
+        </p>
+      </ErrorPage>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    // The database is away (restart, maintenance): nothing the person did was wrong. A form sent just then
+    // may or may not have been recorded (the answer can be lost after the commit), never half of it.
+    return (
+      <ErrorPage title="Service momentanément indisponible">
+        <p>
+          Le portail ne peut pas joindre sa base de données pour le moment. Réessayez dans quelques instants.
+        </p>
+        <p>
+          Si vous envoyiez un formulaire, rien n’a été enregistré à moitié : rechargez la page pour voir s’il
+          a été pris en compte avant de l’envoyer à nouveau.
+        </p>
         <p>
           <Link to="/">Revenir à l’accueil</Link>
         </p>

@@ -15,6 +15,7 @@ import {
   getDossierForStaff,
   type StaffActor,
 } from "./instruction-access.server";
+import { lockDossier } from "./dossier-transitions.server";
 import { enqueueEmail } from "./outbox.server";
 import { notifyStaff } from "./staff-notifications.server";
 import { newStorageKey, type FileStorage } from "./storage.server";
@@ -207,6 +208,9 @@ export async function postMessage(
   );
 }
 
+/** How long the same words from the same author on the same dossier count as the same message sent twice. */
+const DUPLICATE_WINDOW_MS = 60_000;
+
 /**
  * Stores the files, then records the message, its attachments and what `notify` writes (emails) in one
  * transaction. A message with a refused file is refused whole: nothing is stored.
@@ -225,7 +229,20 @@ async function storeMessage(
       stored.push({ key, file });
       await storage.put(key, file.inspection.bytes, { contentType: file.inspection.mime });
     }
-    return await db.$transaction(async (tx) => {
+    const posted = await db.$transaction(async (tx) => {
+      // A form sent twice (double click, resent after a slow answer) posts once: the dossier row is locked,
+      // so the second waits here, then finds the same words from the same author a moment ago.
+      await lockDossier(tx, input.dossierId);
+      const twin = await tx.message.findFirst({
+        where: {
+          dossierId: input.dossierId,
+          authorId: input.authorId,
+          body: input.body,
+          createdAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+        },
+        select: { id: true },
+      });
+      if (twin) return { message: twin, duplicate: true };
       const message = await tx.message.create({
         data: { dossierId: input.dossierId, authorId: input.authorId, body: input.body, createdAt: now },
         select: { id: true },
@@ -245,8 +262,12 @@ async function storeMessage(
         });
       }
       await notify(tx, stored.length);
-      return message;
+      return { message, duplicate: false };
     });
+    if (posted.duplicate) {
+      await Promise.all(stored.map(({ key }) => storage.delete(key).catch(() => undefined)));
+    }
+    return posted.message;
   } catch (error) {
     // The message was not recorded: its files belong to nothing.
     await Promise.all(stored.map(({ key }) => storage.delete(key).catch(() => undefined)));

@@ -220,7 +220,7 @@ async function fileDraft(
         );
         return { number, alreadyFiled: false };
       },
-      { timeout: 30_000 },
+      { timeout: 30_000, maxWait: 30_000 },
     );
   } catch (error) {
     // The transaction did not commit: the receipt it stored belongs to no dossier. Deleted even when `put`
