@@ -130,6 +130,8 @@ export async function processOutboxBatch({
   leaseMs?: number;
   from?: string;
 }): Promise<OutboxRun> {
+  // Real time, taken before the claim: a claim slowed by a busy database eats into the lease too.
+  const startedAt = Date.now();
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const claimed = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string }>>`
@@ -147,7 +149,7 @@ export async function processOutboxBatch({
   const run: OutboxRun = { sent: 0, failed: 0 };
   // A slow server can make a batch outlast its lease, after which another worker claims and sends the
   // same rows: stop at half the lease (real time) and leave the rest to be claimed when the lease ends.
-  const sendUntil = Date.now() + leaseMs / 2;
+  const sendUntil = startedAt + leaseMs / 2;
   for (const email of claimed) {
     if (Date.now() > sendUntil) break;
     try {

@@ -339,17 +339,22 @@ describe.each(databaseKinds())("email outbox on %s with a real SMTP server", (ki
       // The lease is about real time (another instance's clock), so this test waits instead of moving `now`.
       const slow = processOutboxBatch({ db, transport: smtp.transport, storage, now: new Date(), leaseMs });
       await new Promise((resolve) => setTimeout(resolve, leaseMs + 100));
-      const next = await processOutboxBatch({
-        db,
-        transport: otherInstance,
-        storage,
-        now: new Date(),
-        leaseMs,
-      });
+      // The other instance claims what the slow batch left once its lease is over, and so on until all is
+      // sent: how many each batch sends depends on the machine's load, never whether an email goes twice.
+      const later: Array<{ sent: number }> = [];
+      for (let round = 0; round < 10; round += 1) {
+        later.push(
+          await processOutboxBatch({ db, transport: otherInstance, storage, now: new Date(), leaseMs }),
+        );
+        if ((await db.outboxEmail.count({ where: { status: "PENDING" } })) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, leaseMs + 100));
+      }
       const first = await slow;
       expect(smtp.received.map((message) => message.to[0]).sort()).toEqual([...recipients].sort());
-      expect(first.sent + next.sent).toBe(4);
-      expect(next.sent).toBeGreaterThan(0);
+      expect(first.sent + later.reduce((total, run) => total + run.sent, 0)).toBe(4);
+      // The slow batch stopped before the end of its lease and left the rest to the other worker.
+      expect(first.sent).toBeLessThan(4);
+      expect(later[0]!.sent).toBeGreaterThan(0);
     } finally {
       otherInstance.close();
     }
