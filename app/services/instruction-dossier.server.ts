@@ -21,7 +21,7 @@ import { answersOf, formContext } from "./dossiers.server";
 import { dossierChecklist } from "./filing.server";
 import { readCommunityActivity } from "./funder-positions.server";
 import { correctionDiffs, getDossierForStaff, listNotes, type StaffActor } from "./instruction.server";
-import { queueNeighbours } from "./instruction-queue.server";
+import { queueNeighbours } from "./instruction-queue-neighbours.server";
 import { StorageNotFoundError, type FileStorage } from "./storage.server";
 
 export type { StaffActor };

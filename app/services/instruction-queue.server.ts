@@ -20,6 +20,9 @@ import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { envelopesOfCalls, type CallFigures } from "./call-envelopes.server";
 import { instructorScopeFilter } from "./dashboards.server";
 
+// The dossier view's « précédent / suivant » lives beside it; re-exported for the queue's callers.
+export { queueNeighbours } from "./instruction-queue-neighbours.server";
+
 export interface QueueUser {
   id: string;
   role: UserRole;
@@ -215,12 +218,15 @@ export async function loadQueue(db: PrismaClient, user: QueueUser, filter: Queue
   const scope = await queueScope(db, user);
   const others = filterConditions(filter, user);
   const where: Prisma.DossierWhereInput = { AND: [scope, ...others, ...statusCondition(filter)] };
-  const [total, grouped, options, envelopes] = await Promise.all([
-    db.dossier.count({ where }),
+  const [grouped, options, envelopes] = await Promise.all([
     db.dossier.groupBy({ by: ["status"], where: { AND: [scope, ...others] }, _count: { _all: true } }),
     queueOptions(db),
     queueEnvelopes(db, scope, filter),
   ]);
+  // The total is the status tabs' counts added up: one pass over the selection instead of two.
+  const total = grouped
+    .filter((group) => filter.statuses.length === 0 || filter.statuses.includes(group.status))
+    .reduce((sum, group) => sum + group._count._all, 0);
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
   const rows = await db.dossier.findMany({
@@ -234,31 +240,6 @@ export async function loadQueue(db: PrismaClient, user: QueueUser, filter: Queue
     grouped.map((group) => [group.status, group._count._all]),
   ) as Partial<Record<DossierStatus, number>>;
   return { rows: rows.map(toRow), total, page, pageCount, countsByStatus, options, envelopes };
-}
-
-/**
- * Where a dossier stands in the queue's order: the ids on either side, its 1-based position, the total.
- * Only ids are read, so this stays cheap with thousands of dossiers.
- */
-export async function queueNeighbours(
-  db: PrismaClient,
-  user: QueueUser,
-  filter: QueueFilter,
-  dossierId: string,
-): Promise<{ previousId: string | null; nextId: string | null; position: number | null; total: number }> {
-  const ids = await db.dossier.findMany({
-    where: await queueWhere(db, user, filter),
-    orderBy: queueOrderBy(filter.sort),
-    select: { id: true },
-  });
-  const index = ids.findIndex((row) => row.id === dossierId);
-  if (index === -1) return { previousId: null, nextId: null, position: null, total: ids.length };
-  return {
-    previousId: ids[index - 1]?.id ?? null,
-    nextId: ids[index + 1]?.id ?? null,
-    position: index + 1,
-    total: ids.length,
-  };
 }
 
 /** The whole selection (every page) as the CSV file, and how many dossiers it holds. */
