@@ -3,7 +3,7 @@
 import PDFDocument from "pdfkit";
 
 import { formatBytes } from "~/domain/uploads";
-import { FONTS, fontPaths, registerFonts } from "~/pdf/fonts.server";
+import { FONTS, parsedFonts, registerFonts } from "~/pdf/fonts.server";
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -39,7 +39,7 @@ export function createDocument(options: {
     lang: "fr-FR",
     displayTitle: true,
     // Instead of pdfkit’s default, Helvetica, which cannot print a narrow no-break space.
-    font: fontPaths().regular,
+    font: parsedFonts().regular as never,
     info: {
       Title: options.title,
       Author: REGION_NAME,
