@@ -59,7 +59,12 @@ export const UPLOAD_MESSAGES = {
   empty: "Le fichier est vide.",
   tooLarge: (limit: number) => `Le fichier dépasse la taille maximale de ${formatBytes(limit)}.`,
   refused: `Ce type de fichier n’est pas accepté. Formats acceptés : ${ACCEPTED_TYPES.map((type) => type.label).join(", ")}.`,
+  archive:
+    "Ce document bureautique est anormal (trop de fichiers internes, ou bien plus volumineux une fois ouvert qu’il n’y paraît) : enregistrez-le de nouveau depuis votre logiciel, ou envoyez-le en PDF.",
 } as const;
+
+/** The accepted types that are ZIP archives underneath, checked entry by entry before they are kept. */
+export const ARCHIVE_EXTENSIONS: readonly string[] = ["docx", "xlsx", "odt", "ods"];
 
 export const DEFAULT_DOWNLOAD_STEM = "piece-jointe";
 const MAX_NAME_LENGTH = 120;

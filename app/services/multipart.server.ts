@@ -8,6 +8,7 @@ import {
 
 import { maxUploadBytes, UPLOAD_MESSAGES } from "~/domain/uploads";
 
+import { withoutNulCharacters } from "./http.server";
 import { inspectUpload, type UploadInspection } from "./uploads.server";
 
 export interface UploadedFile {
@@ -70,7 +71,7 @@ export async function readMultipartForm(
     createMemoryUploadHandler({ maxPartSize: 100_000 }),
   );
   try {
-    const form = await parseMultipartFormData(request, handler);
+    const form = withoutNulCharacters(await parseMultipartFormData(request, handler));
     return { form, files, extraFiles };
   } catch (error) {
     if (error instanceof MultipartError) throw error;

@@ -4,7 +4,15 @@ import { createHash } from "node:crypto";
 
 import { fileTypeFromBuffer } from "file-type";
 
-import { acceptedType, maxUploadBytes, safeDownloadName, UPLOAD_MESSAGES } from "~/domain/uploads";
+import {
+  acceptedType,
+  ARCHIVE_EXTENSIONS,
+  maxUploadBytes,
+  safeDownloadName,
+  UPLOAD_MESSAGES,
+} from "~/domain/uploads";
+
+import { archiveProblem } from "./office-archives.server";
 
 /** The bytes themselves, or a stream of them (a Node stream, a web stream, Remix's multipart `data`). */
 export type UploadSource = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -37,6 +45,9 @@ export async function inspectUpload(
   const detected = await fileTypeFromBuffer(bytes);
   const type = detected && acceptedType(detected.mime);
   if (!type) return { ok: false, error: UPLOAD_MESSAGES.refused };
+  if (ARCHIVE_EXTENSIONS.includes(type.extension) && (await archiveProblem(bytes))) {
+    return { ok: false, error: UPLOAD_MESSAGES.archive };
+  }
   return {
     ok: true,
     mime: type.mime,
