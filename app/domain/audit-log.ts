@@ -54,7 +54,8 @@ export function readAuditLogFilter(params: URLSearchParams): { filter: AuditLogF
   const notices: string[] = [];
   const filter: AuditLogFilter = { ...EMPTY_AUDIT_LOG_FILTER };
   // An empty field of the GET form sends `name=`: that means "no filter", not a mistake.
-  const single = (name: string) => params.get(name)?.trim() || null;
+  // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
+  const single = (name: string) => params.get(name)?.replaceAll("\u0000", "").trim() || null;
 
   const person = single("personne");
   if (person) filter.person = person.slice(0, SEARCH_MAX);

@@ -71,7 +71,8 @@ function amountParam(value: string | null): number | null {
 /** The filter a query string asks for; what it could not read is left out. */
 export function parsePipelineFilter(params: URLSearchParams): PipelineFilter {
   // An empty select of the GET form sends `name=`: that means "no filter".
-  const single = (name: string) => params.get(name)?.trim() || null;
+  // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
+  const single = (name: string) => params.get(name)?.replaceAll("\u0000", "").trim() || null;
   const filter: PipelineFilter = { ...EMPTY_PIPELINE_FILTER };
 
   const slug = single("dispositif");

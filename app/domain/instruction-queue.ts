@@ -74,7 +74,8 @@ export function readQueueFilter(params: URLSearchParams): { filter: QueueFilter;
   const notices: string[] = [];
   const filter: QueueFilter = { ...EMPTY_QUEUE_FILTER, statuses: [] };
   // An empty select of the GET form sends `name=`: that means "no filter", not a mistake.
-  const single = (name: string) => params.get(name)?.trim() || null;
+  // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
+  const single = (name: string) => params.get(name)?.replaceAll("\u0000", "").trim() || null;
 
   const slug = single("dispositif");
   if (slug) {

@@ -38,7 +38,8 @@ export function parseAccountListFilter(params: URLSearchParams): AccountListFilt
   const page = Number(params.get("page"));
   return {
     role: role.success ? role.data : null,
-    q: (params.get("q") ?? "").trim().slice(0, 100),
+    // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
+    q: (params.get("q") ?? "").replaceAll("\u0000", "").trim().slice(0, 100),
     state: state.success ? state.data : null,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };

@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const currentYear = parisYear(now);
   const templateId = new URL(request.url).searchParams.get("modele");
-  const template = templateId ? await findCall(db, templateId.slice(0, 64)) : null;
+  const template = templateId ? await findCall(db, templateId.replaceAll("\u0000", "").slice(0, 64)) : null;
   const [schemes, thisYear] = await Promise.all([
     schemeOptions(db),
     listCalls(db, { year: currentYear, schemeCode: null }, now),
