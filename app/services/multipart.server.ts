@@ -9,6 +9,7 @@ import {
 import { maxUploadBytes, UPLOAD_MESSAGES } from "~/domain/uploads";
 
 import { withoutNulCharacters } from "./http.server";
+import { decodeQuotedParameter, withEscapedPartHeaders } from "./multipart-headers.server";
 import { inspectUpload, type UploadInspection } from "./uploads.server";
 
 export interface UploadedFile {
@@ -49,8 +50,9 @@ export async function readMultipartForm(
   const files: UploadedFile[] = [];
   let extraFiles = 0;
   const handler = composeUploadHandlers(
-    async ({ name, filename, data }) => {
-      if (!options.fileFields.includes(name) || filename === undefined) return undefined;
+    async ({ name, filename: escapedName, data }) => {
+      if (!options.fileFields.includes(name) || escapedName === undefined) return undefined;
+      const filename = decodeQuotedParameter(escapedName);
       if (!filename) {
         // An empty file input still sends a part; drain it.
         for await (const _chunk of data);
@@ -71,7 +73,7 @@ export async function readMultipartForm(
     createMemoryUploadHandler({ maxPartSize: 100_000 }),
   );
   try {
-    const form = withoutNulCharacters(await parseMultipartFormData(request, handler));
+    const form = withoutNulCharacters(await parseMultipartFormData(withEscapedPartHeaders(request), handler));
     return { form, files, extraFiles };
   } catch (error) {
     if (error instanceof MultipartError) throw error;
