@@ -22,7 +22,6 @@ import {
   listCalls,
   updateCall,
 } from "~/services/admin/calls.server";
-import { uploadAttachment } from "~/services/attachments.server";
 import { recordSessionDecisions } from "~/services/commission-decisions.server";
 import { addToAgenda, callEnvelopes, createSession } from "~/services/commission.server";
 import { DossierError, startDossier } from "~/services/dossiers.server";
@@ -33,7 +32,6 @@ import { loadQueue } from "~/services/instruction-queue.server";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../seeds/demo/dossiers-cooperatives-and-advances";
 import { databaseKinds } from "../support/database";
-import { SAMPLE_FILES } from "../support/files";
 import {
   APP_URL,
   createUser,
@@ -41,6 +39,7 @@ import {
   DAY,
   fileDemo,
   saveAll,
+  uploadRequiredPieces,
   type World,
 } from "../support/instruction-world";
 import { cookieOf, get, outcome, post } from "../support/routes";
@@ -94,19 +93,9 @@ describe.each(databaseKinds())("calls for projects and their envelopes on %s", (
     await saveAll(world, filed.owner.id, id, demo.answers);
     const draft = await db.dossier.findUniqueOrThrow({
       where: { id },
-      include: { ruleSet: true, call: true },
+      include: { call: true },
     });
-    for (const { kind: pieceKind } of (
-      draft.ruleSet.parameters as { requiredAttachments: Array<{ kind: string }> }
-    ).requiredAttachments) {
-      await uploadAttachment(db, storage, {
-        userId: filed.owner.id,
-        dossierId: id,
-        kind: pieceKind,
-        fileName: `${pieceKind.toLowerCase()}.pdf`,
-        source: Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${pieceKind} ${id}\n`)]),
-      });
-    }
+    await uploadRequiredPieces(world, filed.owner.id, id);
 
     // The administrator closes the 2026 call on 10 June and sets up an autumn call.
     expect(draft.call!.year).toBe(2026);

@@ -7,61 +7,22 @@ import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { connect } from "node:net";
 
-import { createCookie } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
-import { uploadAttachment } from "~/services/attachments.server";
-import { createSession } from "~/services/auth/sessions.server";
-import { startDossier } from "~/services/dossiers.server";
 
 import type { DemoDossier } from "../../seeds/demo/dossier-writer";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
-import { demoSiret } from "../../seeds/demo/identifiers";
-import { DEMO_ORGANISATIONS } from "../../seeds/demo/organisations";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { startAppServer, type AppServer, sessionCookieFor } from "../support/app-server";
 import { SAMPLE_FILES } from "../support/files";
-import { createUser, createWorld, saveAll, type World } from "../support/instruction-world";
+import { createWorld, prepareDemo, type World } from "../support/instruction-world";
 
 const SESSION_SECRET = "faults-http-session-secret";
-let sirens = 0;
 
-/** A demo dossier's organisation, its owner, every step saved and every piece uploaded: ready to file. */
+/** A demo dossier ready to file, and its owner's session cookie for the server under test. */
 async function readyDraft(world: World, demo: DemoDossier) {
-  const { db, storage } = world;
-  const owner = await createUser(db, "Camille", "Martin", "APPLICANT");
-  const { owner: _o, members: _m, esusApprovalDate, ...fields } = DEMO_ORGANISATIONS[demo.organisation];
-  sirens += 1;
-  const organisation = await db.organisation.create({
-    data: {
-      ...fields,
-      siret: fields.siret ? demoSiret(String(73_000_000 + sirens), "0001") : null,
-      esusApproved: Boolean(esusApprovalDate),
-      esusApprovalDate: esusApprovalDate ?? null,
-      memberships: { create: { userId: owner.id, role: "OWNER" } },
-    },
-  });
-  const { id } = await startDossier(db, {
-    userId: owner.id,
-    organisationId: organisation.id,
-    schemeCode: demo.scheme,
-  });
-  await saveAll(world, owner.id, id, demo.answers);
-  const { ruleSet } = await db.dossier.findUniqueOrThrow({ where: { id }, include: { ruleSet: true } });
-  for (const { kind } of (ruleSet.parameters as { requiredAttachments: Array<{ kind: string }> })
-    .requiredAttachments) {
-    await uploadAttachment(db, storage, {
-      userId: owner.id,
-      dossierId: id,
-      kind,
-      fileName: `${kind.toLowerCase()}.pdf`,
-      source: Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${kind} ${id}\n`)]),
-    });
-  }
-  // The cookie the app would have set at sign-in, signed with the server's secret.
-  const token = await createSession(db, owner.id);
-  const cookie = await createCookie("portail_session", { secrets: [SESSION_SECRET] }).serialize(token);
-  return { id, owner, cookie: cookie.split(";")[0]! };
+  const { id, owner } = await prepareDemo(world, demo);
+  return { id, owner, cookie: await sessionCookieFor(world.db, owner.id, SESSION_SECRET) };
 }
 
 type Draft = Awaited<ReturnType<typeof readyDraft>>;

@@ -6,59 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DocumentKind, DossierStatus, OutboxStatus } from "~/generated/prisma/enums";
-import { uploadAttachment } from "~/services/attachments.server";
-import { startDossier } from "~/services/dossiers.server";
 import { fileDossier } from "~/services/filing.server";
 import { createTransport } from "~/services/mailer.server";
 import { processOutboxBatch, startOutboxWorker } from "~/services/outbox.server";
 
-import type { DemoDossier } from "../../seeds/demo/dossier-writer";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
-import { DEMO_ORGANISATIONS } from "../../seeds/demo/organisations";
-import { demoSiret } from "../../seeds/demo/identifiers";
 import { databaseKinds } from "../support/database";
-import { SAMPLE_FILES } from "../support/files";
-import { APP_URL, createUser, createWorld, saveAll, type World } from "../support/instruction-world";
+import { APP_URL, createWorld, prepareDemo, type World } from "../support/instruction-world";
 import { sentTo, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 const BURST = 20;
-let sirens = 0;
-
-/** A demo dossier's organisation, its owner, every step saved and every piece uploaded: ready to file. */
-async function readyDraft(world: World, demo: DemoDossier) {
-  const { db, storage } = world;
-  const owner = await createUser(db, "Camille", "Martin", "APPLICANT");
-  const { owner: _o, members: _m, esusApprovalDate, ...fields } = DEMO_ORGANISATIONS[demo.organisation];
-  sirens += 1;
-  const organisation = await db.organisation.create({
-    data: {
-      ...fields,
-      siret: fields.siret ? demoSiret(String(71_000_000 + sirens), "0001") : null,
-      esusApproved: Boolean(esusApprovalDate),
-      esusApprovalDate: esusApprovalDate ?? null,
-      memberships: { create: { userId: owner.id, role: "OWNER" } },
-    },
-  });
-  const { id } = await startDossier(db, {
-    userId: owner.id,
-    organisationId: organisation.id,
-    schemeCode: demo.scheme,
-  });
-  await saveAll(world, owner.id, id, demo.answers);
-  const { ruleSet } = await db.dossier.findUniqueOrThrow({ where: { id }, include: { ruleSet: true } });
-  for (const { kind } of (ruleSet.parameters as { requiredAttachments: Array<{ kind: string }> })
-    .requiredAttachments) {
-    await uploadAttachment(db, storage, {
-      userId: owner.id,
-      dossierId: id,
-      kind,
-      fileName: `${kind.toLowerCase()}.pdf`,
-      source: Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${kind} ${id}\n`)]),
-    });
-  }
-  return { id, owner };
-}
 
 describe.each(databaseKinds())("filings while the mail server is down, on %s", (kind) => {
   let world: World;
@@ -85,7 +43,7 @@ describe.each(databaseKinds())("filings while the mail server is down, on %s", (
     const transport = createTransport({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(proxy.port) });
     const drafts = [];
     for (let index = 0; index < BURST; index += 1) {
-      drafts.push(await readyDraft(world, CAP_ASSO_DOSSIERS[index % CAP_ASSO_DOSSIERS.length]!));
+      drafts.push(await prepareDemo(world, CAP_ASSO_DOSSIERS[index % CAP_ASSO_DOSSIERS.length]!));
     }
 
     // The burst, with the real worker running beside it as in production: every send fails.

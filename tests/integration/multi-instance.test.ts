@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDossierNumber } from "~/domain/dossier-number";
 import { parisYear } from "~/domain/paris-time";
 import { MembershipRole, OutboxStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import { uploadAttachment } from "~/services/attachments.server";
 import { INVALID_CREDENTIALS } from "~/services/auth/accounts.server";
 import { hashPassword } from "~/services/auth/password.server";
 import { MAX_FAILURES_PER_ACCOUNT } from "~/services/auth/rate-limit.server";
@@ -20,8 +19,7 @@ import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { DEMO_ORGANISATIONS } from "../../seeds/demo/organisations";
 import { startAppServer, type AppServer } from "../support/app-server";
-import { SAMPLE_FILES } from "../support/files";
-import { createWorld, saveAll, type World } from "../support/instruction-world";
+import { createWorld, saveAll, uploadRequiredPieces, type World } from "../support/instruction-world";
 import { cookieFrom } from "../support/requests";
 import { sentTo, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
@@ -67,7 +65,7 @@ async function createOwner(world: World, index: number, passwordHash: string) {
 
 /** An owner, their demo organisation and complete CAP ASSO drafts, saved and uploaded as in the browser. */
 async function prepareOwner(world: World, index: number, passwordHash: string): Promise<Owner> {
-  const { db, storage } = world;
+  const { db } = world;
   const demo = CAP_ASSO_DOSSIERS[index % CAP_ASSO_DOSSIERS.length]!;
   const user = await createOwner(world, index, passwordHash);
   const {
@@ -93,17 +91,7 @@ async function prepareOwner(world: World, index: number, passwordHash: string): 
       schemeCode: SchemeCode.CAP_ASSO,
     });
     await saveAll(world, user.id, id, demo.answers);
-    const { ruleSet } = await db.dossier.findUniqueOrThrow({ where: { id }, include: { ruleSet: true } });
-    for (const { kind } of (ruleSet.parameters as { requiredAttachments: Array<{ kind: string }> })
-      .requiredAttachments) {
-      await uploadAttachment(db, storage, {
-        userId: user.id,
-        dossierId: id,
-        kind,
-        fileName: `${kind.toLowerCase()}.pdf`,
-        source: Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${kind} ${id}\n`)]),
-      });
-    }
+    await uploadRequiredPieces(world, user.id, id);
     drafts.push(id);
   }
   return { id: user.id, email: user.email, drafts };

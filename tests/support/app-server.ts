@@ -8,6 +8,11 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { createCookie } from "@remix-run/node";
+
+import type { PrismaClient } from "~/generated/prisma/client";
+import { createSession } from "~/services/auth/sessions.server";
+
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface AppServer {
@@ -101,4 +106,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       return exited;
     },
   };
+}
+
+/** The session cookie the server would set at sign-in for `userId`, signed with that server's secret. */
+export async function sessionCookieFor(db: PrismaClient, userId: string, secret: string): Promise<string> {
+  const token = await createSession(db, userId);
+  const cookie = await createCookie("portail_session", { secrets: [secret] }).serialize(token);
+  return cookie.split(";")[0]!;
 }

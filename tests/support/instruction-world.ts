@@ -72,9 +72,31 @@ export async function createWorld(kind: DatabaseKind): Promise<World> {
   };
 }
 
-/** A demo dossier filed for real: its organisation, two members, every step saved, every piece uploaded. */
-export async function fileDemo(world: World, demo: DemoDossier) {
+/** Uploads every piece the dossier's rule set requires, as its applicant would: one genuine PDF each. */
+export async function uploadRequiredPieces(world: World, userId: string, dossierId: string) {
   const { db, storage } = world;
+  const { ruleSet } = await db.dossier.findUniqueOrThrow({
+    where: { id: dossierId },
+    include: { ruleSet: true },
+  });
+  for (const { kind } of (ruleSet.parameters as { requiredAttachments: Array<{ kind: string }> })
+    .requiredAttachments) {
+    await uploadAttachment(db, storage, {
+      userId,
+      dossierId,
+      kind,
+      fileName: `${kind.toLowerCase()}.pdf`,
+      source: Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${kind} ${dossierId}\n`)]),
+    });
+  }
+}
+
+/**
+ * A demo dossier ready to file: a fresh copy of its organisation (owner and member), every step saved and
+ * every required piece uploaded.
+ */
+export async function prepareDemo(world: World, demo: DemoDossier) {
+  const { db } = world;
   const owner = await createUser(db, "Camille", "Martin", UserRole.APPLICANT);
   const member = await createUser(db, "Noé", "Garnier", UserRole.APPLICANT);
   const {
@@ -104,20 +126,19 @@ export async function fileDemo(world: World, demo: DemoDossier) {
     schemeCode: demo.scheme,
   });
   await saveAll(world, owner.id, id, demo.answers);
-  const dossier = await db.dossier.findUniqueOrThrow({ where: { id }, include: { ruleSet: true } });
-  const required = (dossier.ruleSet.parameters as { requiredAttachments: Array<{ kind: string }> })
-    .requiredAttachments;
-  for (const { kind } of required) {
-    await uploadAttachment(db, storage, {
-      userId: owner.id,
-      dossierId: id,
-      kind,
-      fileName: `${kind.toLowerCase()}.pdf`,
-      source: Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${kind} ${id}\n`)]),
-    });
-  }
-  const { number } = await fileDossier(db, storage, { userId: owner.id, dossierId: id, appUrl: APP_URL });
-  return { id, number, owner, member, schemeCode: demo.scheme };
+  await uploadRequiredPieces(world, owner.id, id);
+  return { id, owner, member, schemeCode: demo.scheme };
+}
+
+/** A demo dossier filed for real: its organisation, two members, every step saved, every piece uploaded. */
+export async function fileDemo(world: World, demo: DemoDossier) {
+  const prepared = await prepareDemo(world, demo);
+  const { number } = await fileDossier(world.db, world.storage, {
+    userId: prepared.owner.id,
+    dossierId: prepared.id,
+    appUrl: APP_URL,
+  });
+  return { ...prepared, number };
 }
 
 /** Saves every step of the dossier with `answers`, as the applicant's browser posts them. */
