@@ -6,6 +6,7 @@ import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { eventLabel, type TimelineEvent } from "~/domain/dossier-timeline";
 import { formatDate, formatTime } from "~/domain/format";
 import { filedAtRange } from "~/domain/instruction-queue";
+import { queryParam } from "~/domain/query-params";
 import { ROLE_LABELS } from "~/domain/roles";
 import { SCHEMES } from "~/domain/schemes";
 import { TERRITORY_KIND_LABELS } from "~/domain/territories";
@@ -54,8 +55,7 @@ export function readAuditLogFilter(params: URLSearchParams): { filter: AuditLogF
   const notices: string[] = [];
   const filter: AuditLogFilter = { ...EMPTY_AUDIT_LOG_FILTER };
   // An empty field of the GET form sends `name=`: that means "no filter", not a mistake.
-  // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
-  const single = (name: string) => params.get(name)?.replaceAll("\u0000", "").trim() || null;
+  const single = (name: string) => queryParam(params, name);
 
   const person = single("personne");
   if (person) filter.person = person.slice(0, SEARCH_MAX);

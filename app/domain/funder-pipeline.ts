@@ -3,6 +3,7 @@
 // back from it, and the stages its board shows.
 import { parseEuros } from "~/domain/format";
 import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
+import { queryParam } from "~/domain/query-params";
 import { CapAssoSector, DossierStatus, type SchemeCode } from "~/generated/prisma/enums";
 
 export type PipelineView = "tableau" | "liste";
@@ -71,8 +72,7 @@ function amountParam(value: string | null): number | null {
 /** The filter a query string asks for; what it could not read is left out. */
 export function parsePipelineFilter(params: URLSearchParams): PipelineFilter {
   // An empty select of the GET form sends `name=`: that means "no filter".
-  // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
-  const single = (name: string) => params.get(name)?.replaceAll("\u0000", "").trim() || null;
+  const single = (name: string) => queryParam(params, name);
   const filter: PipelineFilter = { ...EMPTY_PIPELINE_FILTER };
 
   const slug = single("dispositif");

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
 import { formatDate } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
+import { queryParam } from "~/domain/query-params";
 import { DossierStatus, type SchemeCode } from "~/generated/prisma/enums";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -74,8 +75,7 @@ export function readQueueFilter(params: URLSearchParams): { filter: QueueFilter;
   const notices: string[] = [];
   const filter: QueueFilter = { ...EMPTY_QUEUE_FILTER, statuses: [] };
   // An empty select of the GET form sends `name=`: that means "no filter", not a mistake.
-  // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
-  const single = (name: string) => params.get(name)?.replaceAll("\u0000", "").trim() || null;
+  const single = (name: string) => queryParam(params, name);
 
   const slug = single("dispositif");
   if (slug) {

@@ -2,6 +2,7 @@
 // how an instructor's scope reads. Pure: the services in app/services/admin apply them.
 import { z } from "zod";
 
+import { queryParam } from "~/domain/query-params";
 import { FunderKind, SchemeCode, UserRole } from "~/generated/prisma/enums";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -38,8 +39,7 @@ export function parseAccountListFilter(params: URLSearchParams): AccountListFilt
   const page = Number(params.get("page"));
   return {
     role: role.success ? role.data : null,
-    // A NUL character cannot reach PostgreSQL (the query fails): only a forged URL carries one.
-    q: (params.get("q") ?? "").replaceAll("\u0000", "").trim().slice(0, 100),
+    q: (queryParam(params, "q") ?? "").slice(0, 100),
     state: state.success ? state.data : null,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
