@@ -117,7 +117,7 @@ export async function applicantRecipients(tx: Tx | PrismaClient, organisationId:
   return memberships.map((membership) => membership.user);
 }
 
-/** Where the applicants read their dossier. */
+/** Where the applicants read their dossier (APP_URL may be written with a trailing slash). */
 export function applicantDossierUrl(appUrl: string, dossierId: string): string {
-  return `${appUrl}/dossiers/${dossierId}`;
+  return `${appUrl.replace(/\/$/, "")}/dossiers/${dossierId}`;
 }

@@ -18,6 +18,7 @@ import {
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { purgeNotice } from "~emails/purge-notice";
 
+import { applicantDossierUrl } from "./instruction-access.server";
 import { enqueueEmail } from "./outbox.server";
 import { claim, dossiersNoticedBy, factsOf, TX_OPTIONS } from "./retention-dossiers.server";
 import { deletePurgedFiles, purgeDossier } from "./retention-purge.server";
@@ -78,10 +79,6 @@ export async function updateRetentionSettings(
 }
 
 // ─── The job ──────────────────────────────────────────────────────────────────
-
-export function applicantDossierUrl(appUrl: string, dossierId: string) {
-  return `${appUrl.replace(/\/$/, "")}/dossiers/${dossierId}`;
-}
 
 async function sendNotice(
   db: PrismaClient,
