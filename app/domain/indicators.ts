@@ -16,6 +16,13 @@ export const WITHHELD_LABEL = "non diffusé";
 export const LEVERAGE_EXCLUDED_ORIGINS = ["REGION", "OWN_FUNDS"] as const;
 export const EPCI_ORIGIN = "EPCI";
 
+/** How leverage and intercommunal co-financing are counted, as both indicator pages explain them. */
+export const METHOD_NOTES = {
+  leverage:
+    "Effet levier : pour les dossiers accordés, somme des ressources du plan de financement qui ne viennent ni de la Région ni des fonds propres du porteur, divisée par les montants accordés par la Région.",
+  epci: "Cofinancement intercommunal : part des dossiers dont le plan de financement comporte une ressource d’une intercommunalité (EPCI).",
+};
+
 export interface IndicatorDossier {
   schemeCode: SchemeCode;
   status: DossierStatus;

@@ -14,6 +14,7 @@ import {
   readIndicatorYear,
   SERIES_IDS,
   SERIES_TITLES,
+  METHOD_NOTES,
 } from "~/domain/indicators";
 import { isCommunityMember } from "~/services/funder-access.server";
 import { communityIndicators } from "~/services/indicators.server";
@@ -167,15 +168,8 @@ export default function CommunityIndicators() {
           Capital doublé : la Région verse à chaque salarié associé l’équivalent de son apport ; c’est la
           somme des montants accordés des dossiers CAP SCOP-SCIC.
         </li>
-        <li>
-          Effet levier : pour les dossiers accordés, somme des ressources du plan de financement qui ne
-          viennent ni de la Région ni des fonds propres du porteur, divisée par les montants accordés par la
-          Région.
-        </li>
-        <li>
-          Cofinancement intercommunal : part des dossiers dont le plan de financement comporte une ressource
-          d’une intercommunalité (EPCI).
-        </li>
+        <li>{METHOD_NOTES.leverage}</li>
+        <li>{METHOD_NOTES.epci}</li>
       </ul>
     </>
   );

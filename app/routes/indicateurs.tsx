@@ -14,6 +14,7 @@ import {
   SERIES_IDS,
   SERIES_TITLES,
   SMALL_CELL_LABEL,
+  METHOD_NOTES,
 } from "~/domain/indicators";
 import { db } from "~/db.server";
 import { publicIndicators } from "~/services/indicators.server";
@@ -125,15 +126,8 @@ export default function PublicIndicators() {
         </li>
         <li>L’année est celle du dépôt du dossier, à l’heure de Paris.</li>
         <li>Les montants accordés sont ceux votés par la Commission permanente du Conseil régional.</li>
-        <li>
-          Effet levier : pour les dossiers accordés, somme des ressources du plan de financement qui ne
-          viennent ni de la Région ni des fonds propres du porteur, divisée par les montants accordés par la
-          Région.
-        </li>
-        <li>
-          Cofinancement intercommunal : part des dossiers dont le plan de financement comporte une ressource
-          d’une intercommunalité (EPCI).
-        </li>
+        <li>{METHOD_NOTES.leverage}</li>
+        <li>{METHOD_NOTES.epci}</li>
       </ul>
     </>
   );
