@@ -9,7 +9,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { db } from "~/db.server";
 import { NonceProvider } from "~/nonce";
-import { handleEligibilityNode } from "~/services/eligibility.server";
+import { handleEligibilityNode } from "~/services/schemes/eligibility.server";
 
 export { startBackgroundWork, stopBackgroundWork } from "~/lifecycle.server";
 

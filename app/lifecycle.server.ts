@@ -1,7 +1,7 @@
 import { closeDatabase, db } from "~/db.server";
-import { createTransport } from "~/services/mailer.server";
-import { startInstructionJobs } from "~/services/instruction-jobs.server";
-import { startOutboxWorker } from "~/services/outbox.server";
+import { createTransport } from "~/services/platform/mailer.server";
+import { startInstructionJobs } from "~/services/platform/periodic-jobs.server";
+import { startOutboxWorker } from "~/services/platform/outbox.server";
 import { storage } from "~/storage.server";
 
 const stops: Array<() => Promise<void>> = [];

@@ -3,10 +3,10 @@ import { createCookie, redirect } from "@remix-run/node";
 
 import { db } from "~/db.server";
 import { isProduction } from "~/env.server";
-import { createGuards } from "~/services/auth/guards.server";
-import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/auth/sessions.server";
+import { createGuards } from "~/services/accounts/guards.server";
+import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/accounts/sessions.server";
 
-export type { CurrentUser } from "~/services/auth/sessions.server";
+export type { CurrentUser } from "~/services/accounts/sessions.server";
 
 const production = isProduction();
 if (production && !process.env.SESSION_SECRET) {

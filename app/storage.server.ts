@@ -1,5 +1,5 @@
 // The application's attachment storage, created once per process from the environment.
-import { createStorage, type FileStorage } from "~/services/storage.server";
+import { createStorage, type FileStorage } from "~/services/platform/storage.server";
 
 declare global {
   // Survives module reloads in development.

@@ -1,7 +1,7 @@
 // `npm run db:seed` (and `npm start`): reference data, then demo data, then the demo accounts to sign in
 // with. Idempotent: run it as often as you like. SEED_DEMO=false seeds the reference data only.
 import { closeDatabase, db, databaseKind } from "../app/db.server";
-import { createStorage } from "../app/services/storage.server";
+import { createStorage } from "../app/services/platform/storage.server";
 
 import { seedDemo, type DemoAccount } from "./demo";
 import { seedReference } from "./reference";

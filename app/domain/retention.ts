@@ -1,5 +1,5 @@
 // How long a finished dossier keeps its pieces and personal data, when its organisation is warned, and what
-// of it survives the purge. Pure rules: the job that applies them is app/services/retention.server.ts.
+// of it survives the purge. Pure rules: the job that applies them is app/services/admin/retention.server.ts.
 import { z } from "zod";
 
 import { isList, type FieldKind, type RawAnswers, type RawRow, type StepDef } from "~/domain/dossier-forms";

@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 import { fieldErrors, resetPasswordSchema } from "~/domain/auth-schemas";
 import { INVITATION_TTL_DAYS } from "~/domain/staff-accounts";
 import { activateAccount, findInvitation } from "~/services/admin/account-invitations.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Activer mon compte — Portail ESS Centre-Val de Loire" }];
 

@@ -26,7 +26,7 @@ import {
 } from "~/domain/calls";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { CallError, deleteCall, getCall, schemeOptions, updateCall } from "~/services/admin/calls.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

@@ -21,7 +21,7 @@ import {
 } from "~/domain/calls";
 import { parisYear } from "~/domain/paris-time";
 import { CallError, createCall, findCall, listCalls, schemeOptions } from "~/services/admin/calls.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

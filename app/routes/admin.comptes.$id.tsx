@@ -31,7 +31,7 @@ import {
 } from "~/services/admin/account-access.server";
 import { resendInvitation } from "~/services/admin/account-invitations.server";
 import { AccountAdminError, getAccount, scopeOptions } from "~/services/admin/accounts.server";
-import { readFormData, unknownIntent } from "~/services/http.server";
+import { readFormData, unknownIntent } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

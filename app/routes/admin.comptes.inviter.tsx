@@ -19,7 +19,7 @@ import {
 } from "~/domain/staff-accounts";
 import { AccountAdminError, funderOrganisationChoices, scopeOptions } from "~/services/admin/accounts.server";
 import { inviteAccount } from "~/services/admin/account-invitations.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

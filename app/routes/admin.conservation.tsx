@@ -16,12 +16,12 @@ import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime } from "~/domain/format";
 import { PURGE_NOTICE_DAYS_RANGE, RETENTION_MONTHS_RANGE } from "~/domain/retention";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import {
   RetentionSettingsError,
   retentionOverview,
   updateRetentionSettings,
-} from "~/services/retention.server";
+} from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

@@ -18,7 +18,7 @@ import {
   RuleSetError,
   schemeOfSlug,
 } from "~/services/admin/rule-sets.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [

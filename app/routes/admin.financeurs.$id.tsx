@@ -34,7 +34,7 @@ import {
   removeFunderMember,
   updateFunderOrganisation,
 } from "~/services/admin/funder-organisations.server";
-import { readFormData, unknownIntent } from "~/services/http.server";
+import { readFormData, unknownIntent } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

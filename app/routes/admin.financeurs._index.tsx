@@ -21,7 +21,7 @@ import {
   createFunderOrganisation,
   listFunderOrganisations,
 } from "~/services/admin/funder-organisations.server";
-import { readFormData, unknownIntent } from "~/services/http.server";
+import { readFormData, unknownIntent } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

@@ -21,7 +21,7 @@ import {
   setTerritoryActive,
   updateTerritory,
 } from "~/services/admin/territories.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

@@ -19,7 +19,7 @@ import {
   listTerritoriesByDepartment,
   TerritoryError,
 } from "~/services/admin/territories.server";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

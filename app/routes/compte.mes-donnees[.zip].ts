@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remi
 
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
-import { personalDataArchive } from "~/services/personal-data-export.server";
+import { personalDataArchive } from "~/services/accounts/personal-data-export.server";
 import { requireUser } from "~/session.server";
 import { storage } from "~/storage.server";
 

@@ -14,10 +14,10 @@ import {
   NOTIFICATION_MODE_OPTIONS,
 } from "~/domain/notification-modes";
 import { ROLE_LABELS } from "~/domain/roles";
-import { changePassword, resendVerification } from "~/services/auth/accounts.server";
-import { listActiveSessions, revokeAllSessions } from "~/services/auth/sessions.server";
-import { readFormData } from "~/services/http.server";
-import { setNotificationMode } from "~/services/staff-notifications.server";
+import { changePassword, resendVerification } from "~/services/accounts/accounts.server";
+import { listActiveSessions, revokeAllSessions } from "~/services/accounts/sessions.server";
+import { readFormData } from "~/services/platform/http.server";
+import { setNotificationMode } from "~/services/instruction/staff-notifications.server";
 import { requireUser, sessionCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Portail ESS Centre-Val de Loire" }];

@@ -7,8 +7,8 @@ import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { fieldErrors, signInSchema } from "~/domain/auth-schemas";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
-import { authenticate } from "~/services/auth/accounts.server";
-import { readFormData } from "~/services/http.server";
+import { authenticate } from "~/services/accounts/accounts.server";
+import { readFormData } from "~/services/platform/http.server";
 import { createUserSession, getOptionalUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Portail ESS Centre-Val de Loire" }];

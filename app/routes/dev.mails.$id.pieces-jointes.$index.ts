@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { attachmentContentDisposition } from "~/domain/uploads";
-import { devMailboxEnabled, readStoredAttachment } from "~/services/dev-mailbox.server";
+import { devMailboxEnabled, readStoredAttachment } from "~/services/platform/dev-mailbox.server";
 
 // Development only: an attachment of an email written to ./data/mail, always as a download.
 export async function loader({ params }: LoaderFunctionArgs) {

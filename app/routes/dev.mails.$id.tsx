@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { formatBytes } from "~/domain/uploads";
-import { devMailboxEnabled, readStoredMail } from "~/services/dev-mailbox.server";
+import { devMailboxEnabled, readStoredMail } from "~/services/platform/dev-mailbox.server";
 
 export const meta: MetaFunction = () => [
   { title: "E-mail (développement) — Portail ESS Centre-Val de Loire" },

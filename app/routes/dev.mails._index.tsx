@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { devMailboxEnabled, listStoredMails } from "~/services/dev-mailbox.server";
+import { devMailboxEnabled, listStoredMails } from "~/services/platform/dev-mailbox.server";
 
 export const meta: MetaFunction = () => [
   { title: "E-mails envoyés (développement) — Portail ESS Centre-Val de Loire" },

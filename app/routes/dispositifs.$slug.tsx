@@ -10,7 +10,7 @@ import { LEGAL_FORM_LABELS } from "~/domain/legal-forms";
 import { SCHEMES } from "~/domain/schemes";
 import { schemeKeyFigures } from "~/domain/schemes/key-figures";
 import { filingWindow } from "~/services/admin/calls.server";
-import { ruleSetsInForce } from "~/services/eligibility.server";
+import { ruleSetsInForce } from "~/services/schemes/eligibility.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

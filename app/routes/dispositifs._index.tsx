@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
 import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
-import { listSchemesInForce } from "~/services/schemes.server";
+import { listSchemesInForce } from "~/services/schemes/schemes.server";
 
 export const meta: MetaFunction = () => [{ title: "Les dispositifs — Portail ESS Centre-Val de Loire" }];
 

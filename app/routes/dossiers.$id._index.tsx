@@ -17,11 +17,11 @@ import {
   MessageError,
   postMessage,
   readMessageForm,
-} from "~/services/dossier-messages.server";
-import { dossierOverview } from "~/services/dossier-overview.server";
-import { setFunderSharing } from "~/services/dossier-sharing.server";
-import { DossierError, getDossierForMember } from "~/services/dossiers.server";
-import { readFormData } from "~/services/http.server";
+} from "~/services/dossiers/messages.server";
+import { dossierOverview } from "~/services/applicant/dossier-overview.server";
+import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
+import { DossierError, getDossierForMember } from "~/services/applicant/dossiers.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

@@ -10,9 +10,9 @@ import {
   getDossierForMember,
   moveDraftToRulesInForce,
   rulesChangedNotice,
-} from "~/services/dossiers.server";
-import { dossierChecklist, fileDossier } from "~/services/filing.server";
-import { readFormData } from "~/services/http.server";
+} from "~/services/applicant/dossiers.server";
+import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

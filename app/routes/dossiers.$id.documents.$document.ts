@@ -9,10 +9,10 @@ import { db } from "~/db.server";
 import { COMPLETE_DOSSIER_SLUG, ISSUED_DOCUMENTS, type IssuedDocumentSlug } from "~/domain/dossier-documents";
 import { attachmentContentDisposition } from "~/domain/uploads";
 import { renderCompleteDossier } from "~/pdf/complete-dossier.server";
-import { completeDossierData } from "~/services/complete-dossier.server";
-import { getDossierForMember } from "~/services/dossiers.server";
-import { refusePurgedFiles } from "~/services/retention.server";
-import { StorageNotFoundError } from "~/services/storage.server";
+import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
+import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { refusePurgedFiles } from "~/services/admin/retention.server";
+import { StorageNotFoundError } from "~/services/platform/storage.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

@@ -26,8 +26,8 @@ import {
   getDossierForMember,
   isEditableByApplicant,
   saveStep,
-} from "~/services/dossiers.server";
-import { readFormData } from "~/services/http.server";
+} from "~/services/applicant/dossiers.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 import { stepHref } from "./dossiers.$id";

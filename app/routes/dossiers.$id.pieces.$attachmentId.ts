@@ -4,9 +4,9 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remi
 
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
-import { openAttachment } from "~/services/attachments.server";
-import { getDossierForMember } from "~/services/dossiers.server";
-import { refusePurgedFiles } from "~/services/retention.server";
+import { openAttachment } from "~/services/applicant/attachments.server";
+import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { refusePurgedFiles } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

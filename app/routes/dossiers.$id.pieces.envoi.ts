@@ -2,9 +2,9 @@
 import { type ActionFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
-import { AttachmentError, uploadAttachment } from "~/services/attachments.server";
-import { DossierError, getDossierForMember } from "~/services/dossiers.server";
-import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/multipart.server";
+import { AttachmentError, uploadAttachment } from "~/services/applicant/attachments.server";
+import { DossierError, getDossierForMember } from "~/services/applicant/dossiers.server";
+import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

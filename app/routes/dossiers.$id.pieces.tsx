@@ -14,16 +14,16 @@ import {
   OTHER_ATTACHMENT_KIND,
   removeAttachment,
   uploadAttachment,
-} from "~/services/attachments.server";
+} from "~/services/applicant/attachments.server";
 import {
   answersOf,
   DossierError,
   formContext,
   getDossierForMember,
   isEditableByApplicant,
-} from "~/services/dossiers.server";
-import { readFormData } from "~/services/http.server";
-import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/multipart.server";
+} from "~/services/applicant/dossiers.server";
+import { readFormData } from "~/services/platform/http.server";
+import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

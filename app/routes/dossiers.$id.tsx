@@ -14,7 +14,7 @@ import {
   formContext,
   getDossierForMember,
   isEditableByApplicant,
-} from "~/services/dossiers.server";
+} from "~/services/applicant/dossiers.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

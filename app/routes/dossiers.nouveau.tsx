@@ -23,8 +23,8 @@ import {
   openCall,
   ruleSetInForce,
   startDossier,
-} from "~/services/dossiers.server";
-import { readFormData } from "~/services/http.server";
+} from "~/services/applicant/dossiers.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau dossier — Portail ESS Centre-Val de Loire" }];

@@ -17,8 +17,8 @@ import {
   type Question,
 } from "~/domain/eligibility/form";
 import { situationSchema } from "~/domain/eligibility/situation";
-import { ruleSetsInForce } from "~/services/eligibility.server";
-import { readFormData } from "~/services/http.server";
+import { ruleSetsInForce } from "~/services/schemes/eligibility.server";
+import { readFormData } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Vérifier mon éligibilité — Portail ESS Centre-Val de Loire" },

@@ -7,7 +7,7 @@ import { PipelineSaveFilter } from "~/components/funders/pipeline-save-filter";
 import { PipelineTable } from "~/components/funders/pipeline-table";
 import { db } from "~/db.server";
 import { isPipelineFiltered, parsePipelineFilter, pipelineSearch } from "~/domain/funder-pipeline";
-import { loadPipeline } from "~/services/funder-pipeline.server";
+import { loadPipeline } from "~/services/funders/pipeline.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

@@ -7,10 +7,10 @@ import { DossierCommunity } from "~/components/funders/dossier-community";
 import { DossierSummary } from "~/components/funders/pipeline-dossier-summary";
 import { db } from "~/db.server";
 import { parsePipelineFilter, pipelineSearch } from "~/domain/funder-pipeline";
-import { getSharedDossier, recordFunderView } from "~/services/funder-access.server";
-import { funderDossierSummary } from "~/services/funder-dossier.server";
-import { handleCommunityIntent, readCommunityActivity } from "~/services/funder-positions.server";
-import { readFormData } from "~/services/http.server";
+import { getSharedDossier, recordFunderView } from "~/services/funders/access.server";
+import { funderDossierSummary } from "~/services/funders/dossier.server";
+import { handleCommunityIntent, readCommunityActivity } from "~/services/funders/positions.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 const COMMUNITY = ["FUNDER", "INSTRUCTOR", "ADMIN"] as const;

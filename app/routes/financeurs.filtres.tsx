@@ -22,8 +22,8 @@ import {
   saveFilter,
   setFilterDigest,
   territoryNames,
-} from "~/services/funder-saved-filters.server";
-import { readFormData } from "~/services/http.server";
+} from "~/services/funders/saved-filters.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

@@ -3,13 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
 import { isSeriesId, readIndicatorYear } from "~/domain/indicators";
-import { isCommunityMember } from "~/services/funder-access.server";
+import { isCommunityMember } from "~/services/funders/access.server";
 import {
   communityIndicators,
   communitySeriesCsv,
   csvResponse,
   seriesFileName,
-} from "~/services/indicators.server";
+} from "~/services/funders/indicators.server";
 import { requireRole } from "~/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

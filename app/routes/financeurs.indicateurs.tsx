@@ -16,8 +16,8 @@ import {
   SERIES_TITLES,
   METHOD_NOTES,
 } from "~/domain/indicators";
-import { isCommunityMember } from "~/services/funder-access.server";
-import { communityIndicators } from "~/services/indicators.server";
+import { isCommunityMember } from "~/services/funders/access.server";
+import { communityIndicators } from "~/services/funders/indicators.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

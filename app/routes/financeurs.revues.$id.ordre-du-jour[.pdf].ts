@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
-import { isCommunityMember } from "~/services/funder-access.server";
-import { ProjectReviewError, reviewAgendaPdf } from "~/services/project-reviews.server";
+import { isCommunityMember } from "~/services/funders/access.server";
+import { ProjectReviewError, reviewAgendaPdf } from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,15 +17,15 @@ import { ReviewMinutesForm } from "~/components/funders/review-minutes-form";
 import { db } from "~/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
 import { minutesFieldId, parseMinutesForm, type ReviewItem } from "~/domain/project-review";
-import { isCommunityMember } from "~/services/funder-access.server";
-import { readFormData } from "~/services/http.server";
+import { isCommunityMember } from "~/services/funders/access.server";
+import { readFormData } from "~/services/platform/http.server";
 import {
   inviteOrganisations,
   ProjectReviewError,
   recordMinutes,
   reviewDetail,
   setReviewItems,
-} from "~/services/project-reviews.server";
+} from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

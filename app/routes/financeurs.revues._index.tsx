@@ -14,9 +14,9 @@ import { db } from "~/db.server";
 import { formatDateTime } from "~/domain/format";
 import { parisDay } from "~/domain/paris-time";
 import { reviewFormSchema } from "~/domain/project-review";
-import { isCommunityMember } from "~/services/funder-access.server";
-import { readFormData } from "~/services/http.server";
-import { createReview, listReviews, ProjectReviewError } from "~/services/project-reviews.server";
+import { isCommunityMember } from "~/services/funders/access.server";
+import { readFormData } from "~/services/platform/http.server";
+import { createReview, listReviews, ProjectReviewError } from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

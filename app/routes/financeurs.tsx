@@ -3,8 +3,8 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 
 import { SectionNav } from "~/components/section-nav";
 import { db } from "~/db.server";
-import { forbidden } from "~/services/auth/guards.server";
-import { isCommunityMember } from "~/services/funder-access.server";
+import { forbidden } from "~/services/accounts/guards.server";
+import { isCommunityMember } from "~/services/funders/access.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Espace financeurs — Portail ESS Centre-Val de Loire" }];

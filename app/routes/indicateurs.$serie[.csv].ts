@@ -3,7 +3,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
 import { isSeriesId } from "~/domain/indicators";
-import { csvResponse, publicIndicators, publicSeriesCsv, seriesFileName } from "~/services/indicators.server";
+import {
+  csvResponse,
+  publicIndicators,
+  publicSeriesCsv,
+  seriesFileName,
+} from "~/services/funders/indicators.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = params.serie;

@@ -17,7 +17,7 @@ import {
   METHOD_NOTES,
 } from "~/domain/indicators";
 import { db } from "~/db.server";
-import { publicIndicators } from "~/services/indicators.server";
+import { publicIndicators } from "~/services/funders/indicators.server";
 
 export const meta: MetaFunction = () => [
   { title: "Chiffres clés — Portail ESS Centre-Val de Loire" },

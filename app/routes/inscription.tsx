@@ -8,8 +8,8 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { fieldErrors, PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
 import { homePathForRole } from "~/domain/roles";
-import { signUp } from "~/services/auth/accounts.server";
-import { readFormData } from "~/services/http.server";
+import { signUp } from "~/services/accounts/accounts.server";
+import { readFormData } from "~/services/platform/http.server";
 import { createUserSession, getOptionalUser } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Portail ESS Centre-Val de Loire" }];

@@ -15,10 +15,10 @@ import { db } from "~/db.server";
 import { fieldErrors } from "~/domain/auth-schemas";
 import { formatDate, formatEuros } from "~/domain/format";
 import { parseQueueFilter, QUEUE_PAGE_SIZE, queueSearch, readQueueFilter } from "~/domain/instruction-queue";
-import { assignDossiers } from "~/services/dossier-assignment.server";
-import { DossierError } from "~/services/dossiers.server";
-import { readFormData } from "~/services/http.server";
-import { loadQueue } from "~/services/instruction-queue.server";
+import { assignDossiers } from "~/services/instruction/assignment.server";
+import { DossierError } from "~/services/applicant/dossiers.server";
+import { readFormData } from "~/services/platform/http.server";
+import { loadQueue } from "~/services/instruction/queue.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

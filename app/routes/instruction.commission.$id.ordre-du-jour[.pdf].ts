@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
-import { commissionAgendaPdf } from "~/services/commission-agenda.server";
-import { CommissionError } from "~/services/commission.server";
+import { commissionAgendaPdf } from "~/services/commission/agenda.server";
+import { CommissionError } from "~/services/commission/sessions.server";
 import { requireRole } from "~/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

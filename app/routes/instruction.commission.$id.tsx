@@ -18,10 +18,10 @@ import { db } from "~/db.server";
 import { decisionFieldId, parseSessionDecisions } from "~/domain/commission";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { splitYearly } from "~/domain/schedules";
-import { sessionDecisionRules, sessionOverview, type AgendaItem } from "~/services/commission-agenda.server";
-import { recordSessionDecisions } from "~/services/commission-decisions.server";
-import { addToAgenda, CommissionError, removeFromAgenda } from "~/services/commission.server";
-import { readFormData } from "~/services/http.server";
+import { sessionDecisionRules, sessionOverview, type AgendaItem } from "~/services/commission/agenda.server";
+import { recordSessionDecisions } from "~/services/commission/decisions.server";
+import { addToAgenda, CommissionError, removeFromAgenda } from "~/services/commission/sessions.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

@@ -13,8 +13,8 @@ import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { parisDay } from "~/domain/paris-time";
-import { CommissionError, createSession, listSessions } from "~/services/commission.server";
-import { readFormData } from "~/services/http.server";
+import { CommissionError, createSession, listSessions } from "~/services/commission/sessions.server";
+import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

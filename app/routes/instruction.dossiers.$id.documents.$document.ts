@@ -8,10 +8,10 @@ import { db } from "~/db.server";
 import { COMPLETE_DOSSIER_SLUG } from "~/domain/dossier-documents";
 import { attachmentContentDisposition } from "~/domain/uploads";
 import { renderCompleteDossier } from "~/pdf/complete-dossier.server";
-import { completeDossierData } from "~/services/complete-dossier.server";
-import { getDossierForStaff } from "~/services/instruction.server";
-import { openStaffDocument } from "~/services/instruction-dossier.server";
-import { refusePurgedFiles } from "~/services/retention.server";
+import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
+import { getDossierForStaff } from "~/services/instruction/actions.server";
+import { openStaffDocument } from "~/services/instruction/dossier.server";
+import { refusePurgedFiles } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

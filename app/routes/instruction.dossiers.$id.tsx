@@ -27,7 +27,7 @@ import { db } from "~/db.server";
 import { correctionFormSchema } from "~/domain/correction-request";
 import { parseEuros } from "~/domain/format";
 import { opinionFormSchema } from "~/domain/instruction-opinion";
-import { assignDossiers } from "~/services/dossier-assignment.server";
+import { assignDossiers } from "~/services/instruction/assignment.server";
 import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
@@ -36,9 +36,9 @@ import {
   postInstructorMessage,
   readMessageForm,
   type MessageUpload,
-} from "~/services/dossier-messages.server";
-import { DossierError } from "~/services/dossiers.server";
-import { readFormData } from "~/services/http.server";
+} from "~/services/dossiers/messages.server";
+import { DossierError } from "~/services/applicant/dossiers.server";
+import { readFormData } from "~/services/platform/http.server";
 import {
   addNote,
   closeDossier,
@@ -50,9 +50,9 @@ import {
   setCompleteness,
   startInstruction,
   type StaffDossier,
-} from "~/services/instruction.server";
-import { instructionDossierView, opinionRules, type StaffActor } from "~/services/instruction-dossier.server";
-import { purgedDossierLine } from "~/services/retention.server";
+} from "~/services/instruction/actions.server";
+import { instructionDossierView, opinionRules, type StaffActor } from "~/services/instruction/dossier.server";
+import { purgedDossierLine } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { parseQueueFilter, queueParams } from "~/domain/instruction-queue";
 import { parisDay } from "~/domain/paris-time";
-import { queueCsvExport } from "~/services/instruction-queue.server";
+import { queueCsvExport } from "~/services/instruction/queue.server";
 import { requireRole } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

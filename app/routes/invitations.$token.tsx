@@ -9,7 +9,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
 import { MEMBERSHIP_ROLE_LABELS } from "~/domain/organisation-schema";
-import { acceptInvitation, findInvitation, OrganisationError } from "~/services/organisations.server";
+import {
+  acceptInvitation,
+  findInvitation,
+  OrganisationError,
+} from "~/services/applicant/organisations.server";
 import { getOptionalUser, requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

@@ -6,8 +6,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { fieldErrors, forgotPasswordSchema } from "~/domain/auth-schemas";
-import { requestPasswordReset } from "~/services/auth/accounts.server";
-import { readFormData } from "~/services/http.server";
+import { requestPasswordReset } from "~/services/accounts/accounts.server";
+import { readFormData } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Portail ESS Centre-Val de Loire" }];
 

@@ -28,7 +28,7 @@ import {
   OUTSIDE_REGION_NOTICE,
 } from "~/domain/organisation-schema";
 import { MembershipRole } from "~/generated/prisma/enums";
-import { readFormData } from "~/services/http.server";
+import { readFormData } from "~/services/platform/http.server";
 import {
   getOrganisationForMember,
   inviteMember,
@@ -38,7 +38,7 @@ import {
   removeMember,
   revokeInvitation,
   updateOrganisation,
-} from "~/services/organisations.server";
+} from "~/services/applicant/organisations.server";
 import { requireRole } from "~/session.server";
 
 const CONFIRMATIONS: Record<string, string> = {

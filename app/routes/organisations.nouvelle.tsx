@@ -16,8 +16,8 @@ import {
 } from "~/components/organisation-form";
 import { db } from "~/db.server";
 import { firstErrors, formFields, organisationFormSchema } from "~/domain/organisation-schema";
-import { readFormData } from "~/services/http.server";
-import { createOrganisation, OrganisationError } from "~/services/organisations.server";
+import { readFormData } from "~/services/platform/http.server";
+import { createOrganisation, OrganisationError } from "~/services/applicant/organisations.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

@@ -6,8 +6,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { fieldErrors, resetPasswordSchema } from "~/domain/auth-schemas";
-import { isResetTokenValid, resetPassword } from "~/services/auth/accounts.server";
-import { readFormData } from "~/services/http.server";
+import { isResetTokenValid, resetPassword } from "~/services/accounts/accounts.server";
+import { readFormData } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Portail ESS Centre-Val de Loire" }];
 

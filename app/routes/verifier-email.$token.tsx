@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
-import { confirmEmail } from "~/services/auth/accounts.server";
+import { confirmEmail } from "~/services/accounts/accounts.server";
 
 export const meta: MetaFunction = () => [
   { title: "Confirmation de l'adresse e-mail — Portail ESS Centre-Val de Loire" },

@@ -13,7 +13,7 @@ import {
   documentDossier,
   recordIssuedDocuments,
   type DecisionDossier,
-} from "../../app/services/decision-documents.server";
+} from "../../app/services/dossiers/decision-documents.server";
 import { RECOURSE_NOTICE } from "../../emails/dossier-decided";
 
 import type { DemoDossier, DemoReferences } from "./dossier-writer";

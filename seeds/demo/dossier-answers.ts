@@ -86,7 +86,7 @@ export function readDemoAnswers(
 }
 
 /**
- * What the portal's forms write beside the answers when they are saved (app/services/dossiers.server.ts):
+ * What the portal's forms write beside the answers when they are saved (app/services/applicant/dossiers.server.ts):
  * the title, the amounts, the figures, the territory (and the department it gives, else the
  * organisation's), and the budget lines.
  */

@@ -14,7 +14,7 @@ import {
   type PledgeStatus,
   type SchemeCode,
 } from "../../app/generated/prisma/enums";
-import { nextDossierNumber } from "../../app/services/dossier-numbers.server";
+import { nextDossierNumber } from "../../app/services/dossiers/numbers.server";
 import { parisYear } from "../paris-time";
 
 import type { DemoAccountKey } from "./accounts";

@@ -14,8 +14,8 @@ import {
   type SchemeCode,
 } from "../../app/generated/prisma/enums";
 import { renderFilingReceipt } from "../../app/pdf/filing-receipt.server";
-import { newStorageKey, type FileStorage } from "../../app/services/storage.server";
-import { inspectUpload } from "../../app/services/uploads.server";
+import { newStorageKey, type FileStorage } from "../../app/services/platform/storage.server";
+import { inspectUpload } from "../../app/services/platform/uploads.server";
 
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./accounts";
 import { readDemoAnswers } from "./dossier-answers";
@@ -25,7 +25,7 @@ import {
   filingReceiptData,
   filingSnapshot,
   type FiledAttachment,
-} from "../../app/services/filing-record.server";
+} from "../../app/services/applicant/filing-record.server";
 import type { DemoOrganisationKey } from "./organisations";
 import { demoPieceFileName, renderDemoPiece } from "./piece-pdf";
 

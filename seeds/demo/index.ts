@@ -5,7 +5,7 @@ import type { RuleSetsInForce } from "../../app/domain/eligibility/evaluate";
 import { parseRuleSetParameters } from "../../app/domain/schemes";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { RuleSetStatus, type SchemeCode } from "../../app/generated/prisma/enums";
-import type { FileStorage } from "../../app/services/storage.server";
+import type { FileStorage } from "../../app/services/platform/storage.server";
 import { ensureCommissionSession } from "../reference/commission-sessions";
 
 import { DEMO_ACCOUNTS, type DemoAccount } from "./accounts";

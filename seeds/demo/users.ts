@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../app/generated/prisma/client";
-import { hashPassword } from "../../app/services/auth/password.server";
+import { hashPassword } from "../../app/services/accounts/password.server";
 
 import { DEMO_ACCOUNTS, type DemoAccountKey } from "./accounts";
 

@@ -5,9 +5,9 @@
 import { EMPTY_PIPELINE_FILTER } from "~/domain/funder-pipeline";
 import { parseQueueFilter } from "~/domain/instruction-queue";
 import { UserRole } from "~/generated/prisma/enums";
-import { loadPipeline } from "~/services/funder-pipeline.server";
-import { instructionDossierView } from "~/services/instruction-dossier.server";
-import { loadQueue } from "~/services/instruction-queue.server";
+import { loadPipeline } from "~/services/funders/pipeline.server";
+import { instructionDossierView } from "~/services/instruction/dossier.server";
+import { loadQueue } from "~/services/instruction/queue.server";
 
 import { onQuery, type BenchDatabase, type LoggedQuery } from "./database";
 

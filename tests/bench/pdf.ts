@@ -7,11 +7,11 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { renderAgreement, type AgreementData } from "~/pdf/agreement.server";
 import { renderCompleteDossier, type CompleteDossierData } from "~/pdf/complete-dossier.server";
 import { renderFilingReceipt, type FilingReceiptData } from "~/pdf/filing-receipt.server";
-import { completeDossierData } from "~/services/complete-dossier.server";
-import { decisionSchedule, documentDossier } from "~/services/decision-documents.server";
-import { getDossierForMember } from "~/services/dossiers.server";
-import { dossierChecklist } from "~/services/filing.server";
-import { filingReceiptData } from "~/services/filing-record.server";
+import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
+import { decisionSchedule, documentDossier } from "~/services/dossiers/decision-documents.server";
+import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { dossierChecklist } from "~/services/applicant/filing.server";
+import { filingReceiptData } from "~/services/applicant/filing-record.server";
 
 export interface PdfInputs {
   receipt: FilingReceiptData;

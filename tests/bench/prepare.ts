@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { parisYear } from "~/domain/paris-time";
-import { LocalFileStorage } from "~/services/storage.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedReference } from "../../seeds/reference";
 import { cookieOf } from "../support/routes";

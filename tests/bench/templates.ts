@@ -4,10 +4,15 @@
 import { dossierSteps, type RawAnswers } from "~/domain/dossier-forms";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { MembershipRole, UserRole, type SchemeCode } from "~/generated/prisma/enums";
-import { uploadAttachment } from "~/services/attachments.server";
-import { formContext, getDossierForMember, saveStep, startDossier } from "~/services/dossiers.server";
-import { dossierChecklist } from "~/services/filing.server";
-import type { FileStorage } from "~/services/storage.server";
+import { uploadAttachment } from "~/services/applicant/attachments.server";
+import {
+  formContext,
+  getDossierForMember,
+  saveStep,
+  startDossier,
+} from "~/services/applicant/dossiers.server";
+import { dossierChecklist } from "~/services/applicant/filing.server";
+import type { FileStorage } from "~/services/platform/storage.server";
 
 import { DEMO_DOSSIERS } from "../../seeds/demo";
 import { DEMO_ORGANISATIONS } from "../../seeds/demo/organisations";

@@ -13,9 +13,9 @@ import {
   resendVerification,
   resetPassword,
   signUp,
-} from "~/services/auth/accounts.server";
-import { hashPassword, verifyPassword } from "~/services/auth/password.server";
-import { rateLimitMessage, recordLoginFailure } from "~/services/auth/rate-limit.server";
+} from "~/services/accounts/accounts.server";
+import { hashPassword, verifyPassword } from "~/services/accounts/password.server";
+import { rateLimitMessage, recordLoginFailure } from "~/services/accounts/rate-limit.server";
 import {
   createSession,
   findSessionUser,
@@ -23,7 +23,7 @@ import {
   revokeAllSessions,
   revokeSession,
   SESSION_TTL_MS,
-} from "~/services/auth/sessions.server";
+} from "~/services/accounts/sessions.server";
 
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 

@@ -24,10 +24,10 @@ import {
   getFunderOrganisation,
   removeFunderMember,
 } from "~/services/admin/funder-organisations.server";
-import { appUrl, authenticate } from "~/services/auth/accounts.server";
-import { createSession, findSessionUser } from "~/services/auth/sessions.server";
-import { isCommunityMember } from "~/services/funder-access.server";
-import { loadQueue } from "~/services/instruction-queue.server";
+import { appUrl, authenticate } from "~/services/accounts/accounts.server";
+import { createSession, findSessionUser } from "~/services/accounts/sessions.server";
+import { isCommunityMember } from "~/services/funders/access.server";
+import { loadQueue } from "~/services/instruction/queue.server";
 
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";

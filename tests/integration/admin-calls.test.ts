@@ -22,12 +22,12 @@ import {
   listCalls,
   updateCall,
 } from "~/services/admin/calls.server";
-import { recordSessionDecisions } from "~/services/commission-decisions.server";
-import { addToAgenda, callEnvelopes, createSession } from "~/services/commission.server";
-import { DossierError, startDossier } from "~/services/dossiers.server";
-import { fileDossier } from "~/services/filing.server";
-import { proposeDossier, startInstruction } from "~/services/instruction.server";
-import { loadQueue } from "~/services/instruction-queue.server";
+import { recordSessionDecisions } from "~/services/commission/decisions.server";
+import { addToAgenda, callEnvelopes, createSession } from "~/services/commission/sessions.server";
+import { DossierError, startDossier } from "~/services/applicant/dossiers.server";
+import { fileDossier } from "~/services/applicant/filing.server";
+import { proposeDossier, startInstruction } from "~/services/instruction/actions.server";
+import { loadQueue } from "~/services/instruction/queue.server";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../seeds/demo/dossiers-cooperatives-and-advances";

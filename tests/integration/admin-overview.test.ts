@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisYear } from "~/domain/paris-time";
 import { adminOverview } from "~/services/admin/overview.server";
 import { createDraft } from "~/services/admin/rule-sets.server";
-import { LocalFileStorage } from "~/services/storage.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

@@ -23,10 +23,10 @@ import {
   RuleSetError,
   saveDraft,
 } from "~/services/admin/rule-sets.server";
-import { getDossierForMember, startDossier } from "~/services/dossiers.server";
-import { loadRuleSetsInForce } from "~/services/eligibility.server";
-import { dossierChecklist, fileDossier } from "~/services/filing.server";
-import { OpinionError, proposeDossier, startInstruction } from "~/services/instruction.server";
+import { getDossierForMember, startDossier } from "~/services/applicant/dossiers.server";
+import { loadRuleSetsInForce } from "~/services/schemes/eligibility.server";
+import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
+import { OpinionError, proposeDossier, startInstruction } from "~/services/instruction/actions.server";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { databaseKinds } from "../support/database";

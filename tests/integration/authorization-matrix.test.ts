@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dossierSteps } from "~/domain/dossier-forms";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, MembershipRole, UserRole } from "~/generated/prisma/enums";
-import { formContext, startDossier } from "~/services/dossiers.server";
-import { saveFilter } from "~/services/funder-saved-filters.server";
-import { inviteMember } from "~/services/organisation-invitations.server";
-import { createReview, setReviewItems } from "~/services/project-reviews.server";
-import { LocalFileStorage } from "~/services/storage.server";
+import { formContext, startDossier } from "~/services/applicant/dossiers.server";
+import { saveFilter } from "~/services/funders/saved-filters.server";
+import { inviteMember } from "~/services/applicant/organisation-invitations.server";
+import { createReview, setReviewItems } from "~/services/funders/project-reviews.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

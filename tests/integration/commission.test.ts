@@ -20,8 +20,8 @@ import {
   SchemeCode,
   UserRole,
 } from "~/generated/prisma/enums";
-import { commissionAgendaPdf, sessionOverview } from "~/services/commission-agenda.server";
-import { recordSessionDecisions } from "~/services/commission-decisions.server";
+import { commissionAgendaPdf, sessionOverview } from "~/services/commission/agenda.server";
+import { recordSessionDecisions } from "~/services/commission/decisions.server";
 import {
   addToAgenda,
   callEnvelopes,
@@ -29,9 +29,9 @@ import {
   createSession,
   listSessions,
   removeFromAgenda,
-} from "~/services/commission.server";
-import { processOutboxBatch } from "~/services/outbox.server";
-import { LocalFileStorage, type StorageBody } from "~/services/storage.server";
+} from "~/services/commission/sessions.server";
+import { processOutboxBatch } from "~/services/platform/outbox.server";
+import { LocalFileStorage, type StorageBody } from "~/services/platform/storage.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

@@ -6,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisationFormSchema } from "~/domain/organisation-schema";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, MembershipRole, SchemeCode } from "~/generated/prisma/enums";
-import { DossierError, getDossierForMember, saveStep, startDossier } from "~/services/dossiers.server";
-import { createOrganisation } from "~/services/organisations.server";
+import {
+  DossierError,
+  getDossierForMember,
+  saveStep,
+  startDossier,
+} from "~/services/applicant/dossiers.server";
+import { createOrganisation } from "~/services/applicant/organisations.server";
 
 import { demoFrenchIban, demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";

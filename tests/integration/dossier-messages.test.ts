@@ -13,10 +13,10 @@ import {
   readMessageForm,
   REGION_AUTHOR_LABEL,
   type MessageUpload,
-} from "~/services/dossier-messages.server";
-import { DossierError } from "~/services/dossiers.server";
-import { LocalFileStorage } from "~/services/storage.server";
-import { inspectUpload } from "~/services/uploads.server";
+} from "~/services/dossiers/messages.server";
+import { DossierError } from "~/services/applicant/dossiers.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
+import { inspectUpload } from "~/services/platform/uploads.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseDossierNumber } from "~/domain/dossier-number";
-import { nextDossierNumber } from "~/services/dossier-numbers.server";
+import { nextDossierNumber } from "~/services/dossiers/numbers.server";
 
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DossierEventKind, DossierStatus, LegalForm, SchemeCode } from "~/generated/prisma/enums";
-import { setFunderSharing, SHARING_REASONS, sharingState } from "~/services/dossier-sharing.server";
+import { setFunderSharing, SHARING_REASONS, sharingState } from "~/services/applicant/dossier-sharing.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

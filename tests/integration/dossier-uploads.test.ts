@@ -18,11 +18,11 @@ import {
   openAttachment,
   removeAttachment,
   uploadAttachment,
-} from "~/services/attachments.server";
-import { startDossier } from "~/services/dossiers.server";
-import { readMultipartForm } from "~/services/multipart.server";
-import { createOrganisation } from "~/services/organisations.server";
-import { LocalFileStorage } from "~/services/storage.server";
+} from "~/services/applicant/attachments.server";
+import { startDossier } from "~/services/applicant/dossiers.server";
+import { readMultipartForm } from "~/services/platform/multipart.server";
+import { createOrganisation } from "~/services/applicant/organisations.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { demoFrenchIban, demoSiret } from "../../seeds/demo/identifiers";
 import { seedReference } from "../../seeds/reference";

@@ -13,7 +13,7 @@ import {
   forgetRuleSetsInForce,
   handleEligibilityRequest,
   MAX_BODY_BYTES,
-} from "~/services/eligibility.server";
+} from "~/services/schemes/eligibility.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

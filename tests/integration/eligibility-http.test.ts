@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { handleEligibilityNode, MAX_BODY_BYTES } from "~/services/eligibility.server";
+import { handleEligibilityNode, MAX_BODY_BYTES } from "~/services/schemes/eligibility.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, type TestDatabase } from "../support/database";

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DocumentKind, DossierStatus, OutboxStatus } from "~/generated/prisma/enums";
-import { fileDossier } from "~/services/filing.server";
-import { createTransport } from "~/services/mailer.server";
-import { processOutboxBatch, startOutboxWorker } from "~/services/outbox.server";
+import { fileDossier } from "~/services/applicant/filing.server";
+import { createTransport } from "~/services/platform/mailer.server";
+import { processOutboxBatch, startOutboxWorker } from "~/services/platform/outbox.server";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { databaseKinds } from "../support/database";

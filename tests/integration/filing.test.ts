@@ -21,18 +21,18 @@ import {
   SchemeCode,
   UserRole,
 } from "~/generated/prisma/enums";
-import { uploadAttachment } from "~/services/attachments.server";
+import { uploadAttachment } from "~/services/applicant/attachments.server";
 import {
   DossierError,
   getDossierForMember,
   ruleSetInForce,
   saveStep,
   startDossier,
-} from "~/services/dossiers.server";
-import { forgetRuleSetsInForce } from "~/services/eligibility.server";
-import { dossierChecklist, fileDossier } from "~/services/filing.server";
-import { createOrganisation } from "~/services/organisations.server";
-import { LocalFileStorage, type FileStorage } from "~/services/storage.server";
+} from "~/services/applicant/dossiers.server";
+import { forgetRuleSetsInForce } from "~/services/schemes/eligibility.server";
+import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
+import { createOrganisation } from "~/services/applicant/organisations.server";
+import { LocalFileStorage, type FileStorage } from "~/services/platform/storage.server";
 
 import { demoFrenchIban, demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, FunderKind, MembershipRole, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import { setFunderSharing } from "~/services/dossier-sharing.server";
-import { digestWeekStart, sendWeeklyFunderDigests } from "~/services/funder-digest.server";
+import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
+import { digestWeekStart, sendWeeklyFunderDigests } from "~/services/funders/digest.server";
 import {
   deleteFilter,
   listSavedFilters,
   saveFilter,
   setFilterDigest,
-} from "~/services/funder-saved-filters.server";
+} from "~/services/funders/saved-filters.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

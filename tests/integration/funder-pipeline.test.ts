@@ -14,10 +14,10 @@ import {
   SchemeCode,
   UserRole,
 } from "~/generated/prisma/enums";
-import { setFunderSharing } from "~/services/dossier-sharing.server";
-import { getSharedDossier, recordFunderView, type CommunityMember } from "~/services/funder-access.server";
-import { funderDossierSummary } from "~/services/funder-dossier.server";
-import { loadPipeline } from "~/services/funder-pipeline.server";
+import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
+import { getSharedDossier, recordFunderView, type CommunityMember } from "~/services/funders/access.server";
+import { funderDossierSummary } from "~/services/funders/dossier.server";
+import { loadPipeline } from "~/services/funders/pipeline.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

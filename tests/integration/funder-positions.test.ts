@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, FunderKind, LegalForm, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import { setFunderSharing } from "~/services/dossier-sharing.server";
-import type { CommunityMember } from "~/services/funder-access.server";
+import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
+import type { CommunityMember } from "~/services/funders/access.server";
 import {
   handleCommunityIntent,
   postComment,
   readCommunityActivity,
   savePosition,
-} from "~/services/funder-positions.server";
-import { instructionDossierView } from "~/services/instruction-dossier.server";
+} from "~/services/funders/positions.server";
+import { instructionDossierView } from "~/services/instruction/dossier.server";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { seedReference } from "../../seeds/reference";

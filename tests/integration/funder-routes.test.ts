@@ -10,7 +10,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DossierStatus, PledgeStatus } from "~/generated/prisma/enums";
-import { LocalFileStorage } from "~/services/storage.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { UserRole } from "~/generated/prisma/enums";
-import { createGuards, FORBIDDEN_MESSAGE } from "~/services/auth/guards.server";
-import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/auth/sessions.server";
+import { createGuards, FORBIDDEN_MESSAGE } from "~/services/accounts/guards.server";
+import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/accounts/sessions.server";
 
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { getRequest } from "../support/requests";

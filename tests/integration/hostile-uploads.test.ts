@@ -13,9 +13,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { UPLOAD_MESSAGES } from "~/domain/uploads";
 import { SchemeCode } from "~/generated/prisma/enums";
-import { startDossier } from "~/services/dossiers.server";
-import { isValidStorageKey, LocalFileStorage } from "~/services/storage.server";
-import { inspectUpload } from "~/services/uploads.server";
+import { startDossier } from "~/services/applicant/dossiers.server";
+import { isValidStorageKey, LocalFileStorage } from "~/services/platform/storage.server";
+import { inspectUpload } from "~/services/platform/uploads.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
@@ -24,7 +24,7 @@ import { SAMPLE_FILES } from "../support/files";
 import { bindAppDatabase, fuzzRequest, type FuzzFile } from "../support/fuzz";
 import { cookieOf, outcome } from "../support/routes";
 import { createWorld, fileDemo, type World } from "../support/instruction-world";
-import { startInstruction } from "~/services/instruction.server";
+import { startInstruction } from "~/services/instruction/actions.server";
 
 const GIB = 1024 ** 3;
 const CONTENT_TYPES = (main: string, type: string) =>

@@ -16,8 +16,8 @@ import {
   communitySeriesCsv,
   publicIndicators,
   publicSeriesCsv,
-} from "~/services/indicators.server";
-import { LocalFileStorage } from "~/services/storage.server";
+} from "~/services/funders/indicators.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

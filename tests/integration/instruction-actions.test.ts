@@ -14,10 +14,10 @@ import {
   listMessages,
   listMessagesForStaff,
   postInstructorMessage,
-} from "~/services/dossier-messages.server";
-import { dossierOverview } from "~/services/dossier-overview.server";
-import { DossierError } from "~/services/dossiers.server";
-import { fileDossier } from "~/services/filing.server";
+} from "~/services/dossiers/messages.server";
+import { dossierOverview } from "~/services/applicant/dossier-overview.server";
+import { DossierError } from "~/services/applicant/dossiers.server";
+import { fileDossier } from "~/services/applicant/filing.server";
 import {
   addNote,
   closeDossier,
@@ -33,7 +33,7 @@ import {
   sendCorrectionReminders,
   setCompleteness,
   startInstruction,
-} from "~/services/instruction.server";
+} from "~/services/instruction/actions.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

@@ -10,15 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import { createGuards } from "~/services/auth/guards.server";
-import { createSession } from "~/services/auth/sessions.server";
-import { addNote } from "~/services/instruction.server";
+import { createGuards } from "~/services/accounts/guards.server";
+import { createSession } from "~/services/accounts/sessions.server";
+import { addNote } from "~/services/instruction/actions.server";
 import {
   instructionDossierView,
   openStaffAttachment,
   openStaffDocument,
-} from "~/services/instruction-dossier.server";
-import { LocalFileStorage } from "~/services/storage.server";
+} from "~/services/instruction/dossier.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

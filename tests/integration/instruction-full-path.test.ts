@@ -16,16 +16,16 @@ import {
   DossierStatus,
   UserRole,
 } from "~/generated/prisma/enums";
-import { createSession, addToAgenda } from "~/services/commission.server";
-import { recordSessionDecisions } from "~/services/commission-decisions.server";
-import { fileDossier } from "~/services/filing.server";
+import { createSession, addToAgenda } from "~/services/commission/sessions.server";
+import { recordSessionDecisions } from "~/services/commission/decisions.server";
+import { fileDossier } from "~/services/applicant/filing.server";
 import {
   correctionDiffs,
   proposeDossier,
   requestCorrection,
   startInstruction,
-} from "~/services/instruction.server";
-import { processOutboxBatch } from "~/services/outbox.server";
+} from "~/services/instruction/actions.server";
+import { processOutboxBatch } from "~/services/platform/outbox.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

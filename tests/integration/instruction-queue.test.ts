@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQueueFilter } from "~/domain/instruction-queue";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, NotificationMode, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import { assignDossiers } from "~/services/dossier-assignment.server";
-import { DossierError } from "~/services/dossiers.server";
-import { loadQueue, queueCsv, queueNeighbours } from "~/services/instruction-queue.server";
+import { assignDossiers } from "~/services/instruction/assignment.server";
+import { DossierError } from "~/services/applicant/dossiers.server";
+import { loadQueue, queueCsv, queueNeighbours } from "~/services/instruction/queue.server";
 
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";

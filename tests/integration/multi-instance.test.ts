@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDossierNumber } from "~/domain/dossier-number";
 import { parisYear } from "~/domain/paris-time";
 import { MembershipRole, OutboxStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import { INVALID_CREDENTIALS } from "~/services/auth/accounts.server";
-import { hashPassword } from "~/services/auth/password.server";
-import { MAX_FAILURES_PER_ACCOUNT } from "~/services/auth/rate-limit.server";
-import { startDossier } from "~/services/dossiers.server";
-import { enqueueEmail } from "~/services/outbox.server";
+import { INVALID_CREDENTIALS } from "~/services/accounts/accounts.server";
+import { hashPassword } from "~/services/accounts/password.server";
+import { MAX_FAILURES_PER_ACCOUNT } from "~/services/accounts/rate-limit.server";
+import { startDossier } from "~/services/applicant/dossiers.server";
+import { enqueueEmail } from "~/services/platform/outbox.server";
 import { passwordReset } from "~emails/password-reset";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

@@ -14,8 +14,11 @@ import {
   OrganisationError,
   removeMember,
   updateOrganisation,
-} from "~/services/organisations.server";
-import { hashInvitationToken, INVITATION_VALIDITY_MS } from "~/services/organisation-invitations.server";
+} from "~/services/applicant/organisations.server";
+import {
+  hashInvitationToken,
+  INVITATION_VALIDITY_MS,
+} from "~/services/applicant/organisation-invitations.server";
 
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 

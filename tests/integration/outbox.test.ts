@@ -15,15 +15,19 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { PrismaClient } from "~/generated/prisma/client";
-import { listStoredMails, readStoredAttachment, readStoredMail } from "~/services/dev-mailbox.server";
-import { createTransport } from "~/services/mailer.server";
+import {
+  listStoredMails,
+  readStoredAttachment,
+  readStoredMail,
+} from "~/services/platform/dev-mailbox.server";
+import { createTransport } from "~/services/platform/mailer.server";
 import {
   enqueueEmail,
   processOutboxBatch,
   startOutboxWorker,
   type OutboxAttachment,
-} from "~/services/outbox.server";
-import { LocalFileStorage, newStorageKey, type FileStorage } from "~/services/storage.server";
+} from "~/services/platform/outbox.server";
+import { LocalFileStorage, newStorageKey, type FileStorage } from "~/services/platform/storage.server";
 import { dossierFiled } from "~emails/dossier-filed";
 import { organisationInvitation } from "~emails/organisation-invitation";
 import { passwordReset } from "~emails/password-reset";

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
-import { postMessage } from "~/services/dossier-messages.server";
-import { personalDataArchive } from "~/services/personal-data-export.server";
-import { inspectUpload } from "~/services/uploads.server";
+import { postMessage } from "~/services/dossiers/messages.server";
+import { personalDataArchive } from "~/services/accounts/personal-data-export.server";
+import { inspectUpload } from "~/services/platform/uploads.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

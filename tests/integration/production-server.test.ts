@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { PrismaClient } from "~/generated/prisma/client";
 import { MembershipRole, SchemeCode } from "~/generated/prisma/enums";
-import { hashPassword } from "~/services/auth/password.server";
-import { startDossier } from "~/services/dossiers.server";
+import { hashPassword } from "~/services/accounts/password.server";
+import { startDossier } from "~/services/applicant/dossiers.server";
 
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { DEMO_ORGANISATIONS } from "../../seeds/demo/organisations";

@@ -12,7 +12,7 @@ import {
   SchemeCode,
   UserRole,
 } from "~/generated/prisma/enums";
-import { setFunderSharing } from "~/services/dossier-sharing.server";
+import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
 import {
   createReview,
   inviteOrganisations,
@@ -22,7 +22,7 @@ import {
   reviewAgendaPdf,
   reviewDetail,
   setReviewItems,
-} from "~/services/project-reviews.server";
+} from "~/services/funders/project-reviews.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

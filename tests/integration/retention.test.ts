@@ -11,14 +11,14 @@ import { AUDIT_ACTIONS } from "~/domain/audit";
 import { addParisMonths, paris } from "~/domain/paris-time";
 import { addParisDays } from "~/domain/paris-time";
 import { DossierEventKind, DossierStatus, InstalmentKind, UserRole } from "~/generated/prisma/enums";
-import { communityIndicators } from "~/services/indicators.server";
+import { communityIndicators } from "~/services/funders/indicators.server";
 import {
   getRetentionSettings,
   RetentionSettingsError,
   retentionOverview,
   runRetention,
   updateRetentionSettings,
-} from "~/services/retention.server";
+} from "~/services/admin/retention.server";
 
 import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../seeds/demo/dossiers-cooperatives-and-advances";
 import { databaseKinds } from "../support/database";

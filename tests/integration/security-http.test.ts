@@ -14,7 +14,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { PrismaClient } from "~/generated/prisma/client";
-import { LocalFileStorage } from "~/services/storage.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { DEMO_ACCOUNTS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

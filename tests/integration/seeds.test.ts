@@ -22,10 +22,10 @@ import {
   SchemeCode,
   UserRole,
 } from "~/generated/prisma/enums";
-import { verifyPassword } from "~/services/auth/password.server";
-import { getDossierForMember } from "~/services/dossiers.server";
-import { dossierChecklist } from "~/services/filing.server";
-import { LocalFileStorage } from "~/services/storage.server";
+import { verifyPassword } from "~/services/accounts/password.server";
+import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { dossierChecklist } from "~/services/applicant/filing.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { DEMO_ACCOUNTS, DEMO_DOSSIERS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

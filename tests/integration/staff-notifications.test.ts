@@ -10,7 +10,7 @@ import {
   notifyStaff,
   sendDailyDigests,
   setNotificationMode,
-} from "~/services/staff-notifications.server";
+} from "~/services/instruction/staff-notifications.server";
 import { renderEmail } from "~emails/layout";
 
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";

@@ -19,7 +19,7 @@ import {
   S3FileStorage,
   StorageNotFoundError,
   type FileStorage,
-} from "~/services/storage.server";
+} from "~/services/platform/storage.server";
 
 import { SAMPLE_FILES } from "../support/files";
 

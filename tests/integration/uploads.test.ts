@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 
 import { describe, expect, it } from "vitest";
 
-import { inspectUpload } from "~/services/uploads.server";
+import { inspectUpload } from "~/services/platform/uploads.server";
 
 import { SAMPLE_FILES } from "../support/files";
 import { OFFICE_FILES } from "../support/office-files";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 
 import type { PrismaClient } from "~/generated/prisma/client";
-import { createSession } from "~/services/auth/sessions.server";
+import { createSession } from "~/services/accounts/sessions.server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

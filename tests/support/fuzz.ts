@@ -9,9 +9,9 @@ import { dossierSteps } from "~/domain/dossier-forms";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { SchemeCode, UserRole } from "~/generated/prisma/enums";
 import { createDraft } from "~/services/admin/rule-sets.server";
-import { setFunderSharing } from "~/services/dossier-sharing.server";
-import { formContext, startDossier } from "~/services/dossiers.server";
-import { startInstruction } from "~/services/instruction.server";
+import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
+import { formContext, startDossier } from "~/services/applicant/dossiers.server";
+import { startInstruction } from "~/services/instruction/actions.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

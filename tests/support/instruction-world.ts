@@ -10,11 +10,11 @@ import { expect } from "vitest";
 import { dossierSteps, type RawAnswers } from "~/domain/dossier-forms";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { MembershipRole, UserRole } from "~/generated/prisma/enums";
-import { uploadAttachment } from "~/services/attachments.server";
-import { formContext, saveStep, startDossier } from "~/services/dossiers.server";
-import { fileDossier } from "~/services/filing.server";
-import type { StaffActor } from "~/services/instruction.server";
-import { LocalFileStorage } from "~/services/storage.server";
+import { uploadAttachment } from "~/services/applicant/attachments.server";
+import { formContext, saveStep, startDossier } from "~/services/applicant/dossiers.server";
+import { fileDossier } from "~/services/applicant/filing.server";
+import type { StaffActor } from "~/services/instruction/actions.server";
+import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import type { DemoDossier } from "../../seeds/demo/dossier-writer";
 import { demoSiret } from "../../seeds/demo/identifiers";

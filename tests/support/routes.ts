@@ -33,7 +33,7 @@ export function post(
  */
 export async function cookieOf(db: PrismaClient, user: string | { email: string }): Promise<string> {
   const { sessionCookie } = await import("~/session.server");
-  const { createSession } = await import("~/services/auth/sessions.server");
+  const { createSession } = await import("~/services/accounts/sessions.server");
   const userId =
     typeof user === "string" ? user : (await db.user.findUniqueOrThrow({ where: { email: user.email } })).id;
   return (await sessionCookie.serialize(await createSession(db, userId))).split(";")[0]!;

@@ -6,7 +6,7 @@ import { paris, parisDay } from "~/domain/paris-time";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus } from "~/generated/prisma/enums";
 import { RuleSetError } from "~/services/admin/rule-sets.server";
-import { answerEligibility } from "~/services/eligibility.server";
+import { answerEligibility } from "~/services/schemes/eligibility.server";
 
 import type { DemoDossier } from "../../seeds/demo/dossier-writer";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-import { createTransport } from "~/services/mailer.server";
+import { createTransport } from "~/services/platform/mailer.server";
 
 export interface TestSmtpServer {
   transport: ReturnType<typeof createTransport>;

@@ -7,7 +7,7 @@ import {
   decodeQuotedParameter,
   escapeMultipartHeaders,
   multipartBoundary,
-} from "~/services/multipart-headers.server";
+} from "~/services/platform/multipart-headers.server";
 
 const BOUNDARY = "----WebKitFormBoundaryAbC123";
 

@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 
 import { DossierStatus } from "~/generated/prisma/enums";
-import type { DossierOverview } from "~/services/dossier-overview.server";
+import type { DossierOverview } from "~/services/applicant/dossier-overview.server";
 
 export function NextAction({ dossier, corrections }: Pick<DossierOverview, "dossier" | "corrections">) {
   const depot = `/dossiers/${dossier.id}/depot`;

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
-import type { DossierOverview } from "~/services/dossier-overview.server";
+import type { DossierOverview } from "~/services/applicant/dossier-overview.server";
 
 import type { OverviewActionResult } from "./types";
 

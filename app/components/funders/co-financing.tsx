@@ -1,5 +1,5 @@
 import { formatEuros } from "~/domain/format";
-import type { FunderDossierSummary } from "~/services/funder-dossier.server";
+import type { FunderDossierSummary } from "~/services/funders/dossier.server";
 
 type Plan = FunderDossierSummary["coFinancing"];
 

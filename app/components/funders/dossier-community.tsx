@@ -14,7 +14,7 @@ import {
   PLEDGE_STATUS_LABELS,
   PLEDGE_STATUSES,
 } from "~/domain/funder-positions";
-import type { CommunityActivity, CommunityIntentResult } from "~/services/funder-positions.server";
+import type { CommunityActivity, CommunityIntentResult } from "~/services/funders/positions.server";
 
 type Result = CommunityIntentResult | null | undefined;
 

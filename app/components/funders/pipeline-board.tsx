@@ -1,5 +1,5 @@
 import type { PipelineStageKey } from "~/domain/funder-pipeline";
-import type { PipelineCard as Card } from "~/services/funder-pipeline.server";
+import type { PipelineCard as Card } from "~/services/funders/pipeline.server";
 
 import { PipelineCard } from "./pipeline-card";
 

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 
 import { StatusBadge } from "~/components/status-badge";
 import { formatEuros } from "~/domain/format";
-import type { PipelineCard as Card } from "~/services/funder-pipeline.server";
+import type { PipelineCard as Card } from "~/services/funders/pipeline.server";
 
 export const euros = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
 

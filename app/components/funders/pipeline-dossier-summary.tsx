@@ -1,7 +1,7 @@
 import { BudgetLinesTable } from "~/components/budget-lines-table";
 import { StatusBadge } from "~/components/status-badge";
 import { formatEuros } from "~/domain/format";
-import type { FunderDossierSummary } from "~/services/funder-dossier.server";
+import type { FunderDossierSummary } from "~/services/funders/dossier.server";
 
 const euros = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
 const fte = (value: number | null) => (value === null ? null : `${value.toLocaleString("fr-FR")} ETP`);

@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { InputField, SelectField } from "~/components/form-field";
 import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
 import { amountParamValue, type PipelineFilter } from "~/domain/funder-pipeline";
-import type { PipelineOptions } from "~/services/funder-pipeline.server";
+import type { PipelineOptions } from "~/services/funders/pipeline.server";
 
 /** The pipeline's filter: a GET form, so a filtered pipeline is a link one can keep, send or save. */
 export function PipelineFilters({

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 
 import { StatusBadge } from "~/components/status-badge";
-import type { PipelineCard } from "~/services/funder-pipeline.server";
+import type { PipelineCard } from "~/services/funders/pipeline.server";
 
 import { euros, gapText, positionsText } from "./pipeline-card";
 

@@ -1,6 +1,6 @@
 // What the instructor's dossier page answers when one of its forms is refused or previewed, so the form
 // can show its errors next to the fields and everything typed stays in place.
-import type { InstructionDossierView } from "~/services/instruction-dossier.server";
+import type { InstructionDossierView } from "~/services/instruction/dossier.server";
 
 export type InstructionIntent =
   | "assign"

@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 
 import { PositionsTable } from "~/components/funders/dossier-community";
-import type { CommunityActivity } from "~/services/funder-positions.server";
+import type { CommunityActivity } from "~/services/funders/positions.server";
 
 const LATEST_COMMENTS = 3;
 

@@ -1,5 +1,5 @@
 import { formatEuros } from "~/domain/format";
-import type { CallEnvelope } from "~/services/instruction-queue.server";
+import type { CallEnvelope } from "~/services/instruction/queue.server";
 
 /** How much of each call's budget the Commission has voted, how much is proposed, and what remains. */
 export function QueueEnvelopes({ envelopes }: { envelopes: CallEnvelope[] }) {

@@ -4,7 +4,7 @@ import { InputField, SelectField } from "~/components/form-field";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
 import { QUEUE_SORTS, QUEUE_STATUSES, type QueueFilter } from "~/domain/instruction-queue";
-import type { QueueOptions } from "~/services/instruction-queue.server";
+import type { QueueOptions } from "~/services/instruction/queue.server";
 
 /** The queue's filter: a GET form, so a filtered queue is a link one can bookmark or send to a colleague. */
 export function QueueFilters({

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS } from "~/domain/audit";
 import type { InstructorScopeInput } from "~/domain/staff-accounts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
-import { revokeAllSessions } from "~/services/auth/sessions.server";
+import { revokeAllSessions } from "~/services/accounts/sessions.server";
 
 import { AccountAdminError, accountNotFound, OPEN_DOSSIER_STATUSES } from "./accounts.server";
 

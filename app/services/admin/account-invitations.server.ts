@@ -12,10 +12,10 @@ import {
 } from "~/domain/staff-accounts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { TokenPurpose, UserRole } from "~/generated/prisma/enums";
-import { appUrl } from "~/services/auth/accounts.server";
-import { hashPassword } from "~/services/auth/password.server";
-import { hashToken, newToken } from "~/services/auth/tokens.server";
-import { enqueueEmail } from "~/services/outbox.server";
+import { appUrl } from "~/services/accounts/accounts.server";
+import { hashPassword } from "~/services/accounts/password.server";
+import { hashToken, newToken } from "~/services/accounts/tokens.server";
+import { enqueueEmail } from "~/services/platform/outbox.server";
 import { accountInvitation } from "~emails/account-invitation";
 
 import { checkScopeCodes } from "./account-access.server";

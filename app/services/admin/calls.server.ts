@@ -15,8 +15,8 @@ import { DOSSIER_STATUS_ORDER } from "~/domain/dossier-status";
 import { parisYear } from "~/domain/paris-time";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
-import { envelopesOfCalls } from "~/services/call-envelopes.server";
-import { openCall } from "~/services/dossiers.server";
+import { envelopesOfCalls } from "~/services/schemes/call-envelopes.server";
+import { openCall } from "~/services/applicant/dossiers.server";
 
 type Tx = Prisma.TransactionClient;
 

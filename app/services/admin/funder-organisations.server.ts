@@ -5,7 +5,7 @@ import { funderSlug } from "~/domain/funder-kinds";
 import { isInvitationPending } from "~/domain/staff-accounts";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { FunderKind } from "~/generated/prisma/enums";
-import { revokeAllSessions } from "~/services/auth/sessions.server";
+import { revokeAllSessions } from "~/services/accounts/sessions.server";
 
 import { AccountAdminError } from "./accounts.server";
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS } from "~/domain/roles";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
 
-import { retentionOverview } from "../retention.server";
+import { retentionOverview } from "./retention.server";
 import { listCalls } from "./calls.server";
 import { listSchemeRuleSets } from "./rule-set-versions.server";
 import { listTerritoriesByDepartment } from "./territories.server";

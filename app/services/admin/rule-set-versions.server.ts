@@ -7,7 +7,7 @@ import { previewRuleSet } from "~/domain/schemes/rule-set-preview";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { RuleSetStatus, type SchemeCode } from "~/generated/prisma/enums";
 
-import { loadRuleSetsInForce } from "../eligibility.server";
+import { loadRuleSetsInForce } from "~/services/schemes/eligibility.server";
 
 /** Where a version stands today. */
 export type VersionState = "DRAFT" | "IN_FORCE" | "SCHEDULED" | "SUPERSEDED";

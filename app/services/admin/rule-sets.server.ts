@@ -13,7 +13,7 @@ import { formValuesToParameters, type ParameterFormValues } from "~/domain/schem
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { RuleSetStatus, type SchemeCode } from "~/generated/prisma/enums";
 
-import { forgetRuleSetsInForce } from "../eligibility.server";
+import { forgetRuleSetsInForce } from "~/services/schemes/eligibility.server";
 import { versionNotFound } from "./rule-set-versions.server";
 
 export {

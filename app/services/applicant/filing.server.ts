@@ -1,0 +1,299 @@
+// Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
+// of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
+import { diffAnswers, readSnapshot } from "~/domain/answers-diff";
+import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
+import type { SchemeResult } from "~/domain/eligibility/evaluate";
+import {
+  answerItems,
+  attachmentItems,
+  organisationProblems,
+  type ChecklistSection,
+} from "~/domain/filing-checklist";
+import { parisYear } from "~/domain/paris-time";
+import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain/schemes";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
+import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
+import { correctionAnswered } from "~emails/correction-answered";
+import { dossierFiled } from "~emails/dossier-filed";
+
+import { instructorDossierUrl } from "~/services/dossiers/messages.server";
+import { nextDossierNumber } from "~/services/dossiers/numbers.server";
+import { dossierEligibility, filingReceiptData, filingSnapshot } from "./filing-record.server";
+import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
+import {
+  answersOf,
+  DossierError,
+  formContext,
+  getDossierForMember,
+  moveDraftToRulesInForce,
+  openCall,
+} from "./dossiers.server";
+import { ruleSetsInForce } from "~/services/schemes/eligibility.server";
+import { enqueueEmail } from "~/services/platform/outbox.server";
+import { notifyStaff } from "~/services/instruction/staff-notifications.server";
+import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+
+type Dossier = Awaited<ReturnType<typeof getDossierForMember>>;
+
+export interface Checklist {
+  reading: DossierReading;
+  sections: ChecklistSection[];
+  eligibility: SchemeResult;
+  /** The filing window is closed (drafts only): the message says when the next one opens. */
+  closedMessage: string | null;
+  ready: boolean;
+}
+
+/** The eligibility of the dossier judged by its own rule-set version, not today's. */
+async function recheckEligibility(db: PrismaClient, dossier: Dossier, reading: DossierReading) {
+  const parsed = parseRuleSetParameters(dossier.schemeCode, dossier.ruleSet.parameters);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const inForce = await ruleSetsInForce(db);
+  const ruleSets = {
+    ...inForce,
+    [dossier.schemeCode]: { version: dossier.ruleSet.version, parameters: parsed.parameters },
+  } as typeof inForce;
+  return dossierEligibility(dossier.schemeCode, dossier.organisation, reading, ruleSets);
+}
+
+export async function dossierChecklist(
+  db: PrismaClient,
+  dossier: Dossier,
+  now = new Date(),
+): Promise<Checklist> {
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters, dossier);
+  const reading = readDossierAnswers(dossier.schemeCode, context, answersOf(dossier.answers));
+  const attachments = await db.attachment.findMany({
+    where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+    select: { kind: true },
+  });
+  const required = (context.parameters as RuleSetParametersByScheme[typeof dossier.schemeCode])
+    .requiredAttachments;
+  const notNeeded = new Set(SCHEME_FORMS[dossier.schemeCode].attachmentsNotNeeded?.(reading.values) ?? []);
+  const eligibility = await recheckEligibility(db, dossier, reading);
+  const sections: ChecklistSection[] = [
+    { title: "Les réponses du dossier", items: answerItems(dossier.id, reading.issues) },
+    { title: "Le profil de l’organisation", items: organisationProblems(dossier.organisation) },
+    {
+      title: "Les pièces justificatives",
+      items: attachmentItems(dossier.id, required, new Set(attachments.map((row) => row.kind)), notNeeded),
+    },
+  ];
+  const closedMessage =
+    dossier.status === DossierStatus.DRAFT ? (await openCall(db, dossier.schemeId, now)).closedMessage : null;
+  const ready =
+    sections.every((section) => section.items.length === 0) &&
+    eligibility.eligible === true &&
+    !closedMessage;
+  return { reading, sections, eligibility, closedMessage, ready };
+}
+
+export type FilingResult = { number: string; alreadyFiled: boolean };
+
+/**
+ * Files a draft, or sends back a dossier whose correction was requested. The dossier row is locked for
+ * the transaction, so a double click or two colleagues filing at once file it once.
+ */
+export async function fileDossier(
+  db: PrismaClient,
+  storage: FileStorage,
+  input: { userId: string; dossierId: string; appUrl: string; now?: Date },
+): Promise<FilingResult> {
+  const now = input.now ?? new Date();
+  let dossier = await getDossierForMember(db, input.userId, input.dossierId);
+  if (dossier.status !== DossierStatus.DRAFT && dossier.status !== DossierStatus.CORRECTION_REQUESTED) {
+    if (dossier.number) return { number: dossier.number, alreadyFiled: true };
+    throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
+  }
+  if (await moveDraftToRulesInForce(db, dossier, now)) {
+    dossier = await getDossierForMember(db, input.userId, input.dossierId);
+  }
+  const checklist = await dossierChecklist(db, dossier, now);
+  if (!checklist.ready) {
+    throw new DossierError(
+      checklist.eligibility.eligible === false
+        ? "Ce dossier ne remplit pas les conditions d’éligibilité du dispositif : il ne peut pas être déposé."
+        : (checklist.closedMessage ??
+            "Le dossier est incomplet : complétez les éléments indiqués avant de le déposer."),
+      422,
+    );
+  }
+  return dossier.status === DossierStatus.DRAFT
+    ? fileDraft(db, storage, dossier, checklist, input.userId, input.appUrl, now)
+    : answerCorrection(db, dossier, checklist, input.userId, input.appUrl, now);
+}
+
+function snapshot(
+  dossier: Dossier,
+  checklist: Checklist,
+  attachments: AttachmentRow[],
+): Prisma.InputJsonObject {
+  return filingSnapshot({
+    ruleSetVersion: dossier.ruleSet.version,
+    answers: answersOf(dossier.answers),
+    reading: checklist.reading,
+    eligibility: checklist.eligibility,
+    attachments,
+  });
+}
+
+type AttachmentRow = { kind: string; fileName: string; sizeBytes: number; sha256: string };
+
+async function fileDraft(
+  db: PrismaClient,
+  storage: FileStorage,
+  dossier: Dossier,
+  checklist: Checklist,
+  userId: string,
+  appUrl: string,
+  now: Date,
+): Promise<FilingResult> {
+  const receiptKey = newStorageKey(now);
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Locks the row: a second filing waits here, then sees the dossier filed.
+        const locked = await lockDossier(tx, dossier.id);
+        if (locked.status !== DossierStatus.DRAFT) {
+          if (locked.number) return { number: locked.number, alreadyFiled: true };
+          throw new DossierError("Ce dossier ne peut pas être déposé dans son état actuel.", 409);
+        }
+        const number = await nextDossierNumber(tx, dossier.scheme.numberPrefix, parisYear(now));
+        const [attachments, user] = await Promise.all([
+          tx.attachment.findMany({
+            where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+            orderBy: { createdAt: "asc" },
+            select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
+          }),
+          tx.user.findUniqueOrThrow({ where: { id: userId } }),
+        ]);
+        await applyTransition(tx, {
+          dossierId: dossier.id,
+          from: locked.status,
+          transition: "FILE",
+          actor: { id: userId, role: "APPLICANT" },
+          reason: "Dépôt du dossier",
+          data: snapshot(dossier, checklist, attachments),
+          changes: { number, filedAt: now },
+          now,
+        });
+        const url = `${appUrl}/dossiers/${dossier.id}`;
+        const receipt = await renderFilingReceipt(
+          filingReceiptData(dossier, {
+            number,
+            filedAt: now,
+            filedBy: user,
+            reading: checklist.reading,
+            attachments,
+            appUrl,
+          }),
+        );
+        await storage.put(receiptKey, receipt, { contentType: "application/pdf" });
+        await tx.generatedDocument.create({
+          data: {
+            dossierId: dossier.id,
+            kind: DocumentKind.FILING_RECEIPT,
+            storageKey: receiptKey,
+            createdAt: now,
+          },
+        });
+        await enqueueEmail(
+          tx,
+          {
+            ...dossierFiled({
+              firstName: user.firstName,
+              dossierNumber: number,
+              dossierTitle: checklist.reading.title ?? dossier.title,
+              schemeName: dossier.scheme.name,
+              organisationName: dossier.organisation.name,
+              filedAt: now,
+              requestedAmountCents: checklist.reading.summary.requestedAmountCents,
+              url,
+            }),
+            to: user.email,
+            attachments: [
+              { fileName: `Récépissé ${number}.pdf`, contentType: "application/pdf", storageKey: receiptKey },
+            ],
+          },
+          { now },
+        );
+        return { number, alreadyFiled: false };
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    // The transaction did not commit: the receipt it stored belongs to no dossier. Deleted even when `put`
+    // failed, as a store may have written the file before its answer was lost; deleting nothing is no error.
+    await storage.delete(receiptKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The applicant sends the corrected dossier back to the instructor, who is told in the same transaction. */
+async function answerCorrection(
+  db: PrismaClient,
+  dossier: Dossier,
+  checklist: Checklist,
+  userId: string,
+  appUrl: string,
+  now: Date,
+): Promise<FilingResult> {
+  return db.$transaction(async (tx) => {
+    const locked = await lockDossier(tx, dossier.id);
+    if (locked.status !== DossierStatus.CORRECTION_REQUESTED) {
+      return { number: dossier.number!, alreadyFiled: true };
+    }
+    const attachments = await tx.attachment.findMany({
+      where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+      select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
+    });
+    const open = await tx.correctionRequest.findFirst({
+      where: { dossierId: dossier.id, status: "OPEN" },
+      orderBy: { createdAt: "desc" },
+      select: { answersBefore: true },
+    });
+    await tx.correctionRequest.updateMany({
+      where: { dossierId: dossier.id, status: "OPEN" },
+      data: { status: "ANSWERED", answeredAt: now },
+    });
+    await applyTransition(tx, {
+      dossierId: dossier.id,
+      from: locked.status,
+      transition: "RESUBMIT",
+      actor: { id: userId, role: "APPLICANT" },
+      reason: "Dossier corrigé renvoyé à l’instruction",
+      data: snapshot(dossier, checklist, attachments),
+      now,
+    });
+    const { assignee } = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      select: { assignee: { select: { id: true, firstName: true } } },
+    });
+    if (assignee) {
+      const number = dossier.number ?? "";
+      const url = instructorDossierUrl(appUrl, dossier.id);
+      const context = await formContext(tx, dossier.schemeCode, dossier.ruleSet.parameters);
+      const before = readSnapshot(open?.answersBefore).answers;
+      await notifyStaff(
+        tx,
+        {
+          userId: assignee.id,
+          dossierId: dossier.id,
+          line: `${number} : correction reçue`,
+          url,
+          email: correctionAnswered({
+            firstName: assignee.firstName,
+            dossierNumber: number,
+            dossierTitle: checklist.reading.title ?? dossier.title,
+            organisationName: dossier.organisation.name,
+            changeCount: diffAnswers(dossier.schemeCode, before, answersOf(dossier.answers), context).length,
+            url,
+          }),
+        },
+        now,
+      );
+    }
+    return { number: dossier.number!, alreadyFiled: false };
+  });
+}

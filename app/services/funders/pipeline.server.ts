@@ -1,0 +1,203 @@
+// The funders' shared pipeline: the dossiers their holders share that a filter selects, by stage, each with
+// its co-financing gap counted from the positions the asker may see (never another organisation's draft).
+import {
+  coFinancing,
+  OWN_RESOURCE_CATEGORIES,
+  regionAmount,
+  type RegionAmountBasis,
+} from "~/domain/co-financing";
+import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import {
+  PIPELINE_STAGES,
+  stageOf,
+  type PipelineFilter,
+  type PipelineStageKey,
+} from "~/domain/funder-pipeline";
+import { CAP_ASSO_SECTOR_LABELS } from "~/domain/schemes/cap-asso";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { CapAssoSector, DossierStatus } from "~/generated/prisma/enums";
+
+import { isCommunityMember, SHARED_DOSSIERS, visiblePledges, type CommunityMember } from "./access.server";
+
+/**
+ * The dossiers a filter selects among those shared with the community. The « besoin » filter depends on the
+ * positions, so it is applied once gaps are known (see hasUncoveredNeed).
+ */
+export function pipelineWhere(filter: PipelineFilter): Prisma.DossierWhereInput {
+  const conditions: Prisma.DossierWhereInput[] = [SHARED_DOSSIERS];
+  if (filter.scheme) conditions.push({ schemeCode: filter.scheme });
+  if (filter.department) conditions.push({ departmentCode: filter.department });
+  if (filter.territory) conditions.push({ territory: { code: filter.territory } });
+  if (filter.sector) conditions.push({ capAssoSector: filter.sector });
+  if (filter.amountMinCents !== null)
+    conditions.push({ requestedAmountCents: { gte: filter.amountMinCents } });
+  if (filter.amountMaxCents !== null)
+    conditions.push({ requestedAmountCents: { lte: filter.amountMaxCents } });
+  if (filter.q) {
+    conditions.push({
+      OR: [
+        { organisation: { name: { contains: filter.q, mode: "insensitive" } } },
+        { title: { contains: filter.q, mode: "insensitive" } },
+        { number: { contains: filter.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return { AND: conditions };
+}
+
+/** What a card needs, positions included: one query for the whole pipeline. */
+export function pipelineSelect(user: CommunityMember) {
+  return {
+    id: true,
+    number: true,
+    title: true,
+    status: true,
+    schemeCode: true,
+    requestedAmountCents: true,
+    proposedAmountCents: true,
+    grantedAmountCents: true,
+    totalBudgetCents: true,
+    departmentCode: true,
+    capAssoSector: true,
+    filedAt: true,
+    sharedAt: true,
+    scheme: { select: { name: true } },
+    department: { select: { name: true } },
+    territory: { select: { name: true } },
+    organisation: { select: { name: true } },
+    budgetLines: {
+      where: { side: "RESOURCE", category: { in: [...OWN_RESOURCE_CATEGORIES] } },
+      select: { side: true, category: true, amountCents: true },
+    },
+    pledges: {
+      where: visiblePledges(user),
+      select: { status: true, amountCents: true, sharedAt: true, funderOrganisationId: true },
+    },
+  } satisfies Prisma.DossierSelect;
+}
+
+export interface PipelineCard {
+  id: string;
+  number: string | null;
+  title: string;
+  organisation: string;
+  scheme: string;
+  schemeSlug: string;
+  department: string | null;
+  territory: string | null;
+  sector: string | null;
+  status: DossierStatus;
+  stage: PipelineStageKey | null;
+  requestedAmountCents: number | null;
+  totalBudgetCents: number | null;
+  regionCents: number;
+  regionBasis: RegionAmountBasis;
+  firmCents: number;
+  gapFirmCents: number | null;
+  gapIfConfirmedCents: number | null;
+  /** Positions shared with the community. */
+  positionsCount: number;
+  /** The asker's organisation has a position it has not shared yet. */
+  ownDraft: boolean;
+  filedAt: string | null;
+}
+
+type PipelineRow = Prisma.DossierGetPayload<{ select: ReturnType<typeof pipelineSelect> }>;
+
+export function toPipelineCard(row: PipelineRow, user: CommunityMember): PipelineCard {
+  const shared = row.pledges.filter((pledge) => pledge.sharedAt !== null);
+  const region = regionAmount(row);
+  const plan = coFinancing({
+    totalBudgetCents: row.totalBudgetCents,
+    regionAmountCents: region.cents,
+    ownResourcesCents: row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0),
+    pledges: shared,
+  });
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    organisation: row.organisation.name,
+    scheme: row.scheme.name,
+    schemeSlug: SCHEME_SLUGS[row.schemeCode],
+    department: row.department?.name ?? row.departmentCode,
+    territory: row.territory?.name ?? null,
+    sector: row.capAssoSector ? CAP_ASSO_SECTOR_LABELS[row.capAssoSector] : null,
+    status: row.status,
+    stage: stageOf(row.status),
+    requestedAmountCents: row.requestedAmountCents,
+    totalBudgetCents: row.totalBudgetCents,
+    regionCents: region.cents,
+    regionBasis: region.basis,
+    firmCents: plan.firmCents,
+    gapFirmCents: plan.gapFirmCents,
+    gapIfConfirmedCents: plan.gapIfConfirmedCents,
+    positionsCount: shared.length,
+    ownDraft: row.pledges.some(
+      (pledge) => pledge.sharedAt === null && pledge.funderOrganisationId === user.funderOrganisationId,
+    ),
+    filedAt: row.filedAt?.toISOString() ?? null,
+  };
+}
+
+function refuseOutsiders(user: CommunityMember) {
+  if (!isCommunityMember(user))
+    throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
+}
+
+/** « Besoin de financement »: a known budget that firm positions do not cover yet. */
+export function hasUncoveredNeed(card: Pick<PipelineCard, "gapFirmCents">): boolean {
+  return card.gapFirmCents !== null && card.gapFirmCents > 0;
+}
+
+/** The cards a filter selects, the « besoin » filter included; `extra` narrows further (a digest's period). */
+export async function pipelineCards(
+  db: PrismaClient,
+  user: CommunityMember,
+  filter: PipelineFilter,
+  extra: Prisma.DossierWhereInput = {},
+): Promise<PipelineCard[]> {
+  refuseOutsiders(user);
+  const rows = await db.dossier.findMany({
+    where: { AND: [pipelineWhere(filter), extra] },
+    select: pipelineSelect(user),
+    orderBy: [{ filedAt: "desc" }, { id: "desc" }],
+  });
+  const cards = rows.map((row) => toPipelineCard(row, user));
+  return filter.gapOnly ? cards.filter(hasUncoveredNeed) : cards;
+}
+
+async function pipelineOptions(db: PrismaClient) {
+  const [schemes, departments, territories] = await Promise.all([
+    db.scheme.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }),
+    db.department.findMany({
+      where: { inRegion: true },
+      select: { code: true, name: true },
+      orderBy: { code: "asc" },
+    }),
+    db.territory.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    schemes: schemes.map((scheme) => ({ slug: SCHEME_SLUGS[scheme.code], name: scheme.name })),
+    departments,
+    territories,
+    sectors: (Object.entries(CAP_ASSO_SECTOR_LABELS) as [CapAssoSector, string][]).map(([value, label]) => ({
+      value,
+      label,
+    })),
+  };
+}
+
+export type PipelineOptions = Awaited<ReturnType<typeof pipelineOptions>>;
+
+/** The pipeline a member of the community sees: by stage for the board, in one list for the table. */
+export async function loadPipeline(db: PrismaClient, user: CommunityMember, filter: PipelineFilter) {
+  // Refused before any query starts, so none is left running for a refused request.
+  refuseOutsiders(user);
+  const [rows, options] = await Promise.all([pipelineCards(db, user, filter), pipelineOptions(db)]);
+  const stages = PIPELINE_STAGES.map((stage) => {
+    const cards = rows.filter((card) => card.stage === stage.key);
+    return { key: stage.key, label: stage.label, count: cards.length, cards };
+  });
+  return { stages, rows, options, total: rows.length };
+}
