@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
+// E2E_PORT lets two checkouts run their end-to-end suites side by side.
+const PORT = Number(process.env.E2E_PORT) || 3210;
 const baseURL = `http://localhost:${PORT}`;
 
 // Playwright's own browser downloads cannot reach their host from here: we drive Debian's `chromium`.
