@@ -9,11 +9,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
 import { MEMBERSHIP_ROLE_LABELS } from "~/domain/organisation-schema";
-import {
-  acceptInvitation,
-  findInvitation,
-  OrganisationError,
-} from "~/services/applicant/organisations.server";
+import { OrganisationError } from "~/services/applicant/organisations.server";
+import { acceptInvitation, findInvitation } from "~/services/applicant/organisation-invitations.server";
 import { getOptionalUser, requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [

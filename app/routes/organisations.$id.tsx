@@ -31,14 +31,16 @@ import { MembershipRole } from "~/generated/prisma/enums";
 import { readFormData } from "~/services/platform/http.server";
 import {
   getOrganisationForMember,
-  inviteMember,
   listMembers,
-  listPendingInvitations,
   OrganisationError,
   removeMember,
-  revokeInvitation,
   updateOrganisation,
 } from "~/services/applicant/organisations.server";
+import {
+  inviteMember,
+  listPendingInvitations,
+  revokeInvitation,
+} from "~/services/applicant/organisation-invitations.server";
 import { requireRole } from "~/session.server";
 
 const CONFIRMATIONS: Record<string, string> = {

@@ -8,7 +8,8 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, NotificationMode, SchemeCode, UserRole } from "~/generated/prisma/enums";
 import { assignDossiers } from "~/services/instruction/assignment.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
-import { loadQueue, queueCsv, queueNeighbours } from "~/services/instruction/queue.server";
+import { loadQueue, queueCsv } from "~/services/instruction/queue.server";
+import { queueNeighbours } from "~/services/instruction/queue-neighbours.server";
 
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";

@@ -3,18 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisationFormSchema, type OrganisationFormValues } from "~/domain/organisation-schema";
 import { MembershipRole } from "~/generated/prisma/enums";
 import {
-  acceptInvitation,
   createOrganisation,
   DUPLICATE_SIRET_MESSAGE,
-  findInvitation,
   getOrganisationForMember,
-  inviteMember,
   LAST_OWNER_MESSAGE,
   listMembers,
   OrganisationError,
   removeMember,
   updateOrganisation,
 } from "~/services/applicant/organisations.server";
+import {
+  acceptInvitation,
+  findInvitation,
+  inviteMember,
+} from "~/services/applicant/organisation-invitations.server";
 import {
   hashInvitationToken,
   INVITATION_VALIDITY_MS,

@@ -194,11 +194,3 @@ export async function removeMember(
     await tx.membership.delete({ where: { id: target.id } });
   });
 }
-
-export {
-  acceptInvitation,
-  findInvitation,
-  inviteMember,
-  listPendingInvitations,
-  revokeInvitation,
-} from "~/services/applicant/organisation-invitations.server";

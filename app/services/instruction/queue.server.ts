@@ -20,9 +20,6 @@ import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { envelopesOfCalls, type CallFigures } from "~/services/schemes/call-envelopes.server";
 import { instructorScopeFilter } from "./dashboards.server";
 
-// The dossier view's « précédent / suivant » lives beside it; re-exported for the queue's callers.
-export { queueNeighbours } from "./queue-neighbours.server";
-
 export interface QueueUser {
   id: string;
   role: UserRole;
