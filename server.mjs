@@ -12,13 +12,26 @@ import helmet from "helmet";
 
 installGlobals({ nativeFetch: true });
 
-const production = process.env.NODE_ENV === "production";
 const buildPath = path.resolve("build/index.js");
-const build = await import(pathToFileURL(buildPath).href);
+
+// The configuration is checked (app/env.server.ts) before anything is served: in production, a missing
+// session secret, SMTP relay or public address, or any malformed value, stops the process here with the
+// French list of what to fix, rather than at the first request or the first email.
+let build;
+let config;
+try {
+  build = await import(pathToFileURL(buildPath).href);
+  config = build.entry.module.checkEnvironment();
+} catch (error) {
+  if (error?.name !== "EnvironmentError") throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const production = config.production;
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 
 function logRequest(req, res, started) {
   const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -35,7 +48,7 @@ function logRequest(req, res, started) {
 
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
-  if (process.env.LOG_REQUESTS !== "0") res.on("finish", () => logRequest(req, res, started));
+  if (config.logRequests) res.on("finish", () => logRequest(req, res, started));
   next();
 });
 
@@ -110,7 +123,7 @@ app.all(
   }),
 );
 
-const port = Number(process.env.PORT ?? 3000);
+const port = config.port;
 // The public eligibility API (README) is called by other tools at high rates: it is answered here, before
 // Express and Remix, whose per-request machinery costs more than the evaluation itself. It returns JSON
 // only, changes nothing, and a cross-site browser cannot send it JSON without a CORS preflight we never
@@ -122,7 +135,7 @@ function handleApi(req, res) {
   res.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   res.setHeader("Referrer-Policy", "no-referrer");
   if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  if (process.env.LOG_REQUESTS !== "0") res.on("finish", () => logRequest(req, res, started));
+  if (config.logRequests) res.on("finish", () => logRequest(req, res, started));
   build.entry.module.eligibilityApi(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
@@ -145,7 +158,7 @@ const server = http.createServer((req, res) => {
 
 function answerDraining(req, res) {
   const started = process.hrtime.bigint();
-  if (process.env.LOG_REQUESTS !== "0") res.on("finish", () => logRequest(req, res, started));
+  if (config.logRequests) res.on("finish", () => logRequest(req, res, started));
   res.writeHead(503, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
   res.end(
     JSON.stringify({
@@ -167,8 +180,8 @@ const backgroundWork = new Promise((resolve) => server.listen(port, resolve)).th
 // Behind a load balancer, SHUTDOWN_DELAY_MS keeps serving (with /healthz at 503) until its health checks
 // have taken the instance out; then new connections are refused and in-flight requests have up to
 // SHUTDOWN_TIMEOUT_MS to finish before the outbox worker and jobs stop and the database closes.
-const drainDelayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? 0);
-const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+const drainDelayMs = config.shutdownDelayMs;
+const shutdownTimeoutMs = config.shutdownTimeoutMs;
 
 async function shutdown(signal) {
   if (draining) return;

@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
+import { env } from "~/env.server";
 import { PrismaClient } from "~/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -28,11 +29,11 @@ export const DEFAULT_PGLITE_DIR = path.resolve("data/pglite");
  */
 const TRANSACTION_OPTIONS = { maxWait: 15_000 };
 
-export function openDatabase(url: string | undefined = process.env.DATABASE_URL): DatabaseHandle {
+export function openDatabase(url: string | undefined = env().DATABASE_URL): DatabaseHandle {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const adapter = new PrismaPg({
       connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: env().databasePoolSize,
     });
     const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     return { db, kind: "postgresql", close: () => db.$disconnect() };

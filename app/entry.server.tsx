@@ -11,6 +11,7 @@ import { db } from "~/db.server";
 import { NonceProvider } from "~/nonce";
 import { handleEligibilityNode } from "~/services/schemes/eligibility.server";
 
+export { checkEnvironment } from "~/env.server";
 export { startBackgroundWork, stopBackgroundWork } from "~/lifecycle.server";
 
 /** POST /api/eligibility, mounted by server.mjs ahead of Remix (see handleEligibilityNode). */

@@ -1,4 +1,5 @@
 import { closeDatabase, db } from "~/db.server";
+import { appUrl, env } from "~/env.server";
 import { createTransport } from "~/services/platform/mailer.server";
 import { startInstructionJobs } from "~/services/platform/periodic-jobs.server";
 import { startOutboxWorker } from "~/services/platform/outbox.server";
@@ -11,13 +12,13 @@ const stops: Array<() => Promise<void>> = [];
  * daily digests, retention). Called once by server.mjs.
  */
 export async function startBackgroundWork(): Promise<void> {
-  if (process.env.OUTBOX_WORKER !== "0") {
+  const config = env();
+  if (config.outboxWorker) {
     const worker = startOutboxWorker({ db, transport: createTransport(), storage: storage() });
     onShutdown(worker.stop);
   }
-  if (process.env.INSTRUCTION_JOBS !== "0") {
-    const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-    const jobs = startInstructionJobs({ db, storage: storage(), appUrl });
+  if (config.instructionJobs) {
+    const jobs = startInstructionJobs({ db, storage: storage(), appUrl: appUrl() });
     onShutdown(jobs.stop);
   }
 }

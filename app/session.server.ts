@@ -2,18 +2,15 @@
 import { createCookie, redirect } from "@remix-run/node";
 
 import { db } from "~/db.server";
-import { isProduction } from "~/env.server";
+import { checkEnvironment, env, isProduction } from "~/env.server";
 import { createGuards } from "~/services/accounts/guards.server";
 import { createSession, revokeSession, SESSION_TTL_MS } from "~/services/accounts/sessions.server";
 
 export type { CurrentUser } from "~/services/accounts/sessions.server";
 
-const production = isProduction();
-if (production && !process.env.SESSION_SECRET) {
-  throw new Error(
-    "SESSION_SECRET doit être défini en production (chaîne aléatoire d'au moins 32 caractères).",
-  );
-}
+// In production the build does not load without what a server needs (SESSION_SECRET among it):
+// server.mjs prints the French list of what is missing or wrong, and exits.
+const { production, sessionSecrets } = isProduction() ? checkEnvironment() : env();
 
 export const sessionCookie = createCookie("portail_session", {
   httpOnly: true,
@@ -23,10 +20,7 @@ export const sessionCookie = createCookie("portail_session", {
   maxAge: SESSION_TTL_MS / 1000,
   // The token is already unguessable; signing is defence in depth against tampering.
   // Comma-separated to rotate: the first signs new cookies, the others are still accepted.
-  secrets: (process.env.SESSION_SECRET ?? "secret-de-developpement-a-ne-pas-utiliser-en-production")
-    .split(",")
-    .map((secret) => secret.trim())
-    .filter(Boolean),
+  secrets: sessionSecrets,
 });
 
 export async function readSessionToken(request: Request): Promise<string | null> {

@@ -1,6 +1,7 @@
 // `npm run db:seed` (and `npm start`): reference data, then demo data, then the demo accounts to sign in
 // with. Idempotent: run it as often as you like. SEED_DEMO=false seeds the reference data only.
 import { closeDatabase, db, databaseKind } from "../app/db.server";
+import { env } from "../app/env.server";
 import { createStorage } from "../app/services/platform/storage.server";
 
 import { seedDemo, type DemoAccount } from "./demo";
@@ -44,12 +45,10 @@ async function main(): Promise<void> {
   await seedReference(db);
   // Demo accounts have published passwords: off by default in production, where only SEED_DEMO=true
   // (a staging copy, say) adds them.
-  const production = process.env.NODE_ENV === "production";
-  const withDemo = process.env.SEED_DEMO ? !/^(0|false|no|non)$/i.test(process.env.SEED_DEMO) : !production;
+  const { production, SEED_DEMO, APP_URL } = env();
+  const withDemo = SEED_DEMO ?? !production;
   // The demo dossiers' pieces and receipts go where the portal will read them (STORAGE_DIR or S3_BUCKET).
-  const accounts = withDemo
-    ? await seedDemo(db, createStorage(process.env), { appUrl: process.env.APP_URL })
-    : [];
+  const accounts = withDemo ? await seedDemo(db, createStorage(), { appUrl: APP_URL }) : [];
   console.log(
     `Base ${databaseKind()} initialisée (référentiels${withDemo ? " et démonstration" : ""}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

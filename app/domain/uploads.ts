@@ -40,8 +40,11 @@ export const ACCEPT_ATTRIBUTE = ACCEPTED_TYPES.map((type) => `.${type.extension}
 /** The size limit of one attachment when UPLOAD_MAX_BYTES is not set: 10 Mio. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** The size limit of one attachment: UPLOAD_MAX_BYTES when set to a positive whole number, else 10 Mio. */
-export function maxUploadBytes(env: Record<string, string | undefined> = process.env): number {
+/**
+ * The size limit of one attachment: UPLOAD_MAX_BYTES when set to a positive whole number, else 10 Mio. The
+ * application reads it checked, as `env().uploadMaxBytes` (app/env.server.ts).
+ */
+export function maxUploadBytes(env: { UPLOAD_MAX_BYTES?: string }): number {
   const configured = Number(env.UPLOAD_MAX_BYTES);
   return Number.isSafeInteger(configured) && configured > 0 ? configured : MAX_UPLOAD_BYTES;
 }

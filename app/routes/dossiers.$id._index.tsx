@@ -24,6 +24,7 @@ import { DossierError, getDossierForMember } from "~/services/applicant/dossiers
 import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { appUrl } from "~/env.server";
 
 const CONFIRMATIONS: Record<string, { section: "depot" | "messages" | "partage"; text: string }> = {
   depose: {
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         body: parsed.data.body,
         files,
         extraFiles,
-        appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+        appUrl: appUrl(),
       });
       return done("message-envoye", "messages");
     }

@@ -15,6 +15,7 @@ import { dossierChecklist, fileDossier } from "~/services/applicant/filing.serve
 import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { appUrl } from "~/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await fileDossier(db, storage(), {
       userId: user.id,
       dossierId: params.id ?? "",
-      appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+      appUrl: appUrl(),
     });
     return redirect(`/dossiers/${params.id}?message=${result.alreadyFiled ? "deja-depose" : "depose"}`);
   } catch (error) {

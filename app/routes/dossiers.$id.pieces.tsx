@@ -7,7 +7,8 @@ import { AttachmentSlot } from "~/components/dossier-form/attachment-slot";
 import { db } from "~/db.server";
 import { SCHEME_FORMS, readDossierAnswers } from "~/domain/dossier-forms";
 import { formatDateTime } from "~/domain/format";
-import { ACCEPTED_TYPES, formatBytes, maxUploadBytes } from "~/domain/uploads";
+import { ACCEPTED_TYPES, formatBytes } from "~/domain/uploads";
+import { env } from "~/env.server";
 import {
   AttachmentError,
   listAttachments,
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: isEditableByApplicant(dossier.status),
     slots: slots.map((slot) => ({ ...slot, files: files.filter((file) => file.kind === slot.kind) })),
     accepted: ACCEPTED_TYPES.map((type) => type.label).join(", "),
-    maxSize: formatBytes(maxUploadBytes()),
+    maxSize: formatBytes(env().uploadMaxBytes),
     confirmation: message ? (CONFIRMATIONS[message] ?? null) : null,
   };
 }

@@ -12,6 +12,7 @@ import { funderDossierSummary } from "~/services/funders/dossier.server";
 import { handleCommunityIntent, readCommunityActivity } from "~/services/funders/positions.server";
 import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { appUrl } from "~/env.server";
 
 const COMMUNITY = ["FUNDER", "INSTRUCTOR", "ADMIN"] as const;
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const dossier = await getSharedDossier(db, user, params.id ?? "");
   const form = await readFormData(request);
   const result = await handleCommunityIntent(db, user, dossier.id, form, {
-    appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+    appUrl: appUrl(),
     now: new Date(),
   });
   if (result.ok) {

@@ -27,6 +27,7 @@ import {
   setReviewItems,
 } from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
+import { appUrl } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -126,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         reviewId,
         funderOrganisationIds: strings("funderOrganisationId"),
         now,
-        appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+        appUrl: appUrl(),
       });
       return redirect(`${here}?invite=1`);
     }

@@ -20,6 +20,7 @@ import { DossierError } from "~/services/applicant/dossiers.server";
 import { readFormData } from "~/services/platform/http.server";
 import { loadQueue } from "~/services/instruction/queue.server";
 import { requireRole } from "~/session.server";
+import { appUrl } from "~/env.server";
 
 export const meta: MetaFunction = () => [
   { title: "File des dossiers — Instruction — Portail ESS Centre-Val de Loire" },
@@ -109,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
       dossierIds: parsed.data.dossiers,
       assigneeId,
       now: new Date(),
-      appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+      appUrl: appUrl(),
     });
     const params = new URLSearchParams(queueSearch(filter));
     params.set("affectes", String(assigned));

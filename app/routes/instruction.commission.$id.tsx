@@ -24,6 +24,7 @@ import { addToAgenda, CommissionError, removeFromAgenda } from "~/services/commi
 import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { appUrl } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.session.title ?? "Séance"} — Instruction — Portail ESS Centre-Val de Loire` },
@@ -191,7 +192,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         sessionId,
         decisions: parsed.decisions,
         now,
-        appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+        appUrl: appUrl(),
       });
       return redirect(`${here}?enregistre=1`);
     }

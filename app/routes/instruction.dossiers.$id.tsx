@@ -55,6 +55,7 @@ import { instructionDossierView, opinionRules, type StaffActor } from "~/service
 import { purgedDossierLine } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { appUrl as publicUrl } from "~/env.server";
 
 const CONFIRMATIONS: Record<string, string> = {
   confie: "Le dossier a été confié.",
@@ -266,7 +267,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { id: user.id, role: user.role };
   // Before the body is read: a dossier outside the instructor's scope is a 404, its upload never looked at.
   const dossier = await getDossierForStaff(db, actor, params.id ?? "");
-  const appUrl = process.env.APP_URL ?? new URL(request.url).origin;
+  const appUrl = publicUrl();
   let read: Awaited<ReturnType<typeof readValues>> = { values: {}, files: [], extraFiles: 0 };
   let outcome: Outcome;
   try {

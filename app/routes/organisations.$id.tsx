@@ -42,6 +42,7 @@ import {
   revokeInvitation,
 } from "~/services/applicant/organisation-invitations.server";
 import { requireRole } from "~/session.server";
+import { appUrl } from "~/env.server";
 
 const CONFIRMATIONS: Record<string, string> = {
   "organisation-creee": "L’organisation a été enregistrée. Vous en êtes responsable.",
@@ -103,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           organisationId,
           inviterId: user.id,
           ...parsed.data,
-          appUrl: process.env.APP_URL ?? new URL(request.url).origin,
+          appUrl: appUrl(),
         });
         return done("invitation-envoyee");
       }

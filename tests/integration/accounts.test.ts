@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { UserRole } from "~/generated/prisma/enums";
+import { appUrl } from "~/env.server";
 import {
-  appUrl,
   authenticate,
   changePassword,
   confirmEmail,

@@ -24,7 +24,8 @@ import {
   getFunderOrganisation,
   removeFunderMember,
 } from "~/services/admin/funder-organisations.server";
-import { appUrl, authenticate } from "~/services/accounts/accounts.server";
+import { appUrl } from "~/env.server";
+import { authenticate } from "~/services/accounts/accounts.server";
 import { createSession, findSessionUser } from "~/services/accounts/sessions.server";
 import { isCommunityMember } from "~/services/funders/access.server";
 import { loadQueue } from "~/services/instruction/queue.server";

@@ -2,6 +2,7 @@
 // environment only. /healthz tells a load balancer whether the instance can serve; every request is one
 // JSON log line; SIGTERM drains the instance (health check at 503, then no new connections) while an upload
 // in flight finishes and is kept, then stops background work and closes PGlite so it reopens cleanly.
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import http from "node:http";
@@ -21,7 +22,7 @@ import { startDossier } from "~/services/applicant/dossiers.server";
 import { demoSiret } from "../../seeds/demo/identifiers";
 import { DEMO_ORGANISATIONS } from "../../seeds/demo/organisations";
 import { seedReference } from "../../seeds/reference";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { ensureBuild, startAppServer, type AppServer } from "../support/app-server";
 import { createTestDatabase, readMigrations, type TestDatabase } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
 import { cookieFrom } from "../support/requests";
@@ -189,6 +190,53 @@ describe("server.mjs in production on a PGlite folder", () => {
     await expect(
       startAppServer({ databaseUrl: `pglite:${scratch}`, env: { SESSION_SECRET: undefined } }),
     ).rejects.toThrow(/SESSION_SECRET doit être défini en production/);
+  });
+
+  it("refuses to start in production without SMTP or with malformed values, listing them in French", () => {
+    ensureBuild();
+    const started = spawnSync(process.execPath, ["server.mjs"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+      timeout: 30_000,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `pglite:${path.join(root, "sans-smtp")}`,
+        SESSION_SECRET: "un-secret-de-test-assez-long-pour-la-production",
+        APP_URL: "http://portail.example.fr/",
+        SMTP_URL: undefined,
+        SMTP_HOST: undefined,
+        PORT: "trois mille",
+        OUTBOX_WORKER: "peut-être",
+      },
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain("Configuration invalide : le portail ne démarre pas.");
+    expect(started.stderr).toContain(
+      "PORT doit être un nombre entier entre 1 et 65535 (reçu « trois mille »).",
+    );
+    expect(started.stderr).toContain("OUTBOX_WORKER doit valoir true ou false");
+    // Once the values are well formed, what production requires besides.
+    const unconfigured = spawnSync(process.execPath, ["server.mjs"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+      timeout: 30_000,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `pglite:${path.join(root, "sans-smtp")}`,
+        SESSION_SECRET: "un-secret-de-test-assez-long-pour-la-production",
+        APP_URL: "http://portail.example.fr/",
+        SMTP_URL: undefined,
+        SMTP_HOST: undefined,
+      },
+    });
+    expect(unconfigured.status).toBe(1);
+    expect(unconfigured.stderr).toMatch(
+      /SMTP_URL \(ou SMTP_HOST et SMTP_PORT\) doit être défini en production/,
+    );
+    expect(unconfigured.stderr).toContain("APP_URL doit être une adresse https en production");
+    expect(unconfigured.stdout).not.toContain("Portail ESS prêt");
   });
 
   it("on SIGTERM, reports 503 to the load balancer, refuses new connections, finishes the upload in flight, then closes PGlite", async () => {

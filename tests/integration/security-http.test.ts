@@ -4,7 +4,7 @@
 // security headers are those of a production site; repeated failed sign-ins are slowed per account and per
 // address; a password reset link works once and expires.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +21,7 @@ import { seedReference } from "../../seeds/reference";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { MATRIX, urlOf } from "../support/authorization-matrix";
 import { readMigrations } from "../support/database";
+import { sentTo } from "../support/smtp";
 
 interface Answer {
   status: number;
@@ -37,16 +38,14 @@ const RATE_LIMITED = "Trop de tentatives de connexion";
 describe("security over HTTP (production server)", () => {
   let root: string;
   let dataDir: string;
-  let mailDir: string;
   let server: AppServer;
   let dossierId: string;
 
-  const env = () => ({ STORAGE_DIR: path.join(root, "files"), MAIL_DIR: mailDir, LOG_REQUESTS: "0" });
+  const env = () => ({ STORAGE_DIR: path.join(root, "files"), LOG_REQUESTS: "0" });
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), "security-http-"));
     dataDir = path.join(root, "pglite");
-    mailDir = path.join(root, "mail");
     const pglite = new PGlite(dataDir);
     for (const sql of await readMigrations()) await pglite.exec(sql);
     const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -235,18 +234,13 @@ describe("security over HTTP (production server)", () => {
   async function resetLink(email: string, after: Set<string>): Promise<string> {
     const asked = await post("/mot-de-passe-oublie", { email });
     expect(asked.status).toBe(200);
+    // Production sends through SMTP: the server's own test SMTP server received it (tests/support/app-server).
     for (let attempt = 0; attempt < 200; attempt += 1) {
-      const files = (await readdir(mailDir).catch(() => [] as string[])).filter((file) =>
-        file.endsWith(".json"),
-      );
-      for (const file of files.filter((name) => !after.has(name))) {
-        after.add(file);
-        const mail = JSON.parse(await readFile(path.join(mailDir, file), "utf8")) as {
-          to: string;
-          text: string;
-        };
-        const token = /\/reinitialiser-mot-de-passe\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-        if (mail.to.includes(email) && token) return `/reinitialiser-mot-de-passe/${token}`;
+      for (const mail of await server.mails()) {
+        if (!mail.messageId || after.has(mail.messageId)) continue;
+        after.add(mail.messageId);
+        const token = /\/reinitialiser-mot-de-passe\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "")?.[1];
+        if (sentTo(mail, email) && token) return `/reinitialiser-mot-de-passe/${token}`;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -9,9 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createCookie } from "@remix-run/node";
+import type { ParsedMail } from "mailparser";
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createSession } from "~/services/accounts/sessions.server";
+
+import { startSmtpServer, type TestSmtpServer } from "./smtp";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -20,6 +23,11 @@ export interface AppServer {
   port: number;
   /** Everything the process wrote on stdout (JSON request logs among it) and stderr. */
   output(): string;
+  /**
+   * What the server's outbox delivered to the SMTP server started for it (production requires one), parsed;
+   * empty when the test named its own (SMTP_URL or SMTP_HOST in `env`).
+   */
+  mails(): Promise<ParsedMail[]>;
   /** Sends the signal and resolves with the exit code once the process has ended. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   process: ChildProcess;
@@ -28,7 +36,10 @@ export interface AppServer {
 export interface AppServerOptions {
   /** `postgresql://…` (a test database's url) or `pglite:<dir>`; never `pglite:memory` (another process). */
   databaseUrl: string;
-  /** Extra environment: SMTP_URL, OUTBOX_WORKER, INSTRUCTION_JOBS, LOG_REQUESTS… */
+  /**
+   * Extra environment: SMTP_URL, OUTBOX_WORKER, INSTRUCTION_JOBS, LOG_REQUESTS… Without SMTP_URL or SMTP_HOST
+   * (production refuses to start without an SMTP relay), a local SMTP server is started for this server.
+   */
   env?: Record<string, string | undefined>;
   /** How long to wait for /healthz to answer 200. */
   startTimeoutMs?: number;
@@ -58,6 +69,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const scratch = await mkdtemp(path.join(tmpdir(), "portail-app-"));
+  const given = options.env ?? {};
+  const smtp: TestSmtpServer | null =
+    Object.hasOwn(given, "SMTP_URL") || Object.hasOwn(given, "SMTP_HOST") ? null : await startSmtpServer();
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
     env: {
@@ -68,7 +82,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       MAIL_DIR: path.join(scratch, "mail"),
       APP_URL: url,
       PORT: String(port),
-      SMTP_URL: undefined,
+      SMTP_URL: smtp ? `smtp://127.0.0.1:${smtp.port}` : undefined,
       SMTP_HOST: undefined,
       ...options.env,
       DATABASE_URL: options.databaseUrl,
@@ -79,6 +93,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // The SMTP server outlives the process, so the outbox's last sends land; it closes once the process ends.
+  void exited.then(() => smtp?.close());
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   for (;;) {
@@ -101,6 +117,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     port,
     process: child,
     output: () => output,
+    mails: async () => (smtp ? smtp.messages() : []),
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null) child.kill(signal);
       return exited;

@@ -9,6 +9,7 @@ import { createTransport } from "~/services/platform/mailer.server";
 
 export interface TestSmtpServer {
   transport: ReturnType<typeof createTransport>;
+  port: number;
   /** Every message received so far, parsed. */
   messages(): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -33,6 +34,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const { port } = server.server.address() as AddressInfo;
   return {
     transport: createTransport({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) }),
+    port,
     messages: () => Promise.all(received.map((raw) => simpleParser(raw))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

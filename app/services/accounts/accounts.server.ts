@@ -2,6 +2,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "~/domain/audit";
+import { appUrl } from "~/env.server";
 import { passwordReset } from "~emails/password-reset";
 import { verifyEmail } from "~emails/verify-email";
 
@@ -18,9 +19,6 @@ import { hashToken, newToken } from "./tokens.server";
 
 const VERIFICATION_TTL_MS = 48 * 60 * 60_000;
 const RESET_TTL_MS = 60 * 60_000;
-
-export const appUrl = (path: string) =>
-  new URL(path, process.env.APP_URL ?? "http://localhost:3000").toString();
 
 export type AccountResult<T = undefined> =
   { ok: true; value: T } | { ok: false; error: string; field?: string };

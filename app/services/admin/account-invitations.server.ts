@@ -12,7 +12,7 @@ import {
 } from "~/domain/staff-accounts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { TokenPurpose, UserRole } from "~/generated/prisma/enums";
-import { appUrl } from "~/services/accounts/accounts.server";
+import { appUrl } from "~/env.server";
 import { hashPassword } from "~/services/accounts/password.server";
 import { hashToken, newToken } from "~/services/accounts/tokens.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";

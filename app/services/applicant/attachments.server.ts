@@ -2,7 +2,7 @@
 // Files are stored under keys the server makes up and only ever served to members of the organisation.
 import type { Readable } from "node:stream";
 
-import { maxUploadBytes } from "~/domain/uploads";
+import { env } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus } from "~/generated/prisma/enums";
 
@@ -87,7 +87,7 @@ export async function uploadAttachment(
   ) {
     throw new AttachmentError("Type de pièce inconnu pour ce dispositif.");
   }
-  const inspection = await inspectUpload(input.source, input.fileName, input.limit ?? maxUploadBytes());
+  const inspection = await inspectUpload(input.source, input.fileName, input.limit ?? env().uploadMaxBytes);
   if (!inspection.ok) throw new AttachmentError(inspection.error);
 
   const storageKey = newStorageKey(now);

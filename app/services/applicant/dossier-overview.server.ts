@@ -10,7 +10,8 @@ import {
 import { dossierSteps, isList } from "~/domain/dossier-forms";
 import { messageEntry, personLabel, timelineEntry } from "~/domain/dossier-timeline";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
-import { formatBytes, maxUploadBytes } from "~/domain/uploads";
+import { formatBytes } from "~/domain/uploads";
+import { env } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
 
@@ -106,7 +107,7 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
     timeline: events.map((event) => timelineEntry(event, personLabel(event.actor))),
     messages: messages.map((item) => messageEntry(item, `/dossiers/${dossier.id}/pieces`)),
     canWrite: dossier.status !== DossierStatus.DRAFT,
-    uploadLimit: formatBytes(maxUploadBytes()),
+    uploadLimit: formatBytes(env().uploadMaxBytes),
     sharing: {
       shared: sharing.shared,
       lastChange: sharing.lastChange

@@ -11,7 +11,8 @@ import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { defaultReplyByInput } from "~/domain/correction-request";
 import { agreementYears, COMPLETENESS_ITEMS, readCompleteness } from "~/domain/instruction-opinion";
 import { parseQueueFilter } from "~/domain/instruction-queue";
-import { formatBytes, maxUploadBytes } from "~/domain/uploads";
+import { formatBytes } from "~/domain/uploads";
+import { env } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DocumentKind, DossierEventKind, SchemeCode, UserRole } from "~/generated/prisma/enums";
 
@@ -273,7 +274,7 @@ export async function instructionDossierView(
     })),
     timeline: events.map((event) => timelineEntry(event, fullName(event.actor))),
     messages: messages.map((item) => messageEntry(item, `${dossierPath(dossier.id)}/pieces`)),
-    uploadLimit: formatBytes(maxUploadBytes()),
+    uploadLimit: formatBytes(env().uploadMaxBytes),
     community,
   };
 }

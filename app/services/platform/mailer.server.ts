@@ -3,19 +3,24 @@ import path from "node:path";
 
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 
-/** Where development emails are written when no SMTP server is configured. */
-export const mailDirectory = (env: Record<string, string | undefined> = process.env) =>
-  path.resolve(env.MAIL_DIR || "data/mail");
+import { env as processEnvironment, parseEnvironment, type RawEnvironment } from "~/env.server";
 
-export function smtpConfigured(env: Record<string, string | undefined> = process.env): boolean {
-  return Boolean(env.SMTP_URL || env.SMTP_HOST);
+/** The process's checked configuration, or `raw` checked the same way (tests give their own). */
+const configuration = (raw?: RawEnvironment) => (raw ? parseEnvironment(raw) : processEnvironment());
+
+/** Where development emails are written when no SMTP server is configured. */
+export const mailDirectory = (raw?: RawEnvironment) => path.resolve(configuration(raw).mailDirectory);
+
+export function smtpConfigured(raw?: RawEnvironment): boolean {
+  return configuration(raw).smtpConfigured;
 }
 
 /**
  * The SMTP transport from the environment (SMTP_URL, or SMTP_HOST/PORT/USER/PASSWORD/SECURE). Without
  * SMTP settings, messages are written to ./data/mail (an .eml and a .json each) for /dev/mails.
  */
-export function createTransport(env: Record<string, string | undefined> = process.env): Transporter {
+export function createTransport(raw?: RawEnvironment): Transporter {
+  const env = configuration(raw);
   // One send must end well within the outbox lease (5 minutes), or another worker could send it again.
   const timeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
   if (env.SMTP_URL) return nodemailer.createTransport({ url: env.SMTP_URL, ...timeouts });
@@ -23,12 +28,12 @@ export function createTransport(env: Record<string, string | undefined> = proces
     return nodemailer.createTransport({
       ...timeouts,
       host: env.SMTP_HOST,
-      port: Number(env.SMTP_PORT ?? 587),
-      secure: env.SMTP_SECURE === "true",
+      port: env.SMTP_PORT ?? 587,
+      secure: env.SMTP_SECURE ?? false,
       auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
     });
   }
-  return createFileTransport(mailDirectory(env));
+  return createFileTransport(path.resolve(env.mailDirectory));
 }
 
 export interface StoredAttachment {

@@ -6,7 +6,8 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
 
-import { maxUploadBytes, UPLOAD_MESSAGES } from "~/domain/uploads";
+import { UPLOAD_MESSAGES } from "~/domain/uploads";
+import { env } from "~/env.server";
 
 import { withoutNulCharacters } from "./http.server";
 import { decodeQuotedParameter, withEscapedPartHeaders } from "./multipart-headers.server";
@@ -41,7 +42,7 @@ export async function readMultipartForm(
       "Le formulaire n’a pas été envoyé correctement : rechargez la page et réessayez.",
     );
   }
-  const limit = options.limit ?? maxUploadBytes();
+  const limit = options.limit ?? env().uploadMaxBytes;
   const maxFiles = options.maxFiles ?? 1;
   const declared = Number(request.headers.get("Content-Length"));
   if (Number.isFinite(declared) && declared > limit * maxFiles + 1_000_000) {

@@ -5,6 +5,7 @@ import { buffer } from "node:stream/consumers";
 import type { Transporter } from "nodemailer";
 import { z } from "zod";
 
+import { DEFAULT_MAIL_FROM, env } from "~/env.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { RenderedEmail } from "~emails/layout";
 
@@ -119,7 +120,7 @@ export async function processOutboxBatch({
   now = new Date(),
   batchSize = BATCH_SIZE,
   leaseMs = LEASE_MS,
-  from = process.env.MAIL_FROM ?? DEFAULT_FROM,
+  from = env().mailFrom,
 }: {
   db: PrismaClient;
   transport: Transporter;
@@ -186,7 +187,7 @@ export async function processOutboxBatch({
   return run;
 }
 
-export const DEFAULT_FROM = "Portail ESS Centre-Val de Loire <ne-pas-repondre@portail-ess.example>";
+export const DEFAULT_FROM = DEFAULT_MAIL_FROM;
 
 /** Runs batches every `intervalMs`; `stop()` waits for the batch in flight. */
 export function startOutboxWorker({

@@ -17,6 +17,8 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 
+import { env as processEnvironment, parseEnvironment, type RawEnvironment } from "~/env.server";
+
 /** What can be stored: the bytes, or a stream of them. */
 export type StorageBody = Uint8Array | Readable | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
@@ -229,7 +231,8 @@ const S3_VARIABLES = ["S3_ENDPOINT", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET
  * S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE), else the folder STORAGE_DIR (./data/files by default).
  * A half-done S3 configuration stops the server rather than leave attachments on a disk nobody backs up.
  */
-export function createStorage(env: Record<string, string | undefined> = process.env): FileStorage {
+export function createStorage(raw?: RawEnvironment): FileStorage {
+  const env = raw ? parseEnvironment(raw) : processEnvironment();
   if (!env.S3_BUCKET) {
     const stray = S3_VARIABLES.filter((name) => env[name]);
     if (stray.length > 0)
@@ -245,6 +248,6 @@ export function createStorage(env: Record<string, string | undefined> = process.
     endpoint: env.S3_ENDPOINT || undefined,
     accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
     secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
-    forcePathStyle: ["true", "1"].includes((env.S3_FORCE_PATH_STYLE ?? "").toLowerCase()),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ?? false,
   });
 }

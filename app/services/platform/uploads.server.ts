@@ -4,13 +4,8 @@ import { createHash } from "node:crypto";
 
 import { fileTypeFromBuffer } from "file-type";
 
-import {
-  acceptedType,
-  ARCHIVE_EXTENSIONS,
-  maxUploadBytes,
-  safeDownloadName,
-  UPLOAD_MESSAGES,
-} from "~/domain/uploads";
+import { acceptedType, ARCHIVE_EXTENSIONS, safeDownloadName, UPLOAD_MESSAGES } from "~/domain/uploads";
+import { env } from "~/env.server";
 
 import { archiveProblem } from "./office-archives.server";
 
@@ -36,7 +31,7 @@ export type UploadInspection =
 export async function inspectUpload(
   source: UploadSource,
   declaredName: string,
-  limit: number = maxUploadBytes(),
+  limit: number = env().uploadMaxBytes,
 ): Promise<UploadInspection> {
   const bytes = await readWithin(source, limit);
   if (bytes === "too large") return { ok: false, error: UPLOAD_MESSAGES.tooLarge(limit) };
