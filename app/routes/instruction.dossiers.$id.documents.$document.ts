@@ -9,7 +9,7 @@ import { COMPLETE_DOSSIER_SLUG } from "~/domain/dossier-documents";
 import { attachmentContentDisposition } from "~/domain/uploads";
 import { renderCompleteDossier } from "~/pdf/complete-dossier.server";
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
-import { getDossierForStaff } from "~/services/instruction/actions.server";
+import { getDossierForStaff } from "~/services/instruction/access.server";
 import { openStaffDocument } from "~/services/instruction/dossier.server";
 import { refusePurgedFiles } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";

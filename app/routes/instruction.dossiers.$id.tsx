@@ -42,15 +42,17 @@ import { readFormData } from "~/services/platform/http.server";
 import {
   addNote,
   closeDossier,
-  getDossierForStaff,
-  InstructionFormError,
-  proposeDossier,
   reopenDossier,
-  requestCorrection,
   setCompleteness,
   startInstruction,
-  type StaffDossier,
 } from "~/services/instruction/actions.server";
+import {
+  getDossierForStaff,
+  InstructionFormError,
+  type StaffDossier,
+} from "~/services/instruction/access.server";
+import { proposeDossier } from "~/services/instruction/proposal.server";
+import { requestCorrection } from "~/services/instruction/corrections.server";
 import { instructionDossierView, opinionRules, type StaffActor } from "~/services/instruction/dossier.server";
 import { purgedDossierLine } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";

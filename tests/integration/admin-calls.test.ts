@@ -26,7 +26,8 @@ import { recordSessionDecisions } from "~/services/commission/decisions.server";
 import { addToAgenda, callEnvelopes, createSession } from "~/services/commission/sessions.server";
 import { DossierError, startDossier } from "~/services/applicant/dossiers.server";
 import { fileDossier } from "~/services/applicant/filing.server";
-import { proposeDossier, startInstruction } from "~/services/instruction/actions.server";
+import { proposeDossier } from "~/services/instruction/proposal.server";
+import { startInstruction } from "~/services/instruction/actions.server";
 import { loadQueue } from "~/services/instruction/queue.server";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

@@ -26,7 +26,8 @@ import {
 import { getDossierForMember, startDossier } from "~/services/applicant/dossiers.server";
 import { loadRuleSetsInForce } from "~/services/schemes/eligibility.server";
 import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
-import { OpinionError, proposeDossier, startInstruction } from "~/services/instruction/actions.server";
+import { OpinionError, proposeDossier } from "~/services/instruction/proposal.server";
+import { startInstruction } from "~/services/instruction/actions.server";
 
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { databaseKinds } from "../support/database";

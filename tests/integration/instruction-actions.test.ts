@@ -21,19 +21,19 @@ import { fileDossier } from "~/services/applicant/filing.server";
 import {
   addNote,
   closeDossier,
-  correctionDiffs,
-  CorrectionError,
-  getDossierForStaff,
-  InstructionFormError,
   listNotes,
-  OpinionError,
-  proposeDossier,
   reopenDossier,
-  requestCorrection,
-  sendCorrectionReminders,
   setCompleteness,
   startInstruction,
 } from "~/services/instruction/actions.server";
+import {
+  correctionDiffs,
+  CorrectionError,
+  requestCorrection,
+  sendCorrectionReminders,
+} from "~/services/instruction/corrections.server";
+import { getDossierForStaff, InstructionFormError } from "~/services/instruction/access.server";
+import { OpinionError, proposeDossier } from "~/services/instruction/proposal.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";

@@ -19,12 +19,9 @@ import {
 import { createSession, addToAgenda } from "~/services/commission/sessions.server";
 import { recordSessionDecisions } from "~/services/commission/decisions.server";
 import { fileDossier } from "~/services/applicant/filing.server";
-import {
-  correctionDiffs,
-  proposeDossier,
-  requestCorrection,
-  startInstruction,
-} from "~/services/instruction/actions.server";
+import { correctionDiffs, requestCorrection } from "~/services/instruction/corrections.server";
+import { proposeDossier } from "~/services/instruction/proposal.server";
+import { startInstruction } from "~/services/instruction/actions.server";
 import { processOutboxBatch } from "~/services/platform/outbox.server";
 
 import { A_VOS_ID_DOSSIERS } from "../../seeds/demo/dossiers-a-vos-id";

@@ -13,7 +13,7 @@ import { MembershipRole, UserRole } from "~/generated/prisma/enums";
 import { uploadAttachment } from "~/services/applicant/attachments.server";
 import { formContext, saveStep, startDossier } from "~/services/applicant/dossiers.server";
 import { fileDossier } from "~/services/applicant/filing.server";
-import type { StaffActor } from "~/services/instruction/actions.server";
+import { type StaffActor } from "~/services/instruction/access.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import type { DemoDossier } from "../../seeds/demo/dossier-writer";

@@ -23,23 +23,6 @@ import {
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "./staff-notifications.server";
 
-export {
-  applicantRecipients,
-  getDossierForStaff,
-  InstructionFormError,
-  type StaffActor,
-  type StaffDossier,
-} from "./access.server";
-export {
-  correctionDiffs,
-  CorrectionError,
-  requestCorrection,
-  sendCorrectionReminders,
-  type CorrectionDiff,
-} from "./corrections.server";
-export { OpinionError, proposeDossier } from "./proposal.server";
-export { COMPLETENESS_ITEMS } from "~/domain/instruction-opinion";
-
 const TX_OPTIONS = { timeout: 30_000 };
 
 interface ActionInput {

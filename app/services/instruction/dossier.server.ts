@@ -21,7 +21,9 @@ import { listMessagesForStaff } from "~/services/dossiers/messages.server";
 import { answersOf, formContext } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import { readCommunityActivity } from "~/services/funders/positions.server";
-import { correctionDiffs, getDossierForStaff, listNotes, type StaffActor } from "./actions.server";
+import { getDossierForStaff, type StaffActor } from "./access.server";
+import { listNotes } from "./actions.server";
+import { correctionDiffs } from "./corrections.server";
 import { queueNeighbours } from "./queue-neighbours.server";
 import { StorageNotFoundError, type FileStorage } from "~/services/platform/storage.server";
 

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 
 import { sendWeeklyFunderDigests } from "~/services/funders/digest.server";
-import { sendCorrectionReminders } from "~/services/instruction/actions.server";
+import { sendCorrectionReminders } from "~/services/instruction/corrections.server";
 import { startRepeatingTask } from "./repeating-task.server";
 import { runRetention } from "~/services/admin/retention.server";
 import { sendDailyDigests } from "~/services/instruction/staff-notifications.server";
