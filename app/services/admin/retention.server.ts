@@ -18,7 +18,7 @@ import {
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { purgeNotice } from "~emails/purge-notice";
 
-import { applicantDossierUrl } from "~/services/instruction/access.server";
+import { applicantDossierUrl } from "~/services/dossiers/links.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { claim, dossiersNoticedBy, factsOf, TX_OPTIONS } from "./retention-dossiers.server";
 import { deletePurgedFiles, purgeDossier } from "./retention-purge.server";

@@ -9,6 +9,7 @@ import { legalFormLabel } from "~/domain/legal-forms";
 import type { Organisation, Prisma } from "~/generated/prisma/client";
 import type { SchemeCode } from "~/generated/prisma/enums";
 import type { FilingReceiptData } from "~/pdf/filing-receipt.server";
+import { applicantDossierUrl } from "~/services/dossiers/links.server";
 
 /** A piece as a filing lists it. */
 export interface FiledAttachment {
@@ -112,6 +113,6 @@ export function filingReceiptData(
       sizeBytes: row.sizeBytes,
       sha256: row.sha256,
     })),
-    url: `${filing.appUrl}/dossiers/${dossier.id}`,
+    url: applicantDossierUrl(filing.appUrl, dossier.id),
   };
 }

@@ -14,10 +14,7 @@ import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
 import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
-import { correctionAnswered } from "~emails/correction-answered";
-import { dossierFiled } from "~emails/dossier-filed";
 
-import { instructorDossierUrl } from "~/services/dossiers/messages.server";
 import { nextDossierNumber } from "~/services/dossiers/numbers.server";
 import { dossierEligibility, filingReceiptData, filingSnapshot } from "./filing-record.server";
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
@@ -30,8 +27,6 @@ import {
   openCall,
 } from "./dossiers.server";
 import { ruleSetsInForce } from "~/services/schemes/eligibility.server";
-import { enqueueEmail } from "~/services/platform/outbox.server";
-import { notifyStaff } from "~/services/instruction/staff-notifications.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
 
 type Dossier = Awaited<ReturnType<typeof getDossierForMember>>;
@@ -168,17 +163,6 @@ async function fileDraft(
           }),
           tx.user.findUniqueOrThrow({ where: { id: userId } }),
         ]);
-        await applyTransition(tx, {
-          dossierId: dossier.id,
-          from: locked.status,
-          transition: "FILE",
-          actor: { id: userId, role: "APPLICANT" },
-          reason: "Dépôt du dossier",
-          data: snapshot(dossier, checklist, attachments),
-          changes: { number, filedAt: now },
-          now,
-        });
-        const url = `${appUrl}/dossiers/${dossier.id}`;
         const receipt = await renderFilingReceipt(
           filingReceiptData(dossier, {
             number,
@@ -190,34 +174,31 @@ async function fileDraft(
           }),
         );
         await storage.put(receiptKey, receipt, { contentType: "application/pdf" });
-        await tx.generatedDocument.create({
-          data: {
-            dossierId: dossier.id,
-            kind: DocumentKind.FILING_RECEIPT,
-            storageKey: receiptKey,
-            createdAt: now,
+        // The receipt is recorded and emailed to the person who filed, with the move (TRANSITIONS.FILE).
+        await applyTransition(tx, {
+          dossierId: dossier.id,
+          from: locked.status,
+          transition: "FILE",
+          actor: { id: userId, role: "APPLICANT" },
+          reason: "Dépôt du dossier",
+          data: snapshot(dossier, checklist, attachments),
+          changes: { number, filedAt: now },
+          documents: [
+            {
+              kind: DocumentKind.FILING_RECEIPT,
+              fileName: `Récépissé ${number}.pdf`,
+              storageKey: receiptKey,
+            },
+          ],
+          appUrl,
+          notice: {
+            dossierTitle: checklist.reading.title ?? dossier.title,
+            schemeName: dossier.scheme.name,
+            organisationName: dossier.organisation.name,
+            requestedAmountCents: checklist.reading.summary.requestedAmountCents,
           },
+          now,
         });
-        await enqueueEmail(
-          tx,
-          {
-            ...dossierFiled({
-              firstName: user.firstName,
-              dossierNumber: number,
-              dossierTitle: checklist.reading.title ?? dossier.title,
-              schemeName: dossier.scheme.name,
-              organisationName: dossier.organisation.name,
-              filedAt: now,
-              requestedAmountCents: checklist.reading.summary.requestedAmountCents,
-              url,
-            }),
-            to: user.email,
-            attachments: [
-              { fileName: `Récépissé ${number}.pdf`, contentType: "application/pdf", storageKey: receiptKey },
-            ],
-          },
-          { now },
-        );
         return { number, alreadyFiled: false };
       },
       { timeout: 30_000, maxWait: 30_000 },
@@ -257,6 +238,9 @@ async function answerCorrection(
       where: { dossierId: dossier.id, status: "OPEN" },
       data: { status: "ANSWERED", answeredAt: now },
     });
+    const context = await formContext(tx, dossier.schemeCode, dossier.ruleSet.parameters);
+    const before = readSnapshot(open?.answersBefore).answers;
+    // The instructor in charge is told, with how many answers changed (TRANSITIONS.RESUBMIT).
     await applyTransition(tx, {
       dossierId: dossier.id,
       from: locked.status,
@@ -264,36 +248,14 @@ async function answerCorrection(
       actor: { id: userId, role: "APPLICANT" },
       reason: "Dossier corrigé renvoyé à l’instruction",
       data: snapshot(dossier, checklist, attachments),
+      appUrl,
+      notice: {
+        dossierTitle: checklist.reading.title ?? dossier.title,
+        organisationName: dossier.organisation.name,
+        changeCount: diffAnswers(dossier.schemeCode, before, answersOf(dossier.answers), context).length,
+      },
       now,
     });
-    const { assignee } = await tx.dossier.findUniqueOrThrow({
-      where: { id: dossier.id },
-      select: { assignee: { select: { id: true, firstName: true } } },
-    });
-    if (assignee) {
-      const number = dossier.number ?? "";
-      const url = instructorDossierUrl(appUrl, dossier.id);
-      const context = await formContext(tx, dossier.schemeCode, dossier.ruleSet.parameters);
-      const before = readSnapshot(open?.answersBefore).answers;
-      await notifyStaff(
-        tx,
-        {
-          userId: assignee.id,
-          dossierId: dossier.id,
-          line: `${number} : correction reçue`,
-          url,
-          email: correctionAnswered({
-            firstName: assignee.firstName,
-            dossierNumber: number,
-            dossierTitle: checklist.reading.title ?? dossier.title,
-            organisationName: dossier.organisation.name,
-            changeCount: diffAnswers(dossier.schemeCode, before, answersOf(dossier.answers), context).length,
-            url,
-          }),
-        },
-        now,
-      );
-    }
     return { number: dossier.number!, alreadyFiled: false };
   });
 }

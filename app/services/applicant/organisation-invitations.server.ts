@@ -12,6 +12,7 @@ import {
   requireMembership,
   type OrganisationsDb,
 } from "~/services/applicant/organisations.server";
+import { portalUrl } from "~/services/dossiers/links.server";
 
 export const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -30,7 +31,7 @@ export function hashInvitationToken(token: string): string {
 }
 
 export function invitationUrl(appUrl: string, token: string): string {
-  return new URL(`/invitations/${encodeURIComponent(token)}`, appUrl).toString();
+  return portalUrl(appUrl, `/invitations/${encodeURIComponent(token)}`);
 }
 
 function normaliseEmail(email: string): string {

@@ -5,7 +5,6 @@ import { formatDate, formatEuros } from "~/domain/format";
 import type { Schedule } from "~/domain/schedules";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { CommissionSessionStatus, DossierStatus, InstalmentKind } from "~/generated/prisma/enums";
-import { dossierDecided } from "~emails/dossier-decided";
 
 import { agreementYears } from "./agenda.server";
 import {
@@ -17,14 +16,12 @@ import {
   type StaffActor,
 } from "./sessions.server";
 import {
-  recordIssuedDocuments,
   renderDecisionDocuments,
   storeDecisionDocuments,
   type DecisionDossier,
   type StoredDocument,
 } from "~/services/dossiers/decision-documents.server";
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
-import { enqueueEmail } from "~/services/platform/outbox.server";
 import type { FileStorage } from "~/services/platform/storage.server";
 
 export interface SessionDecisionsInput {
@@ -63,11 +60,6 @@ async function readAgenda(db: PrismaClient, sessionId: string) {
           legalRepresentativeName: true,
           legalRepresentativeRole: true,
           iban: true,
-          memberships: {
-            where: { user: { deactivatedAt: null } },
-            select: { user: { select: { email: true, firstName: true } } },
-            orderBy: { createdAt: "asc" },
-          },
         },
       },
     },
@@ -84,7 +76,6 @@ async function readAgenda(db: PrismaClient, sessionId: string) {
     } satisfies DecisionDossier,
     status: row.status,
     years: agreementYears(row.schemeCode, row.ruleSet.parameters),
-    members: row.organisation.memberships.map((membership) => membership.user),
   }));
 }
 
@@ -193,6 +184,14 @@ export async function recordSessionDecisions(
               : decision.motivation,
             data: { sessionId: session.id, yearlyAmountsCents: decision.yearlyAmountsCents },
             changes: { grantedAmountCents: granted ? decision.amountCents : null, decidedAt: now },
+            documents: item.stored,
+            appUrl: input.appUrl,
+            notice: {
+              schemeName: dossier.schemeName,
+              amountCents: decision.amountCents,
+              sessionDate: session.date,
+              motivation: decision.motivation || null,
+            },
             now,
           });
           if (item.schedule) {
@@ -206,13 +205,6 @@ export async function recordSessionDecisions(
               })),
             });
           }
-          await recordIssuedDocuments(tx, {
-            dossierId: dossier.id,
-            actorId: input.actor.id,
-            documents: item.stored,
-            now,
-          });
-          await notifyMembers(tx, item, session.date, input.appUrl, now);
           if (granted) {
             result.granted += 1;
             result.grantedCents += decision.amountCents!;
@@ -239,39 +231,3 @@ type Prepared = Awaited<ReturnType<typeof readAgenda>>[number] & {
   schedule: Schedule | null;
   stored: StoredDocument[];
 };
-
-/** Every active member of the organisation receives the decision with its documents attached. */
-async function notifyMembers(
-  tx: Parameters<typeof enqueueEmail>[0],
-  item: Prepared,
-  sessionDate: Date,
-  appUrl: string,
-  now: Date,
-) {
-  const granted = item.decision.outcome === "GRANTED";
-  for (const member of item.members) {
-    await enqueueEmail(
-      tx,
-      {
-        ...dossierDecided({
-          firstName: member.firstName,
-          dossierNumber: item.dossier.number,
-          dossierTitle: item.dossier.title,
-          schemeName: item.dossier.schemeName,
-          granted,
-          amountCents: granted ? item.decision.amountCents : null,
-          sessionDate,
-          motivation: item.decision.motivation || null,
-          url: `${appUrl}/dossiers/${item.dossier.id}`,
-        }),
-        to: member.email,
-        attachments: item.stored.map((document) => ({
-          fileName: document.fileName,
-          contentType: "application/pdf",
-          storageKey: document.storageKey,
-        })),
-      },
-      { now },
-    );
-  }
-}

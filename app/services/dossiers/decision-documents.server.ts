@@ -211,34 +211,41 @@ export async function storeDecisionDocuments(
   return stored;
 }
 
-const ISSUED_REASONS: Partial<Record<DocumentKind, string>> = {
+/** The timeline's line for each document issued; the filing receipt has none (the filing says it). */
+const ISSUED_REASONS: Record<DocumentKind, string | null> = {
+  FILING_RECEIPT: null,
+  COMPLETE_DOSSIER: "Document établi",
+  INSTRUCTOR_REPORT: "Rapport d’instruction établi",
   DECISION_LETTER: "Lettre de décision établie",
   AGREEMENT: "Convention établie",
   PAYMENT_SCHEDULE: "Échéancier de versement établi",
   REPAYMENT_SCHEDULE: "Échéancier de remboursement établi",
 };
 
-/** The documents' rows and their entries in the dossier's timeline, in the decision's transaction. */
+/** The documents' rows and their entries in the dossier's timeline, in the transition's transaction. */
 export async function recordIssuedDocuments(
   tx: Prisma.TransactionClient,
   input: { dossierId: string; actorId: string; documents: readonly StoredDocument[]; now: Date },
 ): Promise<void> {
   for (const document of input.documents) {
-    await tx.generatedDocument.create({
+    const row = await tx.generatedDocument.create({
       data: {
         dossierId: input.dossierId,
         kind: document.kind,
         storageKey: document.storageKey,
         createdAt: input.now,
       },
+      select: { id: true },
     });
+    const reason = ISSUED_REASONS[document.kind];
+    if (reason === null) continue;
     await tx.dossierEvent.create({
       data: {
         dossierId: input.dossierId,
         kind: DossierEventKind.DOCUMENT_ISSUED,
         actorId: input.actorId,
-        reason: ISSUED_REASONS[document.kind] ?? "Document établi",
-        data: { kind: document.kind },
+        reason,
+        data: { documentId: row.id, kind: document.kind },
         createdAt: input.now,
       },
     });

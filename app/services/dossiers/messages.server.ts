@@ -13,12 +13,9 @@ import {
   getDossierForMember,
   PURGED_DOSSIER_MESSAGE,
 } from "~/services/applicant/dossiers.server";
-import {
-  applicantDossierUrl,
-  applicantRecipients,
-  getDossierForStaff,
-  type StaffActor,
-} from "~/services/instruction/access.server";
+import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
+import { applicantDossierUrl, instructorDossierUrl } from "./links.server";
+import { applicantRecipients } from "./transition-notices.server";
 import { lockDossier } from "./transitions.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
@@ -42,11 +39,6 @@ export class MessageError extends Error {
     super(Object.values(errors).join(" "));
     this.name = "MessageError";
   }
-}
-
-/** Where an instructor reads the dossier and answers. */
-export function instructorDossierUrl(appUrl: string, dossierId: string): string {
-  return `${appUrl}/instruction/dossiers/${dossierId}`;
 }
 
 export interface MessageUpload {

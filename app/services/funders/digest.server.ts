@@ -11,6 +11,7 @@ import { funderWeeklyDigest, type DigestFilterSection } from "~emails/funder-wee
 import { pipelineCards } from "./pipeline.server";
 import { territoryNames } from "./saved-filters.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
+import { funderDossierUrl, portalUrl } from "~/services/dossiers/links.server";
 
 /** The hour (Europe/Paris) on Monday from which the week's digest is sent. */
 export const WEEKLY_DIGEST_HOUR = 7;
@@ -74,7 +75,7 @@ export async function sendWeeklyFunderDigests(
           organisation: card.organisation,
           scheme: card.scheme,
           requestedAmountCents: card.requestedAmountCents,
-          url: `${appUrl}/financeurs/dossiers/${card.id}`,
+          url: funderDossierUrl(appUrl, card.id),
         })),
       });
     }
@@ -100,7 +101,7 @@ export async function sendWeeklyFunderDigests(
             sections: claimed,
             projectCount: projectUrls.size,
             now,
-            filtersUrl: `${appUrl}/financeurs/filtres`,
+            filtersUrl: portalUrl(appUrl, "/financeurs/filtres"),
           }),
           to: user.email,
         },

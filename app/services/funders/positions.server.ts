@@ -16,6 +16,7 @@ import { funderMention } from "~emails/funder-mention";
 import { getSharedDossier, visiblePledges, type CommunityMember } from "./access.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
+import { funderDossierUrl } from "~/services/dossiers/links.server";
 
 export type CommunityActivity = Awaited<ReturnType<typeof readCommunityActivity>>;
 export type CommunityIntentResult =
@@ -165,7 +166,7 @@ export async function postComment(
       select: { ...PERSON, email: true },
     }),
   ]);
-  const url = `${input.appUrl}${funderDossierPath(dossier.id)}#communaute`;
+  const url = `${funderDossierUrl(input.appUrl, dossier.id)}#communaute`;
   const number = dossier.number ?? "sans numéro";
   return db.$transaction(async (tx) => {
     const comment = await tx.funderComment.create({

@@ -29,6 +29,7 @@ import {
   REVIEW_SELECT,
   visibleReviews,
 } from "./project-review-access.server";
+import { portalUrl } from "~/services/dossiers/links.server";
 
 export { ProjectReviewError };
 
@@ -222,7 +223,7 @@ export async function inviteOrganisations(
   const already = new Set(review.invitations.map((invitation) => invitation.funderOrganisation.id));
   const fresh = organisations.filter((organisation) => !already.has(organisation.id));
   if (fresh.length === 0) return 0;
-  const url = `${input.appUrl.replace(/\/$/, "")}/financeurs/revues/${review.id}`;
+  const url = portalUrl(input.appUrl, `/financeurs/revues/${review.id}`);
   const when = formatDateTime(review.scheduledAt);
   await db.$transaction(async (tx) => {
     await tx.projectReviewInvitation.createMany({

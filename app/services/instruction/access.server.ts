@@ -106,18 +106,3 @@ export async function lockForAction(tx: Tx, dossierId: string, revision: number,
   if (current.revision !== revision) throw new DossierError(await conflictMessage(tx, dossierId, now), 409);
   return current;
 }
-
-/** The active accounts of the applicant organisation's members: whom a dossier's news is emailed to. */
-export async function applicantRecipients(tx: Tx | PrismaClient, organisationId: string) {
-  const memberships = await tx.membership.findMany({
-    where: { organisationId, user: { deactivatedAt: null } },
-    orderBy: { createdAt: "asc" },
-    select: { user: { select: { email: true, firstName: true } } },
-  });
-  return memberships.map((membership) => membership.user);
-}
-
-/** Where the applicants read their dossier (APP_URL may be written with a trailing slash). */
-export function applicantDossierUrl(appUrl: string, dossierId: string): string {
-  return `${appUrl.replace(/\/$/, "")}/dossiers/${dossierId}`;
-}

@@ -4,24 +4,16 @@
 import { COMPLETENESS_ITEMS, readCompleteness } from "~/domain/instruction-opinion";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CorrectionStatus, DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
-import { dossierClosed } from "~emails/dossier-closed";
-import { dossierReopened, dossierReopenedForStaff } from "~emails/dossier-reopened";
-import { instructionStarted } from "~emails/instruction-started";
 
-import { instructorDossierUrl } from "~/services/dossiers/messages.server";
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError, PURGED_DOSSIER_MESSAGE } from "~/services/applicant/dossiers.server";
 import {
-  applicantDossierUrl,
-  applicantRecipients,
   fullName,
   getDossierForStaff,
   InstructionFormError,
   lockForAction,
   type StaffActor,
 } from "./access.server";
-import { enqueueEmail } from "~/services/platform/outbox.server";
-import { notifyStaff } from "./staff-notifications.server";
 
 const TX_OPTIONS = { timeout: 30_000 };
 
@@ -48,6 +40,8 @@ export async function startInstruction(db: PrismaClient, input: ActionInput): Pr
       actor: input.actor,
       reason: "Instruction commencée",
       changes: assign ? { assignee: { connect: { id: input.actor.id } } } : undefined,
+      appUrl: input.appUrl,
+      notice: { schemeName: dossier.scheme.name },
       now,
     });
     if (assign) {
@@ -61,16 +55,6 @@ export async function startInstruction(db: PrismaClient, input: ActionInput): Pr
           createdAt: now,
         },
       });
-    }
-    for (const member of await applicantRecipients(tx, dossier.organisationId)) {
-      const email = instructionStarted({
-        firstName: member.firstName,
-        dossierNumber: locked.number ?? "",
-        dossierTitle: locked.title,
-        schemeName: dossier.scheme.name,
-        url: applicantDossierUrl(input.appUrl, dossier.id),
-      });
-      await enqueueEmail(tx, { ...email, to: member.email }, { now });
     }
   }, TX_OPTIONS);
 }
@@ -89,22 +73,13 @@ export async function closeDossier(db: PrismaClient, input: ActionInput & { reas
       actor: input.actor,
       reason,
       changes: { closedAt: now },
+      appUrl: input.appUrl,
       now,
     });
     await tx.correctionRequest.updateMany({
       where: { dossierId: dossier.id, status: CorrectionStatus.OPEN },
       data: { status: CorrectionStatus.CANCELLED },
     });
-    for (const member of await applicantRecipients(tx, dossier.organisationId)) {
-      const email = dossierClosed({
-        firstName: member.firstName,
-        dossierNumber: locked.number ?? "",
-        dossierTitle: locked.title,
-        reason,
-        url: applicantDossierUrl(input.appUrl, dossier.id),
-      });
-      await enqueueEmail(tx, { ...email, to: member.email }, { now });
-    }
   }, TX_OPTIONS);
 }
 
@@ -127,35 +102,9 @@ export async function reopenDossier(
       actor: input.actor,
       reason,
       changes: { closedAt: null },
+      appUrl: input.appUrl,
       now,
     });
-    const data = { dossierNumber: locked.number ?? "", dossierTitle: locked.title, reason };
-    for (const member of await applicantRecipients(tx, dossier.organisationId)) {
-      const email = dossierReopened({
-        ...data,
-        firstName: member.firstName,
-        url: applicantDossierUrl(input.appUrl, dossier.id),
-      });
-      await enqueueEmail(tx, { ...email, to: member.email }, { now });
-    }
-    if (locked.assigneeId && locked.assigneeId !== input.actor.id) {
-      const assignee = await tx.user.findUniqueOrThrow({
-        where: { id: locked.assigneeId },
-        select: { firstName: true },
-      });
-      const url = instructorDossierUrl(input.appUrl, dossier.id);
-      await notifyStaff(
-        tx,
-        {
-          userId: locked.assigneeId,
-          dossierId: dossier.id,
-          line: `${data.dossierNumber} : dossier rouvert`,
-          url,
-          email: dossierReopenedForStaff({ ...data, firstName: assignee.firstName, url }),
-        },
-        now,
-      );
-    }
   }, TX_OPTIONS);
 }
 

@@ -8,6 +8,7 @@ import { instructorScopeFilter } from "./dashboards.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
 import { notifyStaff } from "./staff-notifications.server";
+import { instructorDossierUrl, portalUrl } from "~/services/dossiers/links.server";
 
 /** More than a queue page or two at once is a slip of the hand, not a plan. */
 export const MAX_DOSSIERS_PER_ASSIGNMENT = 100;
@@ -122,8 +123,8 @@ export async function assignDossiers(
       const [single] = changed;
       const url =
         changed.length === 1 && single
-          ? `${input.appUrl}/instruction/dossiers/${single.id}`
-          : `${input.appUrl}/instruction?instructeur=moi`;
+          ? instructorDossierUrl(input.appUrl, single.id)
+          : portalUrl(input.appUrl, "/instruction?instructeur=moi");
       const list = changed.map((dossier) => ({
         number: dossier.number ?? "sans numéro",
         title: dossier.title,

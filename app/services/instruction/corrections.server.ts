@@ -18,19 +18,13 @@ import {
   type SchemeCode,
 } from "~/generated/prisma/enums";
 import { correctionReminder } from "~emails/correction-reminder";
-import { correctionRequested } from "~emails/correction-requested";
 
 import { OTHER_ATTACHMENT_KIND } from "~/services/applicant/attachments.server";
+import { applicantDossierUrl } from "~/services/dossiers/links.server";
+import { applicantRecipients } from "~/services/dossiers/transition-notices.server";
 import { applyTransition } from "~/services/dossiers/transitions.server";
 import { answersOf, formContext } from "~/services/applicant/dossiers.server";
-import {
-  applicantDossierUrl,
-  applicantRecipients,
-  getDossierForStaff,
-  InstructionFormError,
-  lockForAction,
-  type StaffActor,
-} from "./access.server";
+import { getDossierForStaff, InstructionFormError, lockForAction, type StaffActor } from "./access.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 
 type Tx = Prisma.TransactionClient;
@@ -107,6 +101,14 @@ export async function requestCorrection(
         transition: "REQUEST_CORRECTION",
         actor: input.actor,
         reason,
+        appUrl: input.appUrl,
+        notice: {
+          items: [
+            ...fields.map((name) => labels.fields.get(name)!),
+            ...attachmentKinds.map((kind) => `Pièce : ${labels.kinds.get(kind)!}`),
+          ],
+          replyBy: input.replyBy,
+        },
         now,
       });
       const attachments = await currentAttachments(tx, dossier.id);
@@ -122,22 +124,6 @@ export async function requestCorrection(
           createdAt: now,
         },
       });
-      const items = [
-        ...fields.map((name) => labels.fields.get(name)!),
-        ...attachmentKinds.map((kind) => `Pièce : ${labels.kinds.get(kind)!}`),
-      ];
-      for (const member of await applicantRecipients(tx, dossier.organisationId)) {
-        const email = correctionRequested({
-          firstName: member.firstName,
-          dossierNumber: locked.number ?? "",
-          dossierTitle: locked.title,
-          reason,
-          items,
-          replyBy: input.replyBy,
-          url: applicantDossierUrl(input.appUrl, dossier.id),
-        });
-        await enqueueEmail(tx, { ...email, to: member.email }, { now });
-      }
     },
     { timeout: 30_000 },
   );

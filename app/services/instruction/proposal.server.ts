@@ -17,7 +17,7 @@ import {
 } from "~/domain/schedules";
 import { parseRuleSetParameters, type RuleSetParametersByScheme } from "~/domain/schemes";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { DocumentKind, DossierEventKind } from "~/generated/prisma/enums";
+import { DocumentKind } from "~/generated/prisma/enums";
 import { renderInstructorReport } from "~/pdf/instructor-report.server";
 
 import { documentDossier } from "~/services/dossiers/decision-documents.server";
@@ -170,29 +170,18 @@ export async function proposeDossier(
           actor: input.actor,
           reason: PROPOSAL_REASON,
           changes: { proposedAmountCents: opinion.proposedAmountCents },
+          documents: [
+            {
+              kind: DocumentKind.INSTRUCTOR_REPORT,
+              fileName: `Rapport d’instruction ${locked.number ?? ""}.pdf`,
+              storageKey: reportKey,
+            },
+          ],
+          appUrl: input.appUrl,
           now,
         });
         await tx.instructionOpinion.create({
           data: { dossierId: dossier.id, authorId: input.actor.id, ...opinion, createdAt: now },
-        });
-        const document = await tx.generatedDocument.create({
-          data: {
-            dossierId: dossier.id,
-            kind: DocumentKind.INSTRUCTOR_REPORT,
-            storageKey: reportKey,
-            createdAt: now,
-          },
-          select: { id: true },
-        });
-        await tx.dossierEvent.create({
-          data: {
-            dossierId: dossier.id,
-            kind: DossierEventKind.DOCUMENT_ISSUED,
-            actorId: input.actor.id,
-            reason: "Rapport d’instruction établi",
-            data: { documentId: document.id, kind: DocumentKind.INSTRUCTOR_REPORT },
-            createdAt: now,
-          },
         });
       },
       { timeout: 30_000 },
