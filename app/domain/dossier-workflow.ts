@@ -1,6 +1,8 @@
 // The dossier's life cycle, as one explicit state machine: each transition says from which statuses it
-// starts, where it leads, who may make it and what it requires. Services make transitions only through
-// `checkTransition`; anything else is refused with a French message and changes nothing.
+// starts, where it leads, who may make it, what it requires, whom it emails and which documents it issues —
+// the one place to read to know what a transition does. Services make transitions only through
+// applyTransition (app/services/dossiers/transitions.server.ts), which checks them with `checkTransition`;
+// anything else is refused with a French message and changes nothing. The pages' buttons carry `label`.
 import { DocumentKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 /** Who a transition emails: the applicant organisation's members, or the dossier's referent instructor. */
@@ -120,11 +122,17 @@ export const TRANSITIONS = {
     from: readonly DossierStatus[];
     to: DossierStatus;
     roles: readonly UserRole[];
-    /** Who is emailed, in the transaction that makes the move (outbox). */
+    /**
+     * Who is emailed, in the transaction that makes the move (outbox): applyTransition enqueues the email
+     * of app/services/dossiers/transition-notices.server.ts for each party listed.
+     */
     notifies: readonly Notified[];
-    /** The PDF documents the move issues (the schedule: payment or repayment, by scheme). */
+    /**
+     * The PDF documents the move may issue (the schedule: payment or repayment, by scheme): applyTransition
+     * records those it is given, and refuses any other kind.
+     */
     documents: readonly DocumentKind[];
-    /** What happens, in French, shown beside the action's button. */
+    /** What happens, in French, shown with the action's form (the label is its title and button). */
     effects: string;
   }
 >;

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { db } from "~/db.server";
+import { TRANSITIONS } from "~/domain/dossier-workflow";
 import { DossierStatus } from "~/generated/prisma/enums";
 import {
   DossierError,
@@ -75,7 +76,7 @@ export default function FilingStep() {
   const missing = sections.reduce((count, section) => count + section.items.length, 0);
   return (
     <section aria-labelledby="titre-depot">
-      <h2 id="titre-depot">{correction ? "Renvoyer le dossier corrigé" : "Vérification et dépôt"}</h2>
+      <h2 id="titre-depot">{correction ? TRANSITIONS.RESUBMIT.label : "Vérification et dépôt"}</h2>
       {result?.error ? (
         <p className="notice notice--error" role="alert" tabIndex={-1}>
           {result.error}
@@ -139,8 +140,8 @@ export default function FilingStep() {
             {submitting
               ? "Dépôt en cours…"
               : correction
-                ? "Renvoyer le dossier corrigé"
-                : "Déposer le dossier"}
+                ? TRANSITIONS.RESUBMIT.label
+                : TRANSITIONS.FILE.label}
           </button>
         </Form>
       ) : (

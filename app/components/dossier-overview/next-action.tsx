@@ -1,6 +1,7 @@
 // What the applicant has to do next with a dossier, by status; the decision once there is one.
 import { Link } from "@remix-run/react";
 
+import { TRANSITIONS } from "~/domain/dossier-workflow";
 import { DossierStatus } from "~/generated/prisma/enums";
 import type { DossierOverview } from "~/services/applicant/dossier-overview.server";
 
@@ -80,7 +81,7 @@ export function NextAction({ dossier, corrections }: Pick<DossierOverview, "doss
               </Link>
             </li>
             <li>
-              <Link to={depot}>Renvoyer le dossier corrigé</Link>
+              <Link to={depot}>{TRANSITIONS.RESUBMIT.label}</Link>
             </li>
           </ul>
         </>

@@ -5,36 +5,37 @@ import { Form } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { TextAreaField } from "~/components/form-field";
-import type { Transition } from "~/domain/dossier-workflow";
+import { TRANSITIONS, type Transition } from "~/domain/dossier-workflow";
 
 import { formState, type DossierActionResult, type DossierPageData } from "./dossier-action-result";
 import { DossierCorrectionForm } from "./dossier-correction-form";
 import { DossierOpinionForm } from "./dossier-opinion-form";
 
+/** A move that only needs its reason: its title, button and effects are the state machine's. */
 function ReasonForm({
+  transition,
   intent,
   name,
-  title,
   label,
   hint,
-  button,
   revision,
   result,
 }: {
+  transition: "CLOSE" | "REOPEN";
   intent: string;
   name: string;
-  title: string;
   label: string;
   hint: string;
-  button: string;
   revision: number;
   result?: DossierActionResult;
 }) {
   const form = formState(result, intent);
+  const { label: title, effects } = TRANSITIONS[transition];
   return (
     <Form method="post" className="instruction-form" noValidate aria-labelledby={`${intent}-titre`}>
       <h3 id={`${intent}-titre`}>{title}</h3>
       <ErrorSummary errors={form.errors} labels={{ [name]: label }} />
+      <p>{effects}</p>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="revision" value={revision} />
       <TextAreaField
@@ -47,7 +48,7 @@ function ReasonForm({
         error={form.errors[name]}
       />
       <button type="submit" className="button button--secondary">
-        {button}
+        {title}
       </button>
     </Form>
   );
@@ -74,9 +75,9 @@ export function DossierActions({
           <ErrorSummary errors={start.errors} />
           <input type="hidden" name="intent" value="start" />
           <input type="hidden" name="revision" value={dossier.revision} />
-          <p>Une fois l’instruction commencée, le porteur de projet ne peut plus modifier son dossier.</p>
+          <p>{TRANSITIONS.START_INSTRUCTION.effects}</p>
           <button type="submit" className="button">
-            Commencer l’instruction
+            {TRANSITIONS.START_INSTRUCTION.label}
           </button>
         </Form>
       ) : null}
@@ -88,24 +89,22 @@ export function DossierActions({
       ) : null}
       {can("CLOSE") ? (
         <ReasonForm
+          transition="CLOSE"
           intent="close"
           name="closeReason"
-          title="Clore sans suite"
           label="Motif de la clôture"
           hint="Envoyé au porteur de projet et inscrit dans l’historique du dossier."
-          button="Clore le dossier sans suite"
           revision={dossier.revision}
           result={result}
         />
       ) : null}
       {can("REOPEN") ? (
         <ReasonForm
+          transition="REOPEN"
           intent="reopen"
           name="reopenReason"
-          title="Rouvrir le dossier"
           label="Motif de la réouverture"
           hint="Envoyé au porteur de projet ; le dossier reprend en instruction."
-          button="Rouvrir le dossier"
           revision={dossier.revision}
           result={result}
         />

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, InputField, TextAreaField } from "~/components/form-field";
+import { TRANSITIONS } from "~/domain/dossier-workflow";
 
 import { formState, type DossierActionResult, type DossierPageData } from "./dossier-action-result";
 
@@ -27,8 +28,9 @@ export function DossierCorrectionForm({
   const pieces = new Set(form.values("attachmentKinds"));
   return (
     <Form method="post" className="instruction-form" noValidate aria-labelledby="correction-titre">
-      <h3 id="correction-titre">Demander une correction</h3>
+      <h3 id="correction-titre">{TRANSITIONS.REQUEST_CORRECTION.label}</h3>
       <ErrorSummary errors={form.errors} labels={LABELS} />
+      <p>{TRANSITIONS.REQUEST_CORRECTION.effects}</p>
       <input type="hidden" name="intent" value="correction" />
       <input type="hidden" name="revision" value={revision} />
       <div

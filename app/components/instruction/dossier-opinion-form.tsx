@@ -6,6 +6,7 @@ import { useState } from "react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, InputField, TextAreaField } from "~/components/form-field";
+import { TRANSITIONS } from "~/domain/dossier-workflow";
 import { formatEuros, parseEuros } from "~/domain/format";
 import { equityAdvanceRepaymentSchedule, repaymentMonths, type RepaymentRules } from "~/domain/schedules";
 
@@ -51,7 +52,7 @@ export function DossierOpinionForm({
   const years = Array.from({ length: options.yearCount }, (_, index) => index + 1);
   return (
     <Form method="post" className="instruction-form" noValidate aria-labelledby="avis-titre">
-      <h3 id="avis-titre">Proposer à la Commission permanente</h3>
+      <h3 id="avis-titre">{TRANSITIONS.PROPOSE.label}</h3>
       <ErrorSummary
         errors={form.errors}
         labels={{
@@ -59,6 +60,7 @@ export function DossierOpinionForm({
           ...Object.fromEntries(years.map((year) => [`amountYear${year}`, `Année ${year}`])),
         }}
       />
+      <p>{TRANSITIONS.PROPOSE.effects}</p>
       <input type="hidden" name="revision" value={revision} />
       <fieldset
         id="favourable"
