@@ -104,28 +104,35 @@ type Outcome =
 const text = z.string().default("");
 /** Every form that changes the dossier carries the revision the page showed (hidden field). */
 const revisionSchema = z.object({ revision: z.coerce.number().int().nonnegative() });
+// The forms that move the dossier post the name of their transition (TRANSITIONS, app/domain/dossier-workflow).
 const INTENTS = {
   assign: z.object({ assigneeId: z.string().trim().min(1, "Choisissez à qui confier le dossier.") }),
-  start: z.object({}),
-  correction: correctionFormSchema,
+  START_INSTRUCTION: z.object({}),
+  REQUEST_CORRECTION: correctionFormSchema,
   // The opinion's schema depends on the dossier's rule set (CAP ASSO's yearly amounts): built below.
-  propose: z.object({}),
+  PROPOSE: z.object({}),
   schedule: z.object({ proposedAmount: text }),
-  close: z.object({ closeReason: text }),
-  reopen: z.object({ reopenReason: text }),
+  CLOSE: z.object({ closeReason: text }),
+  REOPEN: z.object({ reopenReason: text }),
   completeness: z.object({ key: z.string().min(1), checked: z.enum(["0", "1"]) }),
   note: z.object({ noteBody: text }),
   message: z.object({ body: text }),
 };
 type Intent = keyof typeof INTENTS;
-const WITH_REVISION = new Set<Intent>(["start", "correction", "propose", "close", "reopen"]);
+const WITH_REVISION = new Set<Intent>([
+  "START_INSTRUCTION",
+  "REQUEST_CORRECTION",
+  "PROPOSE",
+  "CLOSE",
+  "REOPEN",
+]);
 const LIST_FIELDS = new Set(["fields", "attachmentKinds"]);
 /** Where a service's French error goes on the form, when the names differ. */
 const ERROR_FIELDS: Record<string, Record<string, string>> = {
   note: { body: "noteBody" },
-  close: { reason: "closeReason" },
-  reopen: { reason: "reopenReason" },
-  correction: { attachmentKinds: "fields" },
+  CLOSE: { reason: "closeReason" },
+  REOPEN: { reason: "reopenReason" },
+  REQUEST_CORRECTION: { attachmentKinds: "fields" },
 };
 
 /** A form's fields, one value each but for the checkbox groups. */
@@ -167,7 +174,7 @@ async function runIntent(
   }
   const base = { actor, dossierId: dossier.id, appUrl, revision: revision.data?.revision ?? -1 };
   const rules = opinionRules(dossier.schemeCode, dossier.ruleSet.parameters);
-  if (intent === "propose") {
+  if (intent === "PROPOSE") {
     const opinion = opinionFormSchema(rules.yearCount).safeParse(values);
     if (!opinion.success) return reply(422, zodErrors(opinion.error));
     await proposeDossier(db, storage(), { ...base, ...opinion.data });
@@ -192,10 +199,10 @@ async function runIntent(
         appUrl,
       });
       return { kind: "done", done: "confie", anchor: "synthese" };
-    case "start":
+    case "START_INSTRUCTION":
       await startInstruction(db, base);
       return { kind: "done", done: "instruction", anchor: "actions" };
-    case "correction": {
+    case "REQUEST_CORRECTION": {
       const correction = form as z.output<typeof correctionFormSchema>;
       await requestCorrection(db, { ...base, ...correction });
       return { kind: "done", done: "correction", anchor: "corrections" };
@@ -207,10 +214,10 @@ async function runIntent(
         return reply(400, { form: "Ce dispositif n’a pas d’échéancier de remboursement." });
       return reply(200, {}, { preview: repaymentPreview(textOf("proposedAmount"), rules.repaymentRules) });
     }
-    case "close":
+    case "CLOSE":
       await closeDossier(db, { ...base, reason: textOf("closeReason") });
       return { kind: "done", done: "clos", anchor: "historique" };
-    case "reopen":
+    case "REOPEN":
       await reopenDossier(db, { ...base, reason: textOf("reopenReason") });
       return { kind: "done", done: "rouvert", anchor: "historique" };
     case "completeness":

@@ -311,12 +311,12 @@ export const MATRIX: Record<string, RouteRow> = {
       (
         [
           ["assign", { assigneeId: "" }, 422],
-          ["start", {}, 400],
-          ["correction", { revision: "0" }, 422],
-          ["propose", { revision: "0" }, 422],
+          ["START_INSTRUCTION", {}, 400],
+          ["REQUEST_CORRECTION", { revision: "0" }, 422],
+          ["PROPOSE", { revision: "0" }, 422],
           ["schedule", { proposedAmount: "beaucoup" }, 422],
-          ["close", {}, 400],
-          ["reopen", {}, 400],
+          ["CLOSE", {}, 400],
+          ["REOPEN", {}, 400],
           ["completeness", {}, 400],
           ["note", { noteBody: "" }, 422],
           ["message", { body: "" }, 400],

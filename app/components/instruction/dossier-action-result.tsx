@@ -4,12 +4,12 @@ import type { InstructionDossierView } from "~/services/instruction/dossier.serv
 
 export type InstructionIntent =
   | "assign"
-  | "start"
-  | "correction"
-  | "propose"
+  | "START_INSTRUCTION"
+  | "REQUEST_CORRECTION"
+  | "PROPOSE"
   | "schedule"
-  | "close"
-  | "reopen"
+  | "CLOSE"
+  | "REOPEN"
   | "completeness"
   | "note"
   | "message";

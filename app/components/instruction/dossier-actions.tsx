@@ -11,10 +11,9 @@ import { formState, type DossierActionResult, type DossierPageData } from "./dos
 import { DossierCorrectionForm } from "./dossier-correction-form";
 import { DossierOpinionForm } from "./dossier-opinion-form";
 
-/** A move that only needs its reason: its title, button and effects are the state machine's. */
+/** A move that only needs its reason: its intent, title, button and effects are the state machine's. */
 function ReasonForm({
   transition,
-  intent,
   name,
   label,
   hint,
@@ -22,13 +21,13 @@ function ReasonForm({
   result,
 }: {
   transition: "CLOSE" | "REOPEN";
-  intent: string;
   name: string;
   label: string;
   hint: string;
   revision: number;
   result?: DossierActionResult;
 }) {
+  const intent = transition;
   const form = formState(result, intent);
   const { label: title, effects } = TRANSITIONS[transition];
   return (
@@ -63,7 +62,7 @@ export function DossierActions({
 }) {
   const { transitions, dossier } = data;
   const can = (transition: Transition) => transitions.includes(transition);
-  const start = formState(result, "start");
+  const start = formState(result, "START_INSTRUCTION");
   const offered: Transition[] = ["START_INSTRUCTION", "REQUEST_CORRECTION", "PROPOSE", "CLOSE", "REOPEN"];
   if (!offered.some(can)) {
     return <p>Aucune action d’instruction n’est possible à cette étape.</p>;
@@ -73,7 +72,7 @@ export function DossierActions({
       {can("START_INSTRUCTION") ? (
         <Form method="post" className="instruction-form">
           <ErrorSummary errors={start.errors} />
-          <input type="hidden" name="intent" value="start" />
+          <input type="hidden" name="intent" value="START_INSTRUCTION" />
           <input type="hidden" name="revision" value={dossier.revision} />
           <p>{TRANSITIONS.START_INSTRUCTION.effects}</p>
           <button type="submit" className="button">
@@ -90,7 +89,6 @@ export function DossierActions({
       {can("CLOSE") ? (
         <ReasonForm
           transition="CLOSE"
-          intent="close"
           name="closeReason"
           label="Motif de la clôture"
           hint="Envoyé au porteur de projet et inscrit dans l’historique du dossier."
@@ -101,7 +99,6 @@ export function DossierActions({
       {can("REOPEN") ? (
         <ReasonForm
           transition="REOPEN"
-          intent="reopen"
           name="reopenReason"
           label="Motif de la réouverture"
           hint="Envoyé au porteur de projet ; le dossier reprend en instruction."

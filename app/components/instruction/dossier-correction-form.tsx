@@ -23,7 +23,7 @@ export function DossierCorrectionForm({
   revision: number;
   result?: DossierActionResult;
 }) {
-  const form = formState(result, "correction");
+  const form = formState(result, "REQUEST_CORRECTION");
   const fields = new Set(form.values("fields"));
   const pieces = new Set(form.values("attachmentKinds"));
   return (
@@ -31,7 +31,7 @@ export function DossierCorrectionForm({
       <h3 id="correction-titre">{TRANSITIONS.REQUEST_CORRECTION.label}</h3>
       <ErrorSummary errors={form.errors} labels={LABELS} />
       <p>{TRANSITIONS.REQUEST_CORRECTION.effects}</p>
-      <input type="hidden" name="intent" value="correction" />
+      <input type="hidden" name="intent" value="REQUEST_CORRECTION" />
       <input type="hidden" name="revision" value={revision} />
       <div
         id="fields"

@@ -43,7 +43,7 @@ export function DossierOpinionForm({
   revision: number;
   result?: DossierActionResult;
 }) {
-  const form = formState(result, "propose", "schedule");
+  const form = formState(result, "PROPOSE", "schedule");
   const [amount, setAmount] = useState(form.value("proposedAmount") ?? options.amountDefault);
   const [live, setLive] = useState(false);
   const favourable = form.value("favourable") ?? "oui";
@@ -163,7 +163,7 @@ export function DossierOpinionForm({
           ) : null}
         </div>
       ) : null}
-      <button type="submit" name="intent" value="propose" className="button">
+      <button type="submit" name="intent" value="PROPOSE" className="button">
         Enregistrer l’avis et proposer
       </button>
     </Form>
