@@ -31,7 +31,20 @@ const production = config.production;
 
 const app = express();
 app.disable("x-powered-by");
-if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
+// Express reads a number as a count of proxies and a string as addresses: « 1 » is one hop, not an address.
+const trustProxy = config.TRUST_PROXY;
+if (trustProxy) {
+  app.set(
+    "trust proxy",
+    /^\d+$/.test(trustProxy)
+      ? Number(trustProxy)
+      : trustProxy === "true"
+        ? true
+        : trustProxy === "false"
+          ? false
+          : trustProxy,
+  );
+}
 
 function logRequest(req, res, started) {
   const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
