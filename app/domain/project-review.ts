@@ -2,13 +2,21 @@
 // inviting organisations and writing its minutes, and the short line that sums a dossier up on the agenda.
 import { z } from "zod";
 
-import { coFinancing, ownResources, REGION_AMOUNT_LABELS, regionAmount } from "~/domain/co-financing";
+import {
+  additionsSentence,
+  confirmedSentence,
+  dossierCoFinancing,
+  planSentence,
+  REGION_AMOUNT_LABELS,
+  regionAmount,
+} from "~/domain/co-financing";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { PLEDGE_INSTRUMENT_LABELS, PLEDGE_STATUS_LABELS } from "~/domain/funder-positions";
 import { paris } from "~/domain/paris-time";
 import {
   SchemeCode,
   type DossierStatus,
+  type FunderKind,
   type PledgeInstrument,
   type PledgeStatus,
 } from "~/generated/prisma/enums";
@@ -143,27 +151,22 @@ export interface ReviewItemRow {
     department: { name: string } | null;
     scheme: { name: string };
     organisation: { name: string };
-    budgetLines: ReadonlyArray<{ side: string; category: string; amountCents: number }>;
+    budgetLines: ReadonlyArray<{ side: string; category: string; label: string; amountCents: number }>;
     /** Shared positions only: a draft never reaches a review. */
     pledges: ReadonlyArray<{
       status: PledgeStatus;
       instrument: PledgeInstrument | null;
       amountCents: number | null;
-      funderOrganisation: { name: string };
+      funderOrganisation: { name: string; kind: FunderKind };
     }>;
   };
 }
 
-/** A dossier on a review: who, what, the Region's part, the funders' shared positions and the gap left. */
+/** A dossier on a review: who, what, the Region's part, the funders' shared positions and what is confirmed. */
 export function reviewItem(row: ReviewItemRow) {
   const { dossier } = row;
   const region = regionAmount(dossier);
-  const plan = coFinancing({
-    totalBudgetCents: dossier.totalBudgetCents,
-    regionAmountCents: region.cents,
-    ownResourcesCents: ownResources(dossier.budgetLines),
-    pledges: dossier.pledges,
-  });
+  const plan = dossierCoFinancing(dossier);
   return {
     dossierId: dossier.id,
     number: dossier.number ?? "—",
@@ -184,11 +187,15 @@ export function reviewItem(row: ReviewItemRow) {
       instrument: pledge.instrument ? PLEDGE_INSTRUMENT_LABELS[pledge.instrument] : null,
       amountCents: pledge.amountCents,
     })),
-    ownResourcesCents: plan.ownResourcesCents,
-    firmCents: plan.firmCents,
-    consideredCents: plan.consideredCents,
-    gapFirmCents: plan.gapFirmCents,
-    gapIfConfirmedCents: plan.gapIfConfirmedCents,
+    planCents: plan.planCents,
+    planShare: plan.planShare,
+    confirmedCents: plan.confirmedCents,
+    confirmedShare: plan.confirmedShare,
+    toConfirmCents: plan.toConfirmCents,
+    lines: plan.lines,
+    planSentence: planSentence(plan),
+    confirmedSentence: confirmedSentence(plan),
+    additionsSentence: additionsSentence(plan),
     summary: summaryLine(dossier.schemeCode, dossier.answers),
     minutes: row.minutes ?? "",
   };

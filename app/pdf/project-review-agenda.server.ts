@@ -1,5 +1,6 @@
 // The agenda of a project review among funders and the Region: for each shared dossier, what it is, what
-// the Region brings, the positions the funders have shared and what is left to cover; totals at the end.
+// the Region brings, the positions the funders have shared, how much of the budget the plan finances and how
+// much of it is confirmed, line by line (the definition is app/domain/co-financing.ts); totals at the end.
 // Only shared positions are printed: a draft is its organisation's business, and this page gets handed round.
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { FONTS } from "~/pdf/fonts.server";
@@ -40,9 +41,20 @@ export interface ReviewAgendaItem {
   /** What the Region's amount is: « Montant accordé par la Région »… */
   regionAmountLabel: string;
   positions: ReviewAgendaPosition[];
-  firmCents: number;
-  gapFirmCents: number | null;
-  gapIfConfirmedCents: number | null;
+  planCents: number;
+  planShare: number | null;
+  confirmedCents: number;
+  toConfirmCents: number;
+  lines: ReadonlyArray<{
+    label: string;
+    amountCents: number;
+    confirmedCents: number;
+    toConfirmCents: number;
+    status: string;
+  }>;
+  planSentence: string;
+  confirmedSentence: string;
+  additionsSentence: string | null;
   summary: string;
 }
 
@@ -58,17 +70,6 @@ export interface ReviewAgendaData {
 
 const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
 const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? "s" : ""}`;
-
-function gapText(item: ReviewAgendaItem): string {
-  if (item.gapFirmCents === null) return "Budget total non renseigné : reste à couvrir inconnu.";
-  if (item.gapFirmCents === 0)
-    return "Le budget est entièrement couvert par les financements acquis ou engagés.";
-  const ifConfirmed =
-    item.gapIfConfirmedCents !== null && item.gapIfConfirmedCents !== item.gapFirmCents
-      ? ` (${formatEuros(item.gapIfConfirmedCents)} si les financements envisagés se confirment)`
-      : "";
-  return `Reste à couvrir : ${formatEuros(item.gapFirmCents)}${ifConfirmed}.`;
-}
 
 function drawItem(doc: Doc, item: ReviewAgendaItem, order: number): void {
   drawHeading(doc, `${order}. ${item.number} — ${item.title}`);
@@ -86,6 +87,40 @@ function drawItem(doc: Doc, item: ReviewAgendaItem, order: number): void {
     drawParagraph(doc, item.summary, { size: 9.5, color: COLORS.muted });
   }
   doc.moveDown(0.4);
+  doc
+    .font(FONTS.bold)
+    .fontSize(BODY_SIZE)
+    .fillColor(COLORS.text)
+    .text(`${item.planSentence} ${item.confirmedSentence}`, left(doc), doc.y, { width: contentWidth(doc) });
+  doc.font(FONTS.regular);
+  doc.moveDown(0.3);
+  if (item.lines.length > 0) {
+    drawTable(doc, {
+      columns: [
+        { header: "Ressource du plan" },
+        { header: "Montant", numeric: true },
+        { header: "Confirmé", numeric: true },
+        { header: "À confirmer", numeric: true },
+        { header: "État" },
+      ],
+      rows: item.lines.map((line) => [
+        line.label,
+        formatEuros(line.amountCents),
+        formatEuros(line.confirmedCents),
+        formatEuros(line.toConfirmCents),
+        line.status,
+      ]),
+      total: [
+        "Total du plan",
+        formatEuros(item.planCents),
+        formatEuros(item.confirmedCents),
+        formatEuros(item.toConfirmCents),
+        "",
+      ],
+    });
+  }
+  if (item.additionsSentence) drawParagraph(doc, item.additionsSentence);
+  doc.moveDown(0.3);
   if (item.positions.length === 0) {
     drawParagraph(doc, "Aucun financeur n’a encore partagé de position sur ce dossier.");
   } else {
@@ -102,16 +137,8 @@ function drawItem(doc: Doc, item: ReviewAgendaItem, order: number): void {
         position.instrument ?? "—",
         amount(position.amountCents),
       ]),
-      total: ["Engagé ou versé", "", "", formatEuros(item.firmCents)],
     });
   }
-  doc.moveDown(0.3);
-  doc
-    .font(FONTS.bold)
-    .fontSize(BODY_SIZE)
-    .fillColor(COLORS.text)
-    .text(gapText(item), left(doc), doc.y, { width: contentWidth(doc) });
-  doc.font(FONTS.regular);
 }
 
 export async function renderProjectReviewAgenda(data: ReviewAgendaData): Promise<Buffer> {
@@ -149,25 +176,25 @@ export async function renderProjectReviewAgenda(data: ReviewAgendaData): Promise
         { header: "N°", numeric: true },
         { header: "Dossier" },
         { header: "Budget total", numeric: true },
-        { header: "Région", numeric: true },
-        { header: "Engagé", numeric: true },
-        { header: "Reste à couvrir", numeric: true },
+        { header: "Plan de financement", numeric: true },
+        { header: "Confirmé", numeric: true },
+        { header: "À confirmer", numeric: true },
       ],
       rows: data.items.map((item, index) => [
         String(index + 1),
         `${item.number} — ${item.organisationName}`,
         amount(item.totalBudgetCents),
-        formatEuros(item.regionAmountCents),
-        formatEuros(item.firmCents),
-        amount(item.gapFirmCents),
+        formatEuros(item.planCents),
+        formatEuros(item.confirmedCents),
+        formatEuros(item.toConfirmCents),
       ]),
       total: [
         "",
         `Total (${plural(data.items.length, "dossier")})`,
         formatEuros(sum((item) => item.totalBudgetCents)),
-        formatEuros(sum((item) => item.regionAmountCents)),
-        formatEuros(sum((item) => item.firmCents)),
-        formatEuros(sum((item) => item.gapFirmCents)),
+        formatEuros(sum((item) => item.planCents)),
+        formatEuros(sum((item) => item.confirmedCents)),
+        formatEuros(sum((item) => item.toConfirmCents)),
       ],
     });
   }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { PipelineBoard } from "~/components/funders/pipeline-board";
+import { PIPELINE_FIGURES_HINT } from "~/components/funders/pipeline-card";
 import { PipelineFilters } from "~/components/funders/pipeline-filters";
 import { PipelineSaveFilter } from "~/components/funders/pipeline-save-filter";
 import { PipelineTable } from "~/components/funders/pipeline-table";
@@ -94,6 +95,7 @@ export default function FundersPipeline() {
         </tbody>
       </table>
 
+      <p className="hint">{PIPELINE_FIGURES_HINT}</p>
       {filter.view === "liste" ? (
         <PipelineTable rows={rows} caption={summary} search={search} />
       ) : (

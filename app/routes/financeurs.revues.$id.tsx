@@ -11,6 +11,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
+import { confirmedText, planText } from "~/components/funders/pipeline-card";
 import { ReviewAgenda } from "~/components/funders/review-agenda";
 import { ReviewInviteForm, ReviewItemsForm } from "~/components/funders/review-edit-forms";
 import { ReviewMinutesForm } from "~/components/funders/review-minutes-form";
@@ -44,12 +45,8 @@ async function requireMember(request: Request) {
 
 const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
 
-function gapText(item: ReviewItem): string {
-  if (item.gapFirmCents === null) return "Inconnu (budget total non renseigné)";
-  if (item.gapIfConfirmedCents !== null && item.gapIfConfirmedCents !== item.gapFirmCents)
-    return `${formatEuros(item.gapFirmCents)} (${formatEuros(item.gapIfConfirmedCents)} si les financements envisagés se confirment)`;
-  return formatEuros(item.gapFirmCents);
-}
+const sentences = (item: ReviewItem) =>
+  [item.planSentence, item.confirmedSentence, item.additionsSentence].filter((text) => text !== null);
 
 const CONFIRMATIONS: Record<string, string> = {
   cree: "La revue est prévue : choisissez les dossiers à examiner et invitez les organisations.",
@@ -86,7 +83,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         instrument: position.instrument ?? "—",
         amount: amount(position.amountCents),
       })),
-      gap: gapText(item),
+      plan: planText(item),
+      confirmed: confirmedText(item),
+      sentences: sentences(item),
       summary: item.summary,
       minutes: item.minutes,
     })),

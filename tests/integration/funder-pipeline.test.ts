@@ -1,5 +1,5 @@
 // The funders' shared pipeline and the summary of a shared dossier: only what holders share is there (and
-// goes away the moment they revoke it), every filter narrows it, the gap counts shared positions only,
+// goes away the moment they revoke it), every filter narrows it, co-financing counts shared positions only,
 // opening a dossier is audited, and neither an applicant nor a guessed address gets anything.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -112,6 +112,13 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
           create: [
             { side: "EXPENSE", category: "PERSONNEL", label: "Poste d’animateur", amountCents: 5_000_000 },
             { side: "RESOURCE", category: "REGION", label: "CAP ASSO", amountCents: 1_000_000 },
+            { side: "RESOURCE", category: "PRIVATE", label: "Prêt d’honneur", amountCents: 2_000_000 },
+            {
+              side: "RESOURCE",
+              category: "PUBLIC_BANK",
+              label: "Banque des Territoires",
+              amountCents: 1_500_000,
+            },
             { side: "RESOURCE", category: "OWN_FUNDS", label: "Réserves", amountCents: 500_000 },
           ],
         },
@@ -192,13 +199,15 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
     });
     ids.secret = await dossier({ title: "Projet non partagé", shared: false });
     ids.draft = await dossier({ title: "Brouillon partagé", status: DossierStatus.DRAFT });
-    await db.dossier.update({ where: { id: ids.club }, data: { grantedAmountCents: 400_000 } });
+    await db.dossier.update({ where: { id: ids.club }, data: { grantedAmountCents: 1_000_000 } });
 
-    // Épicerie: budget 50 000, Region 10 000, own funds 5 000 → 35 000 to find before any pledge.
+    // Every plan: 50 000 = Region 10 000 + private 20 000 + public bank 15 000 + own funds 5 000.
+    // Épicerie: France Active (private) commits 15 000 of its line's 20 000.
     await pledge(ids.epicerie, franceActiveId, PledgeStatus.COMMITTED, 1_500_000);
     await pledge(ids.epicerie, banqueId, PledgeStatus.CONSIDERED, 800_000, false); // Banque's draft
-    // Club: 50 000 − 4 000 granted − 5 000 own − 41 000 committed = covered.
-    await pledge(ids.club, banqueId, PledgeStatus.PAID, 4_100_000);
+    // Club: Region granted, the bank pays 15 000 and 5 000 more beyond its line, France Active commits.
+    await pledge(ids.club, banqueId, PledgeStatus.PAID, 2_000_000);
+    await pledge(ids.club, franceActiveId, PledgeStatus.COMMITTED, 2_000_000);
   });
 
   afterAll(async () => {
@@ -233,7 +242,7 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
     expect(await titles("montant_min=30000")).toEqual(["Recyclerie rurale"]);
     expect(await titles("q=paniers")).toEqual(["Épicerie solidaire"]);
     expect(await titles("q=RECYCLERIE")).toEqual(["Recyclerie rurale"]);
-    // The club is fully covered by a paid position; every other one still needs money.
+    // The club's plan is all confirmed; every other one still awaits funders.
     expect(await titles("besoin=oui")).toEqual([
       "Recyclerie rurale",
       "Théâtre itinérant",
@@ -242,13 +251,16 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
     expect(await titles("dispositif=cap-asso&departement=45&besoin=oui")).toEqual(["Épicerie solidaire"]);
   });
 
-  it("counts shared positions in the gap, never another organisation's draft", async () => {
+  it("confirms plan lines with shared positions only, never another organisation's draft", async () => {
     const card = async (user: CommunityMember) =>
       (await loadPipeline(db, user, EMPTY_PIPELINE_FILTER)).rows.find((row) => row.id === ids.epicerie)!;
     for (const user of [sophie, marc, instructor]) {
       const seen = await card(user);
-      expect(seen.gapFirmCents).toBe(2_000_000);
-      expect(seen.gapIfConfirmedCents).toBe(2_000_000);
+      expect(seen.planShare).toBe(1);
+      expect(seen.confirmedCents).toBe(2_000_000);
+      expect(seen.toConfirmCents).toBe(3_000_000);
+      // 5 000 of the private line and the bank's 15 000; the Region has not decided yet.
+      expect(seen.openNeedCents).toBe(2_000_000);
       expect(seen.positionsCount).toBe(1);
     }
     expect((await card(marc)).ownDraft).toBe(true);
@@ -263,27 +275,35 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
       totalBudgetCents: 5_000_000,
       regionCents: 1_000_000,
       regionLabel: "Montant demandé à la Région",
-      ownResourcesCents: 500_000,
+      planCents: 5_000_000,
+      confirmedCents: 2_000_000,
       firmCents: 1_500_000,
       consideredCents: 0,
-      gapFirmCents: 2_000_000,
+    });
+    expect(summary.coFinancing.lines[1]).toMatchObject({
+      confirmedCents: 1_500_000,
+      status: "Confirmé en partie (engagé par France Active Test)",
     });
 
-    // Once Banque shows its position, it counts in the « if confirmed » gap for everyone.
+    // Once Banque shows its position, every reader sees it considered on the bank's line, not confirmed.
     await db.funderPledge.updateMany({
       where: { dossierId: ids.epicerie, funderOrganisationId: banqueId },
       data: { sharedAt: MORNING },
     });
-    expect((await card(sophie)).gapIfConfirmedCents).toBe(1_200_000);
-    expect((await card(sophie)).gapFirmCents).toBe(2_000_000);
+    expect((await card(sophie)).confirmedCents).toBe(2_000_000);
+    const after = await funderDossierSummary(db, sophie, await getSharedDossier(db, sophie, ids.epicerie));
+    expect(after.coFinancing.lines[2]!.status).toBe("À confirmer (envisagé par Banque des Territoires Test)");
   });
 
   it("takes the granted amount as the Region's part once decided", async () => {
     const dossier = await getSharedDossier(db, marc, ids.club);
     const summary = await funderDossierSummary(db, marc, dossier);
-    expect(summary.coFinancing.regionCents).toBe(400_000);
+    expect(summary.coFinancing.regionCents).toBe(1_000_000);
     expect(summary.coFinancing.regionLabel).toBe("Montant accordé par la Région");
-    expect(summary.coFinancing.gapFirmCents).toBe(0);
+    expect(summary.coFinancing.toConfirmCents).toBe(0);
+    expect(summary.coFinancing.additions).toEqual([
+      { organisation: "Banque des Territoires Test", amountCents: 500_000, firm: true },
+    ]);
   });
 
   it("summarises the project without contacts, bank details or unlisted answers", async () => {
@@ -300,6 +320,8 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
     });
     expect(summary.budget.resources.map((line) => line.category)).toEqual([
       "Région Centre-Val de Loire (montant demandé)",
+      "Financements privés (fondations, mécénat)",
+      "Banque publique (Bpifrance, Banque des Territoires)",
       "Fonds propres",
     ]);
     const everything = JSON.stringify(summary);

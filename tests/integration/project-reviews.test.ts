@@ -89,6 +89,32 @@ describe.each(databaseKinds())("project reviews on %s", (kind) => {
         departmentCode: "45",
         requestedAmountCents: 20_000_00,
         totalBudgetCents: 80_000_00,
+        budgetLines: {
+          create: [
+            {
+              side: "RESOURCE",
+              category: "REGION",
+              label: "CAP ASSO (demandé)",
+              amountCents: 20_000_00,
+              position: 0,
+            },
+            {
+              side: "RESOURCE",
+              category: "PRIVATE",
+              label: "Prêt d’honneur",
+              amountCents: 15_000_00,
+              position: 1,
+            },
+            { side: "RESOURCE", category: "STATE", label: "FDVA", amountCents: 35_000_00, position: 2 },
+            {
+              side: "RESOURCE",
+              category: "OWN_FUNDS",
+              label: "Réserves",
+              amountCents: 10_000_00,
+              position: 3,
+            },
+          ],
+        },
       },
     });
     if (shared)
@@ -241,8 +267,17 @@ describe.each(databaseKinds())("project reviews on %s", (kind) => {
     expect(agenda).toContain("80\u202f000,00\u00a0€");
     expect(agenda).toContain("France Active Centre-Val de Loire");
     expect(agenda).toContain("15\u202f000,00\u00a0€");
-    // 80 000 budget − 20 000 asked of the Region − 15 000 committed by France Active.
-    expect(agenda).toContain("Reste à couvrir : 45\u202f000,00\u00a0€");
+    // The plan balances at 80 000; France Active's 15 000 confirms the private line, with the 10 000 own funds.
+    expect(agenda).toContain("finance 100\u202f% du budget de 80\u202f000,00\u00a0€");
+    expect(agenda).toContain("25\u202f000,00\u00a0€ sont confirmés (31\u202f% du budget)");
+    expect(agenda).toContain("Total du plan");
+    expect(seen.items[1]!.lines.map((line) => line.status)).toEqual([
+      "À confirmer : décision de la Région attendue",
+      "Confirmé (engagé par France Active Centre-Val de Loire)",
+      "À confirmer",
+      "Confirmé : ressources propres du porteur",
+    ]);
+    expect(agenda).not.toContain("Reste à couvrir");
     expect(agenda).not.toContain("Bpifrance");
     expect(agenda).not.toContain("33\u202f333");
     expect(agenda).not.toContain("Tiers-lieu confidentiel");

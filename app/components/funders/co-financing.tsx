@@ -1,59 +1,90 @@
+import { formatShare } from "~/domain/co-financing";
 import { formatEuros } from "~/domain/format";
 import type { FunderDossierSummary } from "~/services/funders/dossier.server";
 
 type Plan = FunderDossierSummary["coFinancing"];
 
 const euros = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
-const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
-
-/** The co-financing view: who brings what, and what is left to find, firmly and if the considered confirm. */
+/**
+ * The co-financing view: two figures, each with its sentence — how much of the budget the plan finances, and
+ * how much of the plan is confirmed — then the plan line by line and what pledges add beyond it.
+ */
 export function CoFinancingView({ plan }: { plan: Plan }) {
   return (
     <section aria-labelledby="cofinancement" className="co-financing">
       <h2 id="cofinancement">Cofinancement</h2>
-      {plan.totalBudgetCents === null ? (
-        <p>Le porteur n’a pas renseigné de budget total : le reste à couvrir ne peut pas être calculé.</p>
-      ) : null}
       <dl className="co-financing__figures">
         <div>
           <dt>Budget total du projet</dt>
           <dd>{euros(plan.totalBudgetCents)}</dd>
         </div>
         <div>
-          <dt>{plan.regionLabel}</dt>
-          <dd>{formatEuros(plan.regionCents)}</dd>
-        </div>
-        {plan.ownResourcesCents > 0 ? (
-          <div>
-            <dt>Fonds propres et recettes du porteur</dt>
-            <dd>{formatEuros(plan.ownResourcesCents)}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>Engagements fermes des financeurs (engagés ou versés)</dt>
-          <dd>{formatEuros(plan.firmCents)}</dd>
-        </div>
-        <div>
-          <dt>Financements envisagés</dt>
-          <dd>{formatEuros(plan.consideredCents)}</dd>
+          <dt>Plan de financement</dt>
+          <dd>
+            {plan.planShare === null
+              ? formatEuros(plan.planCents)
+              : `${formatShare(plan.planShare)} du budget`}
+          </dd>
         </div>
         <div className="co-financing__gap">
-          <dt>Reste à couvrir</dt>
+          <dt>Confirmé</dt>
           <dd>
-            {euros(plan.gapFirmCents)}
-            {plan.coveredShare !== null ? (
-              <span className="co-financing__share">
-                {" "}
-                (budget couvert à {percent.format(plan.coveredShare)})
-              </span>
-            ) : null}
+            {formatEuros(plan.confirmedCents)}
+            {plan.confirmedShare !== null ? ` (${formatShare(plan.confirmedShare)})` : null}
           </dd>
         </div>
         <div>
-          <dt>Reste à couvrir si les financements envisagés se confirment</dt>
-          <dd>{euros(plan.gapIfConfirmedCents)}</dd>
+          <dt>À confirmer</dt>
+          <dd>{formatEuros(plan.toConfirmCents)}</dd>
+        </div>
+        <div>
+          <dt>{plan.regionLabel}</dt>
+          <dd>{formatEuros(plan.regionCents)}</dd>
         </div>
       </dl>
+      <p>{plan.planSentence}</p>
+      <p>{plan.confirmedSentence}</p>
+      <div className="table-scroll" role="region" aria-labelledby="plan-lignes" tabIndex={0}>
+        <table>
+          <caption id="plan-lignes">Plan de financement du porteur, ligne par ligne</caption>
+          <thead>
+            <tr>
+              <th scope="col">Ressource</th>
+              <th scope="col" className="number">
+                Montant
+              </th>
+              <th scope="col" className="number">
+                Confirmé
+              </th>
+              <th scope="col" className="number">
+                À confirmer
+              </th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.lines.length === 0 ? (
+              <tr>
+                <td colSpan={5}>Le porteur n’a inscrit aucune ressource dans son plan.</td>
+              </tr>
+            ) : (
+              plan.lines.map((line, index) => (
+                <tr key={index}>
+                  <th scope="row">
+                    {line.label}
+                    <span className="co-financing__origin"> — {line.originLabel}</span>
+                  </th>
+                  <td className="number">{formatEuros(line.amountCents)}</td>
+                  <td className="number">{formatEuros(line.confirmedCents)}</td>
+                  <td className="number">{formatEuros(line.toConfirmCents)}</td>
+                  <td>{line.status}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {plan.additionsSentence ? <p>{plan.additionsSentence}</p> : null}
       {plan.interestedCount > 0 ? (
         <p>
           {plan.interestedCount === 1

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 
 import { StatusBadge } from "~/components/status-badge";
+import { formatShare } from "~/domain/co-financing";
 import { formatEuros } from "~/domain/format";
 import type { PipelineCard as Card } from "~/services/funders/pipeline.server";
 
@@ -12,11 +13,21 @@ export function positionsText(count: number) {
   return count === 1 ? "1 position partagée" : `${count} positions partagées`;
 }
 
-/** « Reste à couvrir »: nothing known without a budget; « couvert » once firm positions cover it all. */
-export function gapText(card: Pick<Card, "gapFirmCents">) {
-  if (card.gapFirmCents === null) return "Budget non renseigné";
-  return card.gapFirmCents === 0 ? "Financement couvert" : formatEuros(card.gapFirmCents);
+/** How much of the budget the holder's plan finances: « 100 % du budget ». */
+export function planText(card: Pick<Card, "planShare">) {
+  return card.planShare === null ? "Budget non renseigné" : `${formatShare(card.planShare)} du budget`;
 }
+
+/** How much of the plan is confirmed: « 20 000,00 € (13 %) », or « Tout confirmé ». */
+export function confirmedText(card: Pick<Card, "confirmedCents" | "confirmedShare" | "toConfirmCents">) {
+  if (card.toConfirmCents === 0 && card.confirmedCents > 0) return "Tout le plan";
+  const share = card.confirmedShare === null ? "" : ` (${formatShare(card.confirmedShare)})`;
+  return `${formatEuros(card.confirmedCents)}${share}`;
+}
+
+/** The one sentence that explains both figures wherever the pipeline shows them. */
+export const PIPELINE_FIGURES_HINT =
+  "« Plan de financement » : la part du budget que le plan du porteur finance. « Confirmé » : la part du budget déjà acquise — fonds propres, aide de la Région une fois accordée, lignes dont un financeur de même origine s’est engagé ; le reste du plan est à confirmer.";
 
 /** One project of the board: what a funder scans before opening it. */
 export function PipelineCard({ card, search }: { card: Card; search: string }) {
@@ -50,8 +61,12 @@ export function PipelineCard({ card, search }: { card: Card; search: string }) {
           <dd className="nowrap">{euros(card.requestedAmountCents)}</dd>
         </div>
         <div>
-          <dt>Reste à couvrir</dt>
-          <dd className="nowrap">{gapText(card)}</dd>
+          <dt>Plan de financement</dt>
+          <dd className="nowrap">{planText(card)}</dd>
+        </div>
+        <div>
+          <dt>Confirmé</dt>
+          <dd className="nowrap">{confirmedText(card)}</dd>
         </div>
         <div>
           <dt>Positions</dt>

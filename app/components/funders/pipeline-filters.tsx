@@ -81,7 +81,7 @@ export function PipelineFilters({
       <div className="choices">
         <label className="choice">
           <input type="checkbox" name="besoin" value="oui" defaultChecked={filter.gapOnly} /> Seulement les
-          projets dont le financement n’est pas encore couvert
+          projets dont une part du budget reste à trouver ou à confirmer auprès de financeurs
         </label>
       </div>
       <div className="form-actions">

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import type { PipelineCard } from "~/services/funders/pipeline.server";
 
-import { euros, gapText, positionsText } from "./pipeline-card";
+import { confirmedText, euros, planText, positionsText } from "./pipeline-card";
 
 /** The list view: every selected project in one table, for comparing amounts and gaps. */
 export function PipelineTable({
@@ -31,7 +31,10 @@ export function PipelineTable({
               Montant demandé
             </th>
             <th scope="col" className="number">
-              Reste à couvrir
+              Plan de financement
+            </th>
+            <th scope="col" className="number">
+              Confirmé
             </th>
             <th scope="col">Positions</th>
           </tr>
@@ -39,7 +42,7 @@ export function PipelineTable({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={9}>Aucun projet partagé ne correspond au filtre.</td>
+              <td colSpan={10}>Aucun projet partagé ne correspond au filtre.</td>
             </tr>
           ) : (
             rows.map((row) => (
@@ -55,7 +58,8 @@ export function PipelineTable({
                   <StatusBadge status={row.status} />
                 </td>
                 <td className="number">{euros(row.requestedAmountCents)}</td>
-                <td className="number">{gapText(row)}</td>
+                <td className="number">{planText(row)}</td>
+                <td className="number">{confirmedText(row)}</td>
                 <td>{positionsText(row.positionsCount)}</td>
               </tr>
             ))

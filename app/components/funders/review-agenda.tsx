@@ -13,7 +13,10 @@ export interface ReviewItemView {
   regionAmount: string;
   regionAmountLabel: string;
   positions: Array<{ organisation: string; status: string; instrument: string; amount: string }>;
-  gap: string;
+  plan: string;
+  confirmed: string;
+  /** The two figures explained, and the pledges beyond the plan, one sentence each. */
+  sentences: string[];
   summary: string;
   minutes: string;
 }
@@ -48,10 +51,17 @@ export function ReviewAgenda({ items }: { items: ReviewItemView[] }) {
               <dd>{item.regionAmount}</dd>
             </div>
             <div>
-              <dt>Reste à couvrir</dt>
-              <dd>{item.gap}</dd>
+              <dt>Plan de financement</dt>
+              <dd>{item.plan}</dd>
+            </div>
+            <div>
+              <dt>Confirmé</dt>
+              <dd>{item.confirmed}</dd>
             </div>
           </dl>
+          {item.sentences.map((sentence) => (
+            <p key={sentence}>{sentence}</p>
+          ))}
           {item.positions.length === 0 ? (
             <p>Aucun financeur n’a encore partagé de position sur ce dossier.</p>
           ) : (

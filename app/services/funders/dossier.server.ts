@@ -2,7 +2,14 @@
 // without its contacts or bank details, the budget, the Region's stage and the co-financing left to find.
 // Only answers on a fixed list are shown: a field added to a form later stays private until chosen here.
 import { EXPENSE_CATEGORIES, RESOURCE_ORIGINS } from "~/domain/budget";
-import { coFinancing, ownResources, REGION_AMOUNT_LABELS, regionAmount } from "~/domain/co-financing";
+import {
+  additionsSentence,
+  confirmedSentence,
+  dossierCoFinancing,
+  planSentence,
+  REGION_AMOUNT_LABELS,
+  regionAmount,
+} from "~/domain/co-financing";
 import { dossierSteps, isList, type FieldDef } from "~/domain/dossier-forms";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { formatDate } from "~/domain/format";
@@ -83,7 +90,7 @@ async function projectAnswers(db: PrismaClient, dossier: SharedDossier) {
 export async function funderDossierSummary(db: PrismaClient, user: CommunityMember, dossier: SharedDossier) {
   const [answers, pledges] = await Promise.all([
     projectAnswers(db, dossier),
-    // The gap counts shared positions only; the asker's own draft is shown apart (see DossierCommunity).
+    // The co-financing counts shared positions only; the asker's own draft is shown apart (DossierCommunity).
     db.funderPledge.findMany({
       where: { dossierId: dossier.id, sharedAt: { not: null } },
       orderBy: [{ amountCents: { sort: "desc", nulls: "last" } }, { id: "asc" }],
@@ -92,17 +99,12 @@ export async function funderDossierSummary(db: PrismaClient, user: CommunityMemb
         status: true,
         instrument: true,
         amountCents: true,
-        funderOrganisation: { select: { name: true } },
+        funderOrganisation: { select: { name: true, kind: true } },
       },
     }),
   ]);
   const region = regionAmount(dossier);
-  const plan = coFinancing({
-    totalBudgetCents: dossier.totalBudgetCents,
-    regionAmountCents: region.cents,
-    ownResourcesCents: ownResources(dossier.budgetLines),
-    pledges,
-  });
+  const plan = dossierCoFinancing({ ...dossier, pledges });
   const stage = stageOf(dossier.status);
   const line = (names: Record<string, string>) => (budgetLine: SharedDossier["budgetLines"][number]) => ({
     category: names[budgetLine.category] ?? budgetLine.category,
@@ -145,6 +147,10 @@ export async function funderDossierSummary(db: PrismaClient, user: CommunityMemb
     },
     coFinancing: {
       ...plan,
+      planSentence: planSentence(plan),
+      confirmedSentence: confirmedSentence(plan),
+      additionsSentence: additionsSentence(plan),
+      regionCents: region.cents,
       regionLabel: REGION_AMOUNT_LABELS[region.basis],
       positions: pledges.map((pledge) => ({
         id: pledge.id,

@@ -1,8 +1,8 @@
 // The funders' shared pipeline: the dossiers their holders share that a filter selects, by stage, each with
-// its co-financing gap counted from the positions the asker may see (never another organisation's draft).
+// its co-financing read from the plan and the positions shared with the community (never a draft).
 import {
-  coFinancing,
-  OWN_RESOURCE_CATEGORIES,
+  dossierCoFinancing,
+  needsFunders,
   regionAmount,
   type RegionAmountBasis,
 } from "~/domain/co-financing";
@@ -66,12 +66,19 @@ export function pipelineSelect(user: CommunityMember) {
     territory: { select: { name: true } },
     organisation: { select: { name: true } },
     budgetLines: {
-      where: { side: "RESOURCE", category: { in: [...OWN_RESOURCE_CATEGORIES] } },
-      select: { side: true, category: true, amountCents: true },
+      where: { side: "RESOURCE" },
+      select: { side: true, category: true, label: true, amountCents: true },
+      orderBy: { position: "asc" },
     },
     pledges: {
       where: visiblePledges(user),
-      select: { status: true, amountCents: true, sharedAt: true, funderOrganisationId: true },
+      select: {
+        status: true,
+        amountCents: true,
+        sharedAt: true,
+        funderOrganisationId: true,
+        funderOrganisation: { select: { name: true, kind: true } },
+      },
     },
   } satisfies Prisma.DossierSelect;
 }
@@ -92,9 +99,13 @@ export interface PipelineCard {
   totalBudgetCents: number | null;
   regionCents: number;
   regionBasis: RegionAmountBasis;
-  firmCents: number;
-  gapFirmCents: number | null;
-  gapIfConfirmedCents: number | null;
+  /** The share of the budget the holder's plan finances; null without a budget. */
+  planShare: number | null;
+  confirmedCents: number;
+  confirmedShare: number | null;
+  toConfirmCents: number;
+  /** Still to find or confirm with funders (see needsFunders). */
+  openNeedCents: number;
   /** Positions shared with the community. */
   positionsCount: number;
   /** The asker's organisation has a position it has not shared yet. */
@@ -107,12 +118,7 @@ type PipelineRow = Prisma.DossierGetPayload<{ select: ReturnType<typeof pipeline
 export function toPipelineCard(row: PipelineRow, user: CommunityMember): PipelineCard {
   const shared = row.pledges.filter((pledge) => pledge.sharedAt !== null);
   const region = regionAmount(row);
-  const plan = coFinancing({
-    totalBudgetCents: row.totalBudgetCents,
-    regionAmountCents: region.cents,
-    ownResourcesCents: row.budgetLines.reduce((sum, line) => sum + line.amountCents, 0),
-    pledges: shared,
-  });
+  const plan = dossierCoFinancing({ ...row, pledges: shared });
   return {
     id: row.id,
     number: row.number,
@@ -129,9 +135,11 @@ export function toPipelineCard(row: PipelineRow, user: CommunityMember): Pipelin
     totalBudgetCents: row.totalBudgetCents,
     regionCents: region.cents,
     regionBasis: region.basis,
-    firmCents: plan.firmCents,
-    gapFirmCents: plan.gapFirmCents,
-    gapIfConfirmedCents: plan.gapIfConfirmedCents,
+    planShare: plan.planShare,
+    confirmedCents: plan.confirmedCents,
+    confirmedShare: plan.confirmedShare,
+    toConfirmCents: plan.toConfirmCents,
+    openNeedCents: plan.openNeedCents,
     positionsCount: shared.length,
     ownDraft: row.pledges.some(
       (pledge) => pledge.sharedAt === null && pledge.funderOrganisationId === user.funderOrganisationId,
@@ -145,10 +153,8 @@ function refuseOutsiders(user: CommunityMember) {
     throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
 }
 
-/** « Besoin de financement »: a known budget that firm positions do not cover yet. */
-export function hasUncoveredNeed(card: Pick<PipelineCard, "gapFirmCents">): boolean {
-  return card.gapFirmCents !== null && card.gapFirmCents > 0;
-}
+/** « Besoin non couvert »: the same rule as the dossier's page (see needsFunders). */
+export const hasUncoveredNeed = (card: Pick<PipelineCard, "openNeedCents">): boolean => needsFunders(card);
 
 /** The cards a filter selects, the « besoin » filter included; `extra` narrows further (a digest's period). */
 export async function pipelineCards(

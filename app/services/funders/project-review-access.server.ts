@@ -85,7 +85,11 @@ export const ITEM_SELECT = {
       department: { select: { name: true } },
       scheme: { select: { name: true } },
       organisation: { select: { name: true } },
-      budgetLines: { select: { side: true, category: true, amountCents: true } },
+      budgetLines: {
+        where: { side: "RESOURCE" },
+        select: { side: true, category: true, label: true, amountCents: true },
+        orderBy: { position: "asc" },
+      },
       // Only shared positions, for every reader: the review is the community's, not one organisation's.
       pledges: {
         where: { sharedAt: { not: null } },
@@ -93,7 +97,7 @@ export const ITEM_SELECT = {
           status: true,
           instrument: true,
           amountCents: true,
-          funderOrganisation: { select: { name: true } },
+          funderOrganisation: { select: { name: true, kind: true } },
         },
         orderBy: { funderOrganisation: { name: "asc" } },
       },

@@ -7,7 +7,13 @@ import {
   summaryLine,
   type ReviewItemRow,
 } from "~/domain/project-review";
-import { DossierStatus, PledgeInstrument, PledgeStatus, SchemeCode } from "~/generated/prisma/enums";
+import {
+  DossierStatus,
+  FunderKind,
+  PledgeInstrument,
+  PledgeStatus,
+  SchemeCode,
+} from "~/generated/prisma/enums";
 
 const form = {
   title: "Revue du Loiret",
@@ -94,19 +100,29 @@ describe("a dossier on the agenda", () => {
         department: { name: "Loiret" },
         scheme: { name: "A VOS ID" },
         organisation: { name: "Ressourcerie du Giennois" },
-        budgetLines: [{ side: "RESOURCE", category: "OWN_FUNDS", amountCents: 10_000_00 }],
+        budgetLines: [
+          { side: "RESOURCE", category: "REGION", label: "Région (demandé)", amountCents: 40_000_00 },
+          {
+            side: "RESOURCE",
+            category: "STATE",
+            label: "ADEME — fonds économie circulaire",
+            amountCents: 15_000_00,
+          },
+          { side: "RESOURCE", category: "EU", label: "FEDER", amountCents: 35_000_00 },
+          { side: "RESOURCE", category: "OWN_FUNDS", label: "Fonds propres", amountCents: 10_000_00 },
+        ],
         pledges: [
           {
             status: PledgeStatus.COMMITTED,
             instrument: PledgeInstrument.LOAN,
             amountCents: 20_000_00,
-            funderOrganisation: { name: "France Active" },
+            funderOrganisation: { name: "France Active", kind: FunderKind.SOLIDARITY_FINANCE },
           },
           {
             status: PledgeStatus.CONSIDERED,
             instrument: PledgeInstrument.GRANT,
             amountCents: 15_000_00,
-            funderOrganisation: { name: "ADEME" },
+            funderOrganisation: { name: "ADEME", kind: FunderKind.PUBLIC_AGENCY },
           },
         ],
       },
@@ -117,11 +133,21 @@ describe("a dossier on the agenda", () => {
       stage: "Proposé",
       regionAmountCents: 30_000_00,
       regionAmountLabel: "Montant proposé par l’instruction",
-      firmCents: 20_000_00,
-      gapFirmCents: 40_000_00,
-      gapIfConfirmedCents: 25_000_00,
+      planCents: 100_000_00,
+      planShare: 1,
+      // Only the holder's own funds: the Region has not decided, ADEME only considers, and France Active's
+      // loan fills no line of the plan.
+      confirmedCents: 10_000_00,
+      toConfirmCents: 90_000_00,
       summary: "Réemploi d’objets.",
     });
+    expect(item.additionsSentence).toContain("engagés par France Active");
+    expect(item.lines.map((line) => line.status)).toEqual([
+      "À confirmer (proposé par l’instruction)",
+      "À confirmer (envisagé par ADEME)",
+      "À confirmer",
+      "Confirmé : ressources propres du porteur",
+    ]);
     expect(item.positions).toEqual([
       { organisation: "France Active", status: "Engagé", instrument: "Prêt", amountCents: 20_000_00 },
       { organisation: "ADEME", status: "Envisagé", instrument: "Subvention", amountCents: 15_000_00 },
