@@ -148,6 +148,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   RuleSet: "Version de règles",
   Scheme: "Dispositif",
   PortalSettings: "Paramètres de conservation",
+  ProjectReview: "Revue de projets",
+  FunderSavedFilter: "Filtre enregistré",
 };
 
 const DETAIL_LABELS: Record<string, string> = {

@@ -37,6 +37,11 @@ export const saveFilterSchema = z.object({
     .min(1, "Donnez un nom à ce filtre.")
     .max(SAVED_FILTER_NAME_MAX, `Le nom ne peut dépasser ${SAVED_FILTER_NAME_MAX} caractères.`),
   query: z.string().max(2000, "Ce filtre est trop long pour être enregistré.").default(""),
+  /** The box « recevoir chaque lundi… », unticked unless the person asks for the email. */
+  digest: z
+    .string()
+    .optional()
+    .transform((value) => value === "oui"),
 });
 
 /**

@@ -95,7 +95,7 @@ export default function FundersPipeline() {
         </tbody>
       </table>
 
-      <p className="hint">{PIPELINE_FIGURES_HINT}</p>
+      <p className="pipeline-hint">{PIPELINE_FIGURES_HINT}</p>
       {filter.view === "liste" ? (
         <PipelineTable rows={rows} caption={summary} search={search} />
       ) : (

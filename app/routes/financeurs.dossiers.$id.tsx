@@ -4,12 +4,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CoFinancingView } from "~/components/funders/co-financing";
 import { DossierCommunity } from "~/components/funders/dossier-community";
+import { DossierReviews } from "~/components/funders/dossier-reviews";
 import { DossierSummary } from "~/components/funders/pipeline-dossier-summary";
 import { db } from "~/db.server";
 import { parsePipelineFilter, pipelineSearch } from "~/domain/funder-pipeline";
 import { getSharedDossier, recordFunderView } from "~/services/funders/access.server";
 import { funderDossierSummary } from "~/services/funders/dossier.server";
 import { handleCommunityIntent, readCommunityActivity } from "~/services/funders/positions.server";
+import { dossierReviews } from "~/services/funders/project-review-minutes.server";
 import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { appUrl } from "~/env.server";
@@ -26,9 +28,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...COMMUNITY]);
   const dossier = await getSharedDossier(db, user, params.id ?? "");
   await recordFunderView(db, user, dossier.id, context.clientIp ?? null);
-  const [summary, activity] = await Promise.all([
+  const [summary, activity, reviews] = await Promise.all([
     funderDossierSummary(db, user, dossier),
     readCommunityActivity(db, user, dossier.id),
+    dossierReviews(db, user, dossier.id, new Date()),
   ]);
   const url = new URL(request.url);
   const done = url.searchParams.get("fait") === "1" ? url.searchParams.get("objet") : null;
@@ -41,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ? "Votre message est publié."
         : null;
   const pipeline = parsePipelineFilter(url.searchParams);
-  return { summary, activity, confirmation, backHref: `/financeurs${pipelineSearch(pipeline)}` };
+  return { summary, activity, reviews, confirmation, backHref: `/financeurs${pipelineSearch(pipeline)}` };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SharedDossierPage() {
-  const { summary, activity, confirmation, backHref } = useLoaderData<typeof loader>();
+  const { summary, activity, reviews, confirmation, backHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -73,6 +76,7 @@ export default function SharedDossierPage() {
       </div>
       <DossierSummary summary={summary} />
       <CoFinancingView plan={summary.coFinancing} />
+      <DossierReviews reviews={reviews} />
       <DossierCommunity activity={activity} actionData={actionData} />
     </>
   );

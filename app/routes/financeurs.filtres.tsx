@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary } from "~/components/error-summary";
+import { DigestChoice } from "~/components/funders/pipeline-save-filter";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { parsePipelineFilter } from "~/domain/funder-pipeline";
@@ -32,6 +33,8 @@ export const meta: MetaFunction = () => [
 
 const CONFIRMATIONS: Record<string, string> = {
   enregistre:
+    "Votre filtre est enregistré. Vous ne recevrez pas de courriel à son sujet tant que vous ne vous y abonnez pas.",
+  "enregistre-abonne":
     "Votre filtre est enregistré. Chaque lundi, vous recevrez par e-mail les nouveaux projets partagés qui y correspondent.",
   abonne: "Abonnement enregistré : ce filtre figurera dans votre récapitulatif du lundi.",
   desabonne: "Désabonnement enregistré : ce filtre ne figurera plus dans votre récapitulatif du lundi.",
@@ -67,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
   errors: Record<string, string>;
-  values: { name: string; query: string };
+  values: { name: string; query: string; digest: string };
   /** The filter being saved, in words, so the person sees what a corrected form will keep. */
   description: string;
 };
@@ -84,7 +87,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
 
   if (intent === "save") {
-    const values = { name: String(form.get("name") ?? ""), query: String(form.get("query") ?? "") };
+    const values = {
+      name: String(form.get("name") ?? ""),
+      query: String(form.get("query") ?? ""),
+      digest: form.get("digest") === "oui" ? "oui" : "",
+    };
     const fail = async (errors: Record<string, string>, status: number) =>
       data<ActionResult>(
         {
@@ -112,7 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (error instanceof SavedFilterError) return fail({ form: error.message }, error.status);
       throw error;
     }
-    return redirect("/financeurs/filtres?fait=enregistre");
+    return redirect(`/financeurs/filtres?fait=${parsed.data.digest ? "enregistre-abonne" : "enregistre"}`);
   }
 
   if (intent === "toggle-digest") {
@@ -165,6 +172,7 @@ export default function SavedFilters() {
               defaultValue={result.values.name}
               error={result.errors.name}
             />
+            <DigestChoice checked={result.values.digest === "oui"} />
             <div className="form-actions">
               <button type="submit" className="button">
                 Enregistrer ce filtre

@@ -1,6 +1,6 @@
 // One project review: its agenda of shared dossiers with the funders' positions, the printable agenda,
-// and for its organiser (or Region staff) the forms choosing the dossiers, inviting organisations and,
-// once it has been held, writing the minutes.
+// and for its organiser (or Region staff) the forms choosing the dossiers, inviting organisations (each
+// with who will receive the email) and, once it has been held, writing the minutes.
 import {
   data,
   redirect,
@@ -48,10 +48,25 @@ const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(c
 const sentences = (item: ReviewItem) =>
   [item.planSentence, item.confirmedSentence, item.additionsSentence].filter((text) => text !== null);
 
+/** « ADEME Centre-Val de Loire (2 membres) », or a warning when the invitation reached nobody there. */
+function invitedText(organisation: { name: string; activeMembers: number }): string {
+  if (organisation.activeMembers === 0)
+    return `${organisation.name} (aucun membre actif : personne n’y reçoit l’invitation)`;
+  return `${organisation.name} (${organisation.activeMembers} membre${organisation.activeMembers > 1 ? "s" : ""})`;
+}
+
+function inviteConfirmation(recipients: string): string {
+  const count = Number.parseInt(recipients, 10) || 0;
+  if (count === 0)
+    return "Les organisations sont invitées, mais aucune n’a de membre actif : personne n’a reçu de courriel.";
+  return count === 1
+    ? "Les organisations sont invitées : 1 personne reçoit un courriel."
+    : `Les organisations sont invitées : ${count} personnes reçoivent un courriel.`;
+}
+
 const CONFIRMATIONS: Record<string, string> = {
   cree: "La revue est prévue : choisissez les dossiers à examiner et invitez les organisations.",
   ordre: "L’ordre du jour est enregistré.",
-  invite: "Les organisations sont invitées : leurs membres reçoivent un courriel.",
   compte: "Le compte rendu est enregistré.",
 };
 
@@ -60,11 +75,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await reviewDetail(db, user, params.id ?? "").catch(toResponse);
   const search = new URL(request.url).searchParams;
   const confirmation = Object.keys(CONFIRMATIONS).find((key) => search.has(key));
+  const invitedNow = search.get("invite");
   return {
     review: { ...view.review, when: formatDateTime(view.review.scheduledAt), scheduledAt: undefined },
     held: view.held,
     canEdit: view.canEdit,
-    invited: view.invited.map((organisation) => organisation.name),
+    invited: view.invited.map(invitedText),
     items: view.items.map((item) => ({
       dossierId: item.dossierId,
       number: item.number,
@@ -91,7 +107,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     candidates: view.candidates,
     invitable: view.invitable,
-    confirmation: confirmation ? CONFIRMATIONS[confirmation]! : null,
+    confirmation:
+      invitedNow !== null
+        ? inviteConfirmation(invitedNow)
+        : confirmation
+          ? CONFIRMATIONS[confirmation]!
+          : null,
   };
 }
 
@@ -118,17 +139,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.getAll(name).filter((value): value is string => typeof value === "string");
   try {
     if (intent === "items") {
-      await setReviewItems(db, user, { reviewId, dossierIds: strings("dossierId") });
+      await setReviewItems(db, user, { reviewId, dossierIds: strings("dossierId"), now });
       return redirect(`${here}?ordre=1`);
     }
     if (intent === "invite") {
-      await inviteOrganisations(db, user, {
+      const invited = await inviteOrganisations(db, user, {
         reviewId,
         funderOrganisationIds: strings("funderOrganisationId"),
         now,
         appUrl: appUrl(),
       });
-      return redirect(`${here}?invite=1`);
+      return redirect(`${here}?invite=${invited.recipients}`);
     }
     if (intent === "minutes") {
       const values: Record<string, string> = {};
@@ -206,21 +227,32 @@ export default function ProjectReviewPage() {
       </p>
       <ReviewAgenda items={view.items} />
 
-      {view.canEdit && view.held && view.items.length > 0 ? (
+      {view.canEdit && view.items.length > 0 ? (
         <>
           <h2>Compte rendu</h2>
-          <ReviewMinutesForm
-            items={view.items}
-            errors={errorsFor("minutes")}
-            values={result?.intent === "minutes" ? (result.values ?? null) : null}
-          />
+          {view.held ? (
+            <ReviewMinutesForm
+              items={view.items}
+              errors={errorsFor("minutes")}
+              values={result?.intent === "minutes" ? (result.values ?? null) : null}
+            />
+          ) : (
+            <p>
+              Le compte rendu s’écrit ici une fois la revue tenue, à partir du {review.when}. Il apparaît
+              ensuite sur la page de chaque dossier examiné.
+            </p>
+          )}
         </>
       ) : null}
 
-      {view.canEdit && !view.held ? (
+      {view.canEdit ? (
         <>
           <h2>Choisir les dossiers</h2>
           <ReviewItemsForm candidates={view.candidates} error={errorsFor("items")?.dossierIds} />
+        </>
+      ) : null}
+      {view.canEdit && !view.held ? (
+        <>
           <h2>Inviter des organisations</h2>
           <ReviewInviteForm
             organisations={view.invitable}

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const reviews = await listReviews(db, user, now);
   return {
-    today: parisDay(now),
+    earliest: parisDay(new Date(now.getTime() - 365 * 86_400_000)),
     reviews: reviews.map((review) => ({
       id: review.id,
       title: review.title,
@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProjectReviews() {
-  const { reviews, today } = useLoaderData<typeof loader>();
+  const { reviews, earliest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -96,7 +96,7 @@ export default function ProjectReviews() {
       <h2>Revues</h2>
       <ReviewList reviews={reviews} />
       <h2 id="nouvelle-revue">Prévoir une revue</h2>
-      <ReviewCreateForm today={today} errors={result?.errors} values={result?.values} />
+      <ReviewCreateForm earliest={earliest} errors={result?.errors} values={result?.values} />
     </>
   );
 }

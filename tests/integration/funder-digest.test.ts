@@ -118,12 +118,14 @@ describe.each(databaseKinds())("funders' weekly digest on %s", (kind) => {
       userId: funder.id,
       name: "CAP ASSO en Touraine",
       query: "?departement=37&dispositif=cap-asso",
+      digest: true,
       now: created,
     });
     await saveFilter(db, {
       userId: funder.id,
       name: "Gros projets",
       query: "montant_min=30000",
+      digest: true,
       now: created,
     });
     const filters = await listSavedFilters(db, funder.id);
@@ -230,10 +232,44 @@ describe.each(databaseKinds())("funders' weekly digest on %s", (kind) => {
     expect(await digestsTo(funder.email)).toHaveLength(2);
   });
 
+  it("subscribes a saved filter to the email only when asked, and audits saving, subscribing and deleting", async () => {
+    const asker = await person("demande@example.fr", UserRole.FUNDER, organisationId);
+    const now = at("2026-11-18T11:00:00");
+    const quiet = await saveFilter(db, { userId: asker.id, name: "Sans courriel", query: "", now });
+    expect(quiet.weeklyDigest).toBe(false);
+    const asked = await saveFilter(db, {
+      userId: asker.id,
+      name: "Avec courriel",
+      query: "",
+      digest: true,
+      now,
+    });
+    expect(asked.weeklyDigest).toBe(true);
+    await setFilterDigest(db, { userId: asker.id, filterId: quiet.id, weeklyDigest: true, now });
+    await deleteFilter(db, { userId: asker.id, filterId: asked.id, now });
+    const rows = await db.auditLog.findMany({
+      where: { actorId: asker.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { action: true, targetId: true },
+    });
+    expect(rows).toEqual([
+      { action: "funders.filter_saved", targetId: quiet.id },
+      { action: "funders.filter_saved", targetId: asked.id },
+      { action: "funders.filter_digest_changed", targetId: quiet.id },
+      { action: "funders.filter_deleted", targetId: asked.id },
+    ]); // Out of the way of the Mondays the next test counts.
+    await deleteFilter(db, { userId: asker.id, filterId: quiet.id, now });
+  });
+
   it("sends nothing for an unsubscribed filter, and only the owner manages a filter", async () => {
     const other = await person("autre-financeur@example.fr", UserRole.FUNDER, organisationId);
     const colleague = await person("collegue@example.fr", UserRole.FUNDER, organisationId);
-    const saved = { name: "Tout le Loiret", query: "departement=45", now: at("2026-11-18T10:00:00") };
+    const saved = {
+      name: "Tout le Loiret",
+      query: "departement=45",
+      digest: true,
+      now: at("2026-11-18T10:00:00"),
+    };
     const { id } = await saveFilter(db, { userId: other.id, ...saved });
     await saveFilter(db, { userId: colleague.id, ...saved });
     await setFilterDigest(db, { userId: other.id, filterId: id, weeklyDigest: false });

@@ -343,6 +343,38 @@ describe.each(databaseKinds())("funders' positions and discussion on %s", (kind)
     });
     expect(await db.funderPledge.count({ where: { dossierId } })).toBe(0);
     expect(await db.funderComment.count({ where: { dossierId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { targetId: dossierId } })).toBe(0);
+  });
+
+  it("writes each position and each message in the audit log, against the dossier", async () => {
+    const dossierId = await dossier();
+    await savePosition(db, marc, {
+      dossierId,
+      status: "CONSIDERED",
+      instrument: "GRANT",
+      amountCents: 800_000,
+      note: null,
+      shared: true,
+      now: MORNING,
+    });
+    await postComment(db, marc, { dossierId, body: "Dossier solide.", mentions: [], appUrl: APP_URL });
+    const rows = await db.auditLog.findMany({
+      where: { targetType: "Dossier", targetId: dossierId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { actorId: true, action: true, details: true },
+    });
+    expect(rows).toEqual([
+      {
+        actorId: marc.id,
+        action: "funders.position_saved",
+        details: expect.objectContaining({ status: "CONSIDERED", amountCents: 800_000, shared: true }),
+      },
+      {
+        actorId: marc.id,
+        action: "funders.comment_posted",
+        details: expect.objectContaining({ mentions: 0 }),
+      },
+    ]);
   });
 });
 

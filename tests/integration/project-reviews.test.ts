@@ -1,6 +1,7 @@
 // Project reviews among funders and the Region on a real database: a funder plans one, puts shared dossiers
 // on it, invites another organisation, whose members are emailed; the printed agenda shows the shared
-// positions only; a dossier whose holder stops sharing drops out; minutes wait until the review is held.
+// positions only; a dossier whose holder stops sharing drops out; minutes wait until the review is held,
+// or are written at once for a meeting held outside the portal, and show on the dossier; every act is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { paris } from "~/domain/paris-time";
@@ -23,6 +24,7 @@ import {
   reviewDetail,
   setReviewItems,
 } from "~/services/funders/project-reviews.server";
+import { dossierReviews } from "~/services/funders/project-review-minutes.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
@@ -183,14 +185,16 @@ describe.each(databaseKinds())("project reviews on %s", (kind) => {
       (
         await refusal(
           createReview(db, organiser, {
-            title: "Trop tard",
-            scheduledAt: paris("2026-11-01T10:00"),
+            title: "Bien trop tard",
+            scheduledAt: paris("2025-10-01T10:00"),
             place: "Orléans",
             now: NOW,
           }),
         )
       ).fieldErrors,
-    ).toEqual({ date: "La revue doit être prévue à une date et une heure à venir." });
+    ).toEqual({
+      date: "Une revue déjà tenue peut être enregistrée jusqu’à un an après sa date, pas au-delà.",
+    });
     expect(
       (
         await refusal(
@@ -224,7 +228,7 @@ describe.each(databaseKinds())("project reviews on %s", (kind) => {
         now: NOW,
         appUrl: APP_URL,
       }),
-    ).toBe(1);
+    ).toEqual({ organisations: 1, recipients: 2 });
     // Inviting again sends nothing more.
     expect(
       await inviteOrganisations(db, organiser, {
@@ -233,7 +237,7 @@ describe.each(databaseKinds())("project reviews on %s", (kind) => {
         now: NOW,
         appUrl: APP_URL,
       }),
-    ).toBe(0);
+    ).toEqual({ organisations: 0, recipients: 0 });
 
     const outbox = await db.outboxEmail.findMany({
       where: { template: "project-review-invitation" },
@@ -362,5 +366,81 @@ describe.each(databaseKinds())("project reviews on %s", (kind) => {
     expect(titles.indexOf("Plus tard")).toBe(0);
     expect(titles.indexOf("Revue des projets du Loiret")).toBeLessThan(titles.indexOf("Bientôt"));
     expect([later.id, sooner.id]).toHaveLength(2);
+  });
+
+  it("says who an invitation reaches, records a meeting already held with its minutes, and audits each act", async () => {
+    const db = database.db;
+    const franceActive = orgs["france-active-centre-val-de-loire"]!;
+    const bpifrance = orgs["bpifrance"]!;
+    const fondation = orgs["fondation-credit-cooperatif"]!;
+    const organiser = await user(UserRole.FUNDER, franceActive);
+    await user(UserRole.FUNDER, bpifrance);
+    await user(UserRole.FUNDER, fondation, true); // the foundation's only member has left
+    const jardin = await dossier("Jardin partagé", true);
+
+    // The offer leaves out the organiser's own organisation and counts who would be emailed.
+    const { id: comingId } = await createReview(db, organiser, {
+      title: "Revue à venir",
+      scheduledAt: REVIEW_AT,
+      place: "Tours",
+      now: NOW,
+    });
+    const coming = await reviewDetail(db, organiser, comingId, NOW);
+    expect(coming.invitable.map((organisation) => organisation.id)).not.toContain(franceActive);
+    expect(coming.invitable.find((organisation) => organisation.id === bpifrance)?.activeMembers).toBe(
+      await db.user.count({ where: { funderOrganisationId: bpifrance, deactivatedAt: null } }),
+    );
+    expect(coming.invitable.find((organisation) => organisation.id === fondation)?.activeMembers).toBe(0);
+    expect(
+      await inviteOrganisations(db, organiser, {
+        reviewId: comingId,
+        funderOrganisationIds: [fondation],
+        now: NOW,
+        appUrl: APP_URL,
+      }),
+    ).toEqual({ organisations: 1, recipients: 0 });
+    expect((await reviewDetail(db, organiser, comingId, NOW)).invited).toEqual([
+      { id: fondation, name: "Fondation Crédit Coopératif", activeMembers: 0 },
+    ]);
+
+    // A meeting held last week outside the portal: recorded at its date, minutes written at once.
+    const { id: heldId } = await createReview(db, organiser, {
+      title: "Comité tenu au téléphone",
+      scheduledAt: paris("2026-11-16T09:00"),
+      place: "Téléphone",
+      now: NOW,
+    });
+    expect((await reviewDetail(db, organiser, heldId, NOW)).held).toBe(true);
+    await setReviewItems(db, organiser, { reviewId: heldId, dossierIds: [jardin.id], now: NOW });
+    await recordMinutes(db, organiser, {
+      reviewId: heldId,
+      minutes: { [jardin.id]: "Soutien de principe, montage à revoir." },
+      now: NOW,
+    });
+    expect(await dossierReviews(db, organiser, jardin.id, NOW)).toEqual([
+      {
+        id: heldId,
+        title: "Comité tenu au téléphone",
+        when: "16/11/2026 à 09:00",
+        held: true,
+        minutes: "Soutien de principe, montage à revoir.",
+      },
+    ]);
+    // Someone who may not see the review does not read its minutes on the dossier either.
+    const outsider = await user(UserRole.FUNDER, bpifrance);
+    expect(await dossierReviews(db, outsider, jardin.id, NOW)).toEqual([]);
+
+    const audit = await db.auditLog.findMany({
+      where: { actorId: organiser.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { action: true, targetType: true, targetId: true },
+    });
+    expect(audit).toEqual([
+      { action: "funders.review_created", targetType: "ProjectReview", targetId: comingId },
+      { action: "funders.review_invited", targetType: "ProjectReview", targetId: comingId },
+      { action: "funders.review_created", targetType: "ProjectReview", targetId: heldId },
+      { action: "funders.review_agenda_set", targetType: "ProjectReview", targetId: heldId },
+      { action: "funders.review_minutes_recorded", targetType: "ProjectReview", targetId: heldId },
+    ]);
   });
 });

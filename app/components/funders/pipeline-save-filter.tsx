@@ -19,8 +19,7 @@ export function PipelineSaveFilter({ query }: { query: string }) {
           Nom du filtre
         </label>
         <p id="nom-filtre-hint" className="field__hint">
-          Vous le retrouverez dans « Mes filtres », où vous pourrez aussi recevoir un récapitulatif chaque
-          semaine.
+          Vous le retrouverez dans « Mes filtres ».
         </p>
         <input
           id="nom-filtre"
@@ -31,9 +30,22 @@ export function PipelineSaveFilter({ query }: { query: string }) {
           aria-describedby="nom-filtre-hint"
         />
       </div>
+      <DigestChoice checked={false} />
       <button type="submit" className="button button--secondary">
         Enregistrer ce filtre
       </button>
     </Form>
+  );
+}
+
+/** The weekly email is asked for, never assumed: the box is unticked unless the person ticks it. */
+export function DigestChoice({ checked }: { checked: boolean }) {
+  return (
+    <div className="choices">
+      <label className="choice">
+        <input type="checkbox" name="digest" value="oui" defaultChecked={checked} /> M’envoyer chaque lundi un
+        courriel avec les nouveaux projets partagés qui correspondent à ce filtre
+      </label>
+    </div>
   );
 }

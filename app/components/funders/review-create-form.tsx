@@ -15,11 +15,12 @@ const LABELS = { title: "Titre", date: "Date", time: "Heure", place: "Lieu ou li
 
 /** Plans a review; works as a plain HTML form, the server checks everything and keeps what was typed. */
 export function ReviewCreateForm({
-  today,
+  earliest,
   errors,
   values,
 }: {
-  today: string;
+  /** The earliest day accepted: a review held outside the portal can be recorded up to a year later. */
+  earliest: string;
   errors?: Record<string, string>;
   values?: ReviewFormValues;
 }) {
@@ -43,8 +44,8 @@ export function ReviewCreateForm({
             type="date"
             label={LABELS.date}
             required
-            min={today}
-            hint="Au format jj/mm/aaaa."
+            min={earliest}
+            hint="Au format jj/mm/aaaa. Une réunion déjà tenue hors du portail s’enregistre à sa date, pour en écrire le compte rendu."
             defaultValue={values?.date}
             error={errors?.date}
           />

@@ -47,12 +47,12 @@ export function ReviewItemsForm({ candidates, error }: { candidates: ReviewCandi
   );
 }
 
-/** Ticks organisations to invite; each of their members receives an email. */
+/** Ticks organisations to invite, each with who will receive the email, or a warning that nobody will. */
 export function ReviewInviteForm({
   organisations,
   error,
 }: {
-  organisations: Array<{ id: string; name: string }>;
+  organisations: Array<{ id: string; name: string; activeMembers: number }>;
   error?: string;
 }) {
   if (organisations.length === 0) return <p>Toutes les organisations de la communauté sont invitées.</p>;
@@ -61,6 +61,10 @@ export function ReviewInviteForm({
       <input type="hidden" name="intent" value="invite" />
       <fieldset aria-describedby={error ? "funderOrganisationIds-error" : undefined}>
         <legend>Organisations à inviter</legend>
+        <p className="field__hint">
+          Chaque membre actif d’une organisation invitée reçoit un courriel ; votre propre organisation
+          participe déjà.
+        </p>
         <FieldError id="funderOrganisationIds-error">{error}</FieldError>
         {organisations.map((organisation) => (
           <div className="checkbox" key={organisation.id}>
@@ -70,7 +74,16 @@ export function ReviewInviteForm({
               value={organisation.id}
               id={`organisation-${organisation.id}`}
             />
-            <label htmlFor={`organisation-${organisation.id}`}>{organisation.name}</label>
+            <label htmlFor={`organisation-${organisation.id}`}>
+              {organisation.name}{" "}
+              <span
+                className={organisation.activeMembers === 0 ? "review-invite__none" : "review-invite__count"}
+              >
+                {organisation.activeMembers === 0
+                  ? "— aucun membre actif : personne ne recevra l’invitation"
+                  : `— ${organisation.activeMembers} membre${organisation.activeMembers > 1 ? "s" : ""} recevr${organisation.activeMembers > 1 ? "ont" : "a"} un courriel`}
+              </span>
+            </label>
           </div>
         ))}
       </fieldset>

@@ -13,7 +13,10 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
 import { funderMention } from "~emails/funder-mention";
 
+import { AUDIT_ACTIONS } from "~/domain/audit";
+
 import { getSharedDossier, visiblePledges, type CommunityMember } from "./access.server";
+import { auditFunderAct } from "./audit.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
 import { funderDossierUrl } from "~/services/dossiers/links.server";
@@ -136,12 +139,27 @@ export async function savePosition(
       updatedById: user.id,
       updatedAt: now,
     };
-    return tx.funderPledge.upsert({
+    const saved = await tx.funderPledge.upsert({
       where: { dossierId_funderOrganisationId: key },
       create: { ...key, ...fields, createdAt: now },
       update: fields,
       select: { id: true, sharedAt: true },
     });
+    await auditFunderAct(tx, {
+      actorId: user.id,
+      action: AUDIT_ACTIONS.funderPositionSaved,
+      targetType: "Dossier",
+      targetId: dossier.id,
+      details: {
+        funderOrganisationId: organisationId,
+        status: input.status,
+        instrument: input.instrument,
+        amountCents: input.amountCents,
+        shared: input.shared,
+      },
+      now,
+    });
+    return saved;
   });
 }
 
@@ -172,6 +190,14 @@ export async function postComment(
     const comment = await tx.funderComment.create({
       data: { dossierId: dossier.id, authorId: user.id, body, createdAt: now },
       select: { id: true },
+    });
+    await auditFunderAct(tx, {
+      actorId: user.id,
+      action: AUDIT_ACTIONS.funderCommentPosted,
+      targetType: "Dossier",
+      targetId: dossier.id,
+      details: { commentId: comment.id, mentions: recipients.length },
+      now,
     });
     for (const recipient of recipients) {
       const email = funderMention({

@@ -1,23 +1,17 @@
 // Project reviews among funders and the Region: a member of the community plans one, puts shared dossiers
-// on it, invites organisations (their members are emailed through the outbox) and, once it has been held,
-// writes its minutes. A review is seen by its organiser's organisation, the invited ones and Region staff;
+// on it, invites organisations (project-review-invitations.server.ts) and writes its minutes
+// (project-review-minutes.server.ts), for a review to come or one already held outside the portal. A review is seen by its organiser's organisation, the invited ones and Region staff;
 // anyone else gets the same 404 as for an unknown id. Dossiers whose holder stopped sharing drop out of
 // what is shown and printed at once, but their rows are kept, so sharing again brings them back.
-import { formatDateTime } from "~/domain/format";
+import { AUDIT_ACTIONS } from "~/domain/audit";
 import { parisDay } from "~/domain/paris-time";
-import {
-  REVIEW_PLACE_MAX,
-  REVIEW_TITLE_MAX,
-  reviewInvitationsSchema,
-  reviewItemsSchema,
-} from "~/domain/project-review";
+import { REVIEW_PLACE_MAX, REVIEW_TITLE_MAX, reviewItemsSchema } from "~/domain/project-review";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { UserRole } from "~/generated/prisma/enums";
 import { renderProjectReviewAgenda } from "~/pdf/project-review-agenda.server";
-import { projectReviewInvitation } from "~emails/project-review-invitation";
 
 import { SHARED_DOSSIERS, type CommunityMember } from "./access.server";
-import { enqueueEmail } from "~/services/platform/outbox.server";
+import { auditFunderAct } from "./audit.server";
+import { invitableOrganisations, invitedOrganisations } from "./project-review-invitations.server";
 import {
   canEdit,
   findEditableReview,
@@ -29,9 +23,13 @@ import {
   REVIEW_SELECT,
   visibleReviews,
 } from "./project-review-access.server";
-import { portalUrl } from "~/services/dossiers/links.server";
 
 export { ProjectReviewError };
+export { inviteOrganisations } from "./project-review-invitations.server";
+export { recordMinutes } from "./project-review-minutes.server";
+
+/** A review already held outside the portal may be recorded, up to a year back, to keep its minutes. */
+const EARLIEST_REVIEW_DAYS = 366;
 
 export async function createReview(
   db: PrismaClient,
@@ -46,13 +44,25 @@ export async function createReview(
     fieldErrors.title = `Indiquez un titre de 1 à ${REVIEW_TITLE_MAX} caractères.`;
   if (!place || place.length > REVIEW_PLACE_MAX)
     fieldErrors.place = `Indiquez un lieu ou un lien de 1 à ${REVIEW_PLACE_MAX} caractères.`;
-  if (Number.isNaN(input.scheduledAt.getTime()) || input.scheduledAt <= input.now)
-    fieldErrors.date = "La revue doit être prévue à une date et une heure à venir.";
+  const earliest = input.now.getTime() - EARLIEST_REVIEW_DAYS * 86_400_000;
+  if (Number.isNaN(input.scheduledAt.getTime()) || input.scheduledAt.getTime() < earliest)
+    fieldErrors.date = "Une revue déjà tenue peut être enregistrée jusqu’à un an après sa date, pas au-delà.";
   if (Object.keys(fieldErrors).length > 0)
     throw new ProjectReviewError("Le formulaire contient des erreurs.", 422, fieldErrors);
-  return db.projectReview.create({
-    data: { title, place, scheduledAt: input.scheduledAt, organiserId: user.id },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const review = await tx.projectReview.create({
+      data: { title, place, scheduledAt: input.scheduledAt, organiserId: user.id },
+      select: { id: true },
+    });
+    await auditFunderAct(tx, {
+      actorId: user.id,
+      action: AUDIT_ACTIONS.projectReviewCreated,
+      targetType: "ProjectReview",
+      targetId: review.id,
+      details: { title, place, scheduledAt: input.scheduledAt.toISOString() },
+      now: input.now,
+    });
+    return review;
   });
 }
 
@@ -91,24 +101,12 @@ export async function reviewDetail(
   const review = await findReview(db, user, reviewId);
   const editable = canEdit(user, review);
   const items = await loadReviewItems(db, review.id);
-  const invitedIds = new Set(review.invitations.map((invitation) => invitation.funderOrganisation.id));
   const onAgenda = new Set(items.map((item) => item.dossierId));
-  const [candidates, organisations] = editable
-    ? await Promise.all([
-        db.dossier.findMany({
-          where: SHARED_DOSSIERS,
-          select: {
-            id: true,
-            number: true,
-            title: true,
-            scheme: { select: { name: true } },
-            organisation: { select: { name: true } },
-          },
-          orderBy: [{ number: "asc" }, { id: "asc" }],
-        }),
-        db.funderOrganisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-      ])
-    : [[], []];
+  const [candidates, invitable, invited] = await Promise.all([
+    editable ? agendaCandidates(db) : [],
+    editable ? invitableOrganisations(db, review) : [],
+    invitedOrganisations(db, review),
+  ]);
   return {
     review: {
       id: review.id,
@@ -119,7 +117,7 @@ export async function reviewDetail(
     },
     held: review.scheduledAt <= now,
     canEdit: editable,
-    invited: review.invitations.map((invitation) => invitation.funderOrganisation),
+    invited,
     items,
     // Ticked ones first, in the agenda's order, so that posting the form back keeps that order.
     candidates: [
@@ -142,8 +140,22 @@ export async function reviewDetail(
           onAgenda: false,
         })),
     ],
-    invitable: organisations.filter((organisation) => !invitedIds.has(organisation.id)),
+    invitable,
   };
+}
+
+function agendaCandidates(db: PrismaClient) {
+  return db.dossier.findMany({
+    where: SHARED_DOSSIERS,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      scheme: { select: { name: true } },
+      organisation: { select: { name: true } },
+    },
+    orderBy: [{ number: "asc" }, { id: "asc" }],
+  });
 }
 
 /**
@@ -153,7 +165,7 @@ export async function reviewDetail(
 export async function setReviewItems(
   db: PrismaClient,
   user: CommunityMember,
-  input: { reviewId: string; dossierIds: string[] },
+  input: { reviewId: string; dossierIds: string[]; now?: Date },
 ): Promise<number> {
   const review = await findEditableReview(db, user, input.reviewId);
   const parsed = reviewItemsSchema.safeParse({ dossierIds: input.dossierIds });
@@ -172,6 +184,14 @@ export async function setReviewItems(
     throw new ProjectReviewError(message, 422, { dossierIds: message });
   }
   await db.$transaction(async (tx) => {
+    await auditFunderAct(tx, {
+      actorId: user.id,
+      action: AUDIT_ACTIONS.projectReviewAgendaSet,
+      targetType: "ProjectReview",
+      targetId: review.id,
+      details: { dossierIds },
+      now: input.now ?? new Date(),
+    });
     await tx.projectReviewItem.deleteMany({
       where: { reviewId: review.id, dossierId: { notIn: dossierIds }, dossier: SHARED_DOSSIERS },
     });
@@ -195,101 +215,6 @@ export async function setReviewItems(
     }
   });
   return dossierIds.length;
-}
-
-/** Invites organisations; each active member of a newly invited one gets an email, sent after commit. */
-export async function inviteOrganisations(
-  db: PrismaClient,
-  user: CommunityMember,
-  input: { reviewId: string; funderOrganisationIds: string[]; now: Date; appUrl: string },
-): Promise<number> {
-  const review = await findEditableReview(db, user, input.reviewId);
-  if (review.scheduledAt <= input.now)
-    throw new ProjectReviewError("Cette revue a déjà eu lieu : il n’est plus possible d’y inviter.", 409);
-  const parsed = reviewInvitationsSchema.safeParse({ funderOrganisationIds: input.funderOrganisationIds });
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Liste d’organisations invalide.";
-    throw new ProjectReviewError(message, 422, { funderOrganisationIds: message });
-  }
-  const ids = [...new Set(parsed.data.funderOrganisationIds)];
-  const organisations = await db.funderOrganisation.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true },
-  });
-  if (organisations.length !== ids.length) {
-    const message = "Une des organisations cochées n’existe plus : rechargez la page.";
-    throw new ProjectReviewError(message, 422, { funderOrganisationIds: message });
-  }
-  const already = new Set(review.invitations.map((invitation) => invitation.funderOrganisation.id));
-  const fresh = organisations.filter((organisation) => !already.has(organisation.id));
-  if (fresh.length === 0) return 0;
-  const url = portalUrl(input.appUrl, `/financeurs/revues/${review.id}`);
-  const when = formatDateTime(review.scheduledAt);
-  await db.$transaction(async (tx) => {
-    await tx.projectReviewInvitation.createMany({
-      data: fresh.map((organisation) => ({ reviewId: review.id, funderOrganisationId: organisation.id })),
-      skipDuplicates: true,
-    });
-    const members = await tx.user.findMany({
-      where: {
-        funderOrganisationId: { in: fresh.map((organisation) => organisation.id) },
-        role: UserRole.FUNDER,
-        deactivatedAt: null,
-        id: { not: user.id },
-      },
-      select: { email: true, firstName: true, funderOrganisationId: true },
-      orderBy: { email: "asc" },
-    });
-    for (const member of members) {
-      const organisation = fresh.find((candidate) => candidate.id === member.funderOrganisationId)!;
-      const email = projectReviewInvitation({
-        firstName: member.firstName,
-        organiser: organiserName(review),
-        title: review.title,
-        when,
-        place: review.place,
-        organisationName: organisation.name,
-        url,
-      });
-      await enqueueEmail(tx, { ...email, to: member.email }, { now: input.now });
-    }
-  });
-  return fresh.length;
-}
-
-/** Writes the minutes of the dossiers examined, once the review has taken place; empty text clears one. */
-export async function recordMinutes(
-  db: PrismaClient,
-  user: CommunityMember,
-  input: { reviewId: string; minutes: Record<string, string>; now: Date },
-): Promise<number> {
-  const review = await findEditableReview(db, user, input.reviewId);
-  if (review.scheduledAt > input.now) {
-    throw new ProjectReviewError(
-      `Le compte rendu s’écrit une fois la revue tenue, à partir du ${formatDateTime(review.scheduledAt)}.`,
-      409,
-    );
-  }
-  const items = await db.projectReviewItem.findMany({
-    where: { reviewId: review.id, dossier: SHARED_DOSSIERS },
-    select: { id: true, dossierId: true },
-  });
-  const byDossier = new Map(items.map((item) => [item.dossierId, item.id]));
-  const entries = Object.entries(input.minutes);
-  if (entries.some(([dossierId]) => !byDossier.has(dossierId)))
-    throw new ProjectReviewError(
-      "Un des dossiers n’est plus inscrit à cette revue : rechargez la page.",
-      422,
-    );
-  await db.$transaction(
-    entries.map(([dossierId, text]) =>
-      db.projectReviewItem.update({
-        where: { id: byDossier.get(dossierId)! },
-        data: { minutes: text.trim() ? text.trim() : null },
-      }),
-    ),
-  );
-  return entries.length;
 }
 
 /** The printed agenda, with the shared dossiers only and the positions their funders chose to share. */

@@ -3,7 +3,10 @@
 // unknown one, so an id tells nothing.
 import { pipelineSearch } from "~/domain/funder-pipeline";
 import { describeSavedFilter, normalisedQuery, savedFilterOf } from "~/domain/funder-saved-filters";
+import { AUDIT_ACTIONS } from "~/domain/audit";
 import type { PrismaClient } from "~/generated/prisma/client";
+
+import { auditFunderAct } from "./audit.server";
 
 /** More filters than anyone reads on one page; the cap keeps a runaway form from filling the table. */
 export const MAX_SAVED_FILTERS = 50;
@@ -47,10 +50,13 @@ export async function listSavedFilters(db: PrismaClient, userId: string) {
   });
 }
 
-/** Saves the pipeline's current filter under a name; the query is stored in its one normalised form. */
+/**
+ * Saves the pipeline's current filter under a name; the query is stored in its one normalised form. It is
+ * subscribed to the weekly digest only when the person asked for it.
+ */
 export async function saveFilter(
   db: PrismaClient,
-  input: { userId: string; name: string; query: string; now?: Date },
+  input: { userId: string; name: string; query: string; digest?: boolean; now?: Date },
 ) {
   const count = await db.funderSavedFilter.count({ where: { userId: input.userId } });
   if (count >= MAX_SAVED_FILTERS) {
@@ -59,15 +65,28 @@ export async function saveFilter(
       409,
     );
   }
-  return db.funderSavedFilter.create({
-    data: {
-      userId: input.userId,
-      name: input.name,
-      filters: { query: normalisedQuery(input.query) },
-      weeklyDigest: true,
-      createdAt: input.now ?? new Date(),
-    },
-    select: { id: true, name: true },
+  const now = input.now ?? new Date();
+  const weeklyDigest = input.digest ?? false;
+  return db.$transaction(async (tx) => {
+    const saved = await tx.funderSavedFilter.create({
+      data: {
+        userId: input.userId,
+        name: input.name,
+        filters: { query: normalisedQuery(input.query) },
+        weeklyDigest,
+        createdAt: now,
+      },
+      select: { id: true, name: true, weeklyDigest: true },
+    });
+    await auditFunderAct(tx, {
+      actorId: input.userId,
+      action: AUDIT_ACTIONS.funderFilterSaved,
+      targetType: "FunderSavedFilter",
+      targetId: saved.id,
+      details: { name: input.name, query: normalisedQuery(input.query), weeklyDigest },
+      now,
+    });
+    return saved;
   });
 }
 
@@ -86,19 +105,42 @@ export async function setFilterDigest(
   });
   if (!filter) throw notFound();
   if (filter.weeklyDigest === input.weeklyDigest) return filter;
-  await db.funderSavedFilter.updateMany({
-    where: { id: filter.id, userId: input.userId },
-    data: input.weeklyDigest ? { weeklyDigest: true, lastDigestAt: now } : { weeklyDigest: false },
+  await db.$transaction(async (tx) => {
+    await tx.funderSavedFilter.updateMany({
+      where: { id: filter.id, userId: input.userId },
+      data: input.weeklyDigest ? { weeklyDigest: true, lastDigestAt: now } : { weeklyDigest: false },
+    });
+    await auditFunderAct(tx, {
+      actorId: input.userId,
+      action: AUDIT_ACTIONS.funderFilterDigestChanged,
+      targetType: "FunderSavedFilter",
+      targetId: filter.id,
+      details: { name: filter.name, weeklyDigest: input.weeklyDigest },
+      now,
+    });
   });
   return { ...filter, weeklyDigest: input.weeklyDigest };
 }
 
-export async function deleteFilter(db: PrismaClient, input: { userId: string; filterId: string }) {
+export async function deleteFilter(
+  db: PrismaClient,
+  input: { userId: string; filterId: string; now?: Date },
+) {
   const filter = await db.funderSavedFilter.findFirst({
     where: { id: input.filterId, userId: input.userId },
     select: { id: true, name: true },
   });
   if (!filter) throw notFound();
-  await db.funderSavedFilter.deleteMany({ where: { id: filter.id, userId: input.userId } });
+  await db.$transaction(async (tx) => {
+    await tx.funderSavedFilter.deleteMany({ where: { id: filter.id, userId: input.userId } });
+    await auditFunderAct(tx, {
+      actorId: input.userId,
+      action: AUDIT_ACTIONS.funderFilterDeleted,
+      targetType: "FunderSavedFilter",
+      targetId: filter.id,
+      details: { name: filter.name },
+      now: input.now ?? new Date(),
+    });
+  });
   return filter;
 }
