@@ -177,3 +177,15 @@ export function purgedFileMessage(purgedAt: Date): string {
 export function purgedDossierMessage(purgedAt: Date): string {
   return `Les pièces, les documents, les messages et les données personnelles de ce dossier ont été supprimés le ${formatDate(purgedAt)} au terme de la durée de conservation. Restent le numéro, le dispositif, le statut, les montants, les dates et l’historique des étapes.`;
 }
+
+/** « 60 mois (5 ans) », « 18 mois »: a retention period as the privacy page states it. */
+export function retentionPeriodText(months: number): string {
+  if (months % 12 !== 0) return `${months} mois`;
+  const years = months / 12;
+  return `${months} mois (${years} an${years > 1 ? "s" : ""})`;
+}
+
+/** What the privacy page says of retention: the settings the purge job applies, never a fixed figure. */
+export function retentionPolicyText(settings: RetentionSettings): string {
+  return `Un dossier terminé (décidé, refusé ou clos) est conservé ${retentionPeriodText(settings.retentionMonths)} après sa décision, ou après sa dernière échéance de versement ou de remboursement si elle est plus tardive. L’organisation est prévenue par courriel ${settings.purgeNoticeDays} jours avant ; les pièces, les documents et les données personnelles du dossier sont alors supprimés, seuls les montants et les chiffres agrégés sont gardés.`;
+}

@@ -1,8 +1,20 @@
 import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+
+import { db } from "~/db.server";
+import { retentionPolicyText } from "~/domain/retention";
+import { getRetentionSettings } from "~/services/admin/retention.server";
 
 export const meta: MetaFunction = () => [{ title: "Données personnelles — Portail ESS Centre-Val de Loire" }];
 
+/** Public: the retention period is read from the settings the purge job applies (/admin/conservation). */
+export async function loader() {
+  const settings = await getRetentionSettings(db);
+  return { retention: retentionPolicyText(settings) };
+}
+
 export default function PersonalData() {
+  const { retention } = useLoaderData<typeof loader>();
   return (
     <div className="narrow">
       <h1>Données personnelles</h1>
@@ -28,11 +40,10 @@ export default function PersonalData() {
         notes internes des instructeurs ni les coordonnées bancaires.
       </p>
       <h2>Durées de conservation</h2>
+      <p>{retention}</p>
       <p>
-        Les dossiers clos sont conservés pendant la durée fixée par la Région (10 ans après la clôture pour
-        les aides accordées, conformément aux règles de contrôle des aides publiques), puis les pièces et
-        données personnelles sont supprimées, avec un préavis. Un compte inactif depuis 3 ans est supprimé
-        après information de la personne.
+        Votre compte reste ouvert tant que vous ne demandez pas sa suppression au délégué à la protection des
+        données (voir ci-dessous).
       </p>
       <h2>Vos droits</h2>
       <p>

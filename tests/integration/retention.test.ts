@@ -372,6 +372,25 @@ describe("retention pages and downloads, as a browser calls them", () => {
     expect(staffPage.text).not.toContain("le cédant est en difficulté");
   });
 
+  it("states on the privacy page the retention period the admin set, not a fixed one", async () => {
+    const page = async () => (await outcome((await import("~/routes/donnees-personnelles")).loader())).text;
+    expect(await page()).toContain("conservé 60 mois (5 ans) après sa décision");
+    expect(await page()).toContain("prévenue par courriel 30 jours avant");
+    await updateRetentionSettings(world.db, {
+      actorId: world.admin.id,
+      values: { retentionMonths: "18", purgeNoticeDays: "14" },
+      now: NOW,
+    });
+    expect(await page()).toContain("conservé 18 mois après sa décision");
+    expect(await page()).toContain("prévenue par courriel 14 jours avant");
+    expect(await page()).not.toContain("10 ans");
+    await updateRetentionSettings(world.db, {
+      actorId: world.admin.id,
+      values: { retentionMonths: "60", purgeNoticeDays: "30" },
+      now: NOW,
+    });
+  });
+
   it("lets only an admin read or change the retention settings", async () => {
     const route = await import("~/routes/admin.conservation");
     const funder = await createUser(world.db, "Fanny", "Financeuse", UserRole.FUNDER);
