@@ -40,6 +40,11 @@ test("a funder filters the pipeline, pledges, mentions the Region in the discuss
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SHARED_DOSSIER);
   await expect(page.getByRole("heading", { name: "Cofinancement" })).toBeVisible();
   await expect(page.getByText(/IBAN/)).toHaveCount(0);
+  // The plan balances at 150 000 €: financed at 100 %, only the commune's own 20 000 € confirmed so far.
+  const cofinancing = page.locator("section.co-financing");
+  await expect(cofinancing).toContainText(/finance 100\s%\sdu budget de 150\s000,00\s€/);
+  await expect(cofinancing).toContainText(/20\s000,00\s€ sont confirmés \(13\s%\sdu budget\)/);
+  await expect(cofinancing).not.toContainText("Reste à couvrir");
   await expectNoAxeViolations(page);
 
   // The Banque des Territoires commits 20 000 € as a grant, and shows it.
@@ -54,6 +59,17 @@ test("a funder filters the pipeline, pledges, mentions the Region in the discuss
   await expect(positions).toContainText("Banque des Territoires");
   await expect(positions).toContainText("Engagé");
   await expect(positions).toContainText(/20\s000,00\s€/);
+  // It confirms the bank's 15 000 € line; the 5 000 € beyond it are shown on top of the plan, not as cover.
+  const plan = page.getByRole("table", { name: /Plan de financement du porteur/ });
+  await expect(plan.getByRole("row", { name: /Banque des Territoires — ingénierie/ })).toContainText(
+    "Confirmé (engagé par Banque des Territoires)",
+  );
+  await expect(page.locator("section.co-financing")).toContainText(
+    /35\s000,00\s€ sont confirmés \(23\s%\sdu budget\)/,
+  );
+  await expect(page.locator("section.co-financing")).toContainText(
+    /En plus du plan.*5\s000,00\s€ engagés par Banque des Territoires/,
+  );
   await expectNoAxeViolations(page);
 
   // A message to the community, with the instructor told by email.
@@ -80,8 +96,15 @@ test("a funder filters the pipeline, pledges, mentions the Region in the discuss
   await page.getByRole("button", { name: "Enregistrer l’ordre du jour" }).click();
   await expect(page.getByRole("heading", { name: "Ordre du jour" })).toBeVisible();
   await expect(page.getByText(SHARED_DOSSIER).first()).toBeVisible();
-  await page.getByRole("group", { name: "Organisations à inviter" }).getByRole("checkbox").first().check();
+  // The offer says who will be emailed; the organiser's own organisation is not offered.
+  const invite = page.getByRole("group", { name: "Organisations à inviter" });
+  await expect(invite).not.toContainText("Banque des Territoires");
+  await expect(invite.getByRole("checkbox", { name: /DREETS.*aucun membre actif/ })).toBeVisible();
+  await invite.getByRole("checkbox", { name: /DREETS/ }).check();
   await page.getByRole("button", { name: "Inviter", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("personne n’a reçu de courriel");
+  await expect(page.getByText(/DREETS Centre-Val de Loire \(aucun membre actif/)).toBeVisible();
+  await expect(page.getByText(/Le compte rendu s’écrit ici une fois la revue tenue/)).toBeVisible();
   await expectNoAxeViolations(page);
   await expectPdfLink(page, "Télécharger l’ordre du jour (PDF)");
 
@@ -92,9 +115,53 @@ test("a funder filters the pipeline, pledges, mentions the Region in the discuss
   await expectNoAxeViolations(page);
 });
 
+test("a funder records a meeting held outside the portal, its minutes show on the dossier, and a saved filter asks before emailing", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAs(page, FUNDER);
+  await page.goto("/financeurs/revues");
+  const title = `Comité tenu au téléphone ${uniqueSuffix()}`;
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Date").fill(futureDay(-7));
+  await page.getByLabel("Heure").fill("09:30");
+  await page.getByLabel("Lieu ou lien de visioconférence").fill("Téléphone");
+  await page.getByRole("button", { name: "Prévoir la revue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await page.getByLabel(new RegExp(escapeRegExp(SHARED_DOSSIER))).check();
+  await page.getByRole("button", { name: "Enregistrer l’ordre du jour" }).click();
+  const minutes = `Soutien de principe, montage LEADER à confirmer (${uniqueSuffix()}).`;
+  await page.getByRole("textbox", { name: new RegExp(escapeRegExp(SHARED_DOSSIER)) }).fill(minutes);
+  await page.getByRole("button", { name: /compte rendu/i }).click();
+  await expect(page.getByRole("status")).toContainText("Le compte rendu est enregistré.");
+  await expectNoAxeViolations(page);
+
+  await page
+    .getByRole("link", { name: new RegExp(escapeRegExp(SHARED_DOSSIER)) })
+    .first()
+    .click();
+  const reviews = page.getByRole("region", { name: "Revues de projets" });
+  await expect(reviews).toContainText(title);
+  await expect(reviews).toContainText(minutes);
+  await expectNoAxeViolations(page);
+
+  // Saving a filter without ticking the box subscribes to nothing.
+  await page.goto("/financeurs?dispositif=a-vos-id");
+  const name = `A VOS ID ${uniqueSuffix()}`;
+  await page.getByLabel("Nom du filtre").fill(name);
+  await expect(page.getByLabel(/M’envoyer chaque lundi/)).not.toBeChecked();
+  await page.getByRole("button", { name: "Enregistrer ce filtre" }).click();
+  await expect(page.getByRole("status")).toContainText("Vous ne recevrez pas de courriel");
+  await expect(page.getByRole("row", { name: new RegExp(escapeRegExp(name)) })).toContainText(
+    "Pas d’abonnement",
+  );
+  await expectNoAxeViolations(page);
+});
+
 test("consent rules: an unknown or unshared dossier is not found, applicants never enter, the public sees aggregates only", async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   await signInAs(page, FUNDER);
   const missing = await page.goto("/financeurs/dossiers/ce-dossier-n-existe-pas");
   expect(missing?.status()).toBe(404);

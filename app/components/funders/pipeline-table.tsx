@@ -21,9 +21,7 @@ export function PipelineTable({
         <caption id="pipeline-caption">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Numéro</th>
             <th scope="col">Projet</th>
-            <th scope="col">Organisation</th>
             <th scope="col">Dispositif</th>
             <th scope="col">Département</th>
             <th scope="col">Étape</th>
@@ -42,16 +40,17 @@ export function PipelineTable({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={10}>Aucun projet partagé ne correspond au filtre.</td>
+              <td colSpan={8}>Aucun projet partagé ne correspond au filtre.</td>
             </tr>
           ) : (
             rows.map((row) => (
               <tr key={row.id}>
-                <td className="nowrap">{row.number ?? "—"}</td>
                 <th scope="row">
                   <Link to={`/financeurs/dossiers/${row.id}${search}`}>{row.title}</Link>
+                  <span className="pipeline-table__who">
+                    <span className="nowrap">{row.number ?? "—"}</span> · {row.organisation}
+                  </span>
                 </th>
-                <td>{row.organisation}</td>
                 <td>{row.scheme}</td>
                 <td>{row.department ?? "—"}</td>
                 <td>

@@ -65,29 +65,38 @@ export function ReviewAgenda({ items }: { items: ReviewItemView[] }) {
           {item.positions.length === 0 ? (
             <p>Aucun financeur n’a encore partagé de position sur ce dossier.</p>
           ) : (
-            <table className="review-table">
-              <caption>Positions partagées sur le dossier {item.number}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Financeur</th>
-                  <th scope="col">Position</th>
-                  <th scope="col">Instrument</th>
-                  <th scope="col" className="number">
-                    Montant
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {item.positions.map((position) => (
-                  <tr key={position.organisation}>
-                    <th scope="row">{position.organisation}</th>
-                    <td>{position.status}</td>
-                    <td>{position.instrument}</td>
-                    <td className="number">{position.amount}</td>
+            <div
+              className="table-scroll"
+              role="region"
+              aria-labelledby={`positions-${item.dossierId}`}
+              tabIndex={0}
+            >
+              <table className="review-table">
+                <caption id={`positions-${item.dossierId}`}>
+                  Positions partagées sur le dossier {item.number}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Financeur</th>
+                    <th scope="col">Position</th>
+                    <th scope="col">Instrument</th>
+                    <th scope="col" className="number">
+                      Montant
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {item.positions.map((position) => (
+                    <tr key={position.organisation}>
+                      <th scope="row">{position.organisation}</th>
+                      <td>{position.status}</td>
+                      <td>{position.instrument}</td>
+                      <td className="number">{position.amount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {item.minutes ? (
             <div className="review-agenda__minutes">

@@ -46,10 +46,8 @@ export function QueueTable({
               </th>
             ) : null}
             <th scope="col">Numéro</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Projet</th>
-            <th scope="col">Dispositif</th>
-            <th scope="col">Dép.</th>
+            <th scope="col">Projet et organisation</th>
+            <th scope="col">Dispositif (dép.)</th>
             <th scope="col">Instructeur·rice</th>
             <th scope="col">Étape</th>
             <th scope="col" className="number">
@@ -79,10 +77,13 @@ export function QueueTable({
               <th scope="row">
                 <Link to={`/instruction/dossiers/${row.id}${search}`}>{row.number}</Link>
               </th>
-              <td>{row.organisation}</td>
-              <td>{row.title}</td>
-              <td>{row.scheme}</td>
-              <td>{row.department}</td>
+              <td>
+                {row.title}
+                <span className="queue-table__organisation">{row.organisation}</span>
+              </td>
+              <td>
+                {row.scheme} <span className="nowrap">({row.department})</span>
+              </td>
               <td>{row.assignee}</td>
               <td>
                 <StatusBadge status={row.status} />
