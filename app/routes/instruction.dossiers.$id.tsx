@@ -32,18 +32,15 @@ import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
   MESSAGE_FILES_FIELD,
-  MessageError,
   postInstructorMessage,
   readMessageForm,
   type MessageUpload,
 } from "~/services/dossiers/messages.server";
-import { DossierError } from "~/services/applicant/dossiers.server";
 import { readFormData } from "~/services/platform/http.server";
 import {
   addNote,
   closeDossier,
   getDossierForStaff,
-  InstructionFormError,
   proposeDossier,
   reopenDossier,
   requestCorrection,
@@ -55,6 +52,8 @@ import { instructionDossierView, opinionRules, type StaffActor } from "~/service
 import { purgedDossierLine } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { UserError } from "~/domain/user-error";
+import { fieldErrors } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
   confie: "Le dossier a été confié.",
@@ -140,12 +139,6 @@ async function readValues(request: Request) {
   return { values, files: [] as MessageUpload[], extraFiles: 0 };
 }
 
-function zodErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
-
 async function runIntent(
   context: { actor: StaffActor; dossier: StaffDossier; appUrl: string },
   read: Awaited<ReturnType<typeof readValues>>,
@@ -166,13 +159,13 @@ async function runIntent(
   const rules = opinionRules(dossier.schemeCode, dossier.ruleSet.parameters);
   if (intent === "propose") {
     const opinion = opinionFormSchema(rules.yearCount).safeParse(values);
-    if (!opinion.success) return reply(422, zodErrors(opinion.error));
+    if (!opinion.success) return reply(422, fieldErrors(opinion.error, { depth: 1 }));
     await proposeDossier(db, storage(), { ...base, ...opinion.data });
     return { kind: "done", done: "proposition", anchor: "documents" };
   }
   const parsed = INTENTS[intent].safeParse(values);
   if (!parsed.success) {
-    const errors = zodErrors(parsed.error);
+    const errors = fieldErrors(parsed.error, { depth: 1 });
     return "key" in errors || "checked" in errors
       ? reply(400, { form: "Formulaire incomplet. Rechargez la page et réessayez." })
       : reply(422, errors);
@@ -240,25 +233,13 @@ async function runIntent(
 function refusal(error: unknown, intent: string, values: Values, hadFiles: boolean): Outcome {
   const reply = (status: number, errors: Record<string, string>, conflict?: string) =>
     ({ kind: "reply", status, result: { intent, errors, values, conflict, hadFiles } }) as const;
-  if (error instanceof MessageError) return reply(400, error.errors as Record<string, string>);
-  if (error instanceof InstructionFormError) {
-    const errors: Record<string, string> = {};
-    for (const [key, message] of Object.entries(error.fieldErrors)) {
-      errors[ERROR_FIELDS[intent]?.[key] ?? key] ??= message;
-    }
-    return reply(422, errors);
+  if (!(error instanceof UserError)) throw error;
+  if (error.status === 409) return reply(409, {}, error.message);
+  const errors: Record<string, string> = {};
+  for (const [key, message] of Object.entries(error.fieldErrors)) {
+    errors[ERROR_FIELDS[intent]?.[key] ?? key] ??= message;
   }
-  if (error instanceof DossierError || isFrenchRefusal(error)) {
-    const { status, message } = error as { status: number; message: string };
-    return status === 409 ? reply(409, {}, message) : reply(status, { form: message });
-  }
-  throw error;
-}
-
-/** The other services' refusals (assignment…) carry a 4xx status and a French message. */
-function isFrenchRefusal(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return error instanceof Error && typeof status === "number" && status >= 400 && status < 500;
+  return reply(error.status, Object.keys(errors).length > 0 ? errors : { form: error.message });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -20,7 +20,6 @@ import { InviteForm, MembersTable, PendingInvitations } from "~/components/organ
 import { db } from "~/db.server";
 import { mayBeCooperativeInCreation } from "~/domain/legal-forms";
 import {
-  firstErrors,
   formFields,
   invitationFormSchema,
   organisationFormSchema,
@@ -28,11 +27,10 @@ import {
   OUTSIDE_REGION_NOTICE,
 } from "~/domain/organisation-schema";
 import { MembershipRole } from "~/generated/prisma/enums";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import {
   getOrganisationForMember,
   listMembers,
-  OrganisationError,
   removeMember,
   updateOrganisation,
 } from "~/services/applicant/organisations.server";
@@ -42,6 +40,7 @@ import {
   revokeInvitation,
 } from "~/services/applicant/organisation-invitations.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
   "organisation-creee": "L’organisation a été enregistrée. Vous en êtes responsable.",
@@ -76,10 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionErrors = { intent: string; errors: Record<string, string>; values: Record<string, string> };
-
 function refused(intent: string, errors: Record<string, string>, values: Record<string, string> = {}) {
-  return data<ActionErrors>({ intent, errors, values }, { status: 400 });
+  return data<ActionResult<Record<string, string>, string>>({ intent, errors, values }, { status: 400 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -92,13 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "update": {
         const parsed = organisationFormSchema.safeParse(values);
-        if (!parsed.success) return refused(intent, firstErrors(parsed.error), values);
+        if (!parsed.success) return refused(intent, fieldErrors(parsed.error, { depth: 1 }), values);
         await updateOrganisation(db, user.id, organisationId, parsed.data);
         return done("organisation-modifiee");
       }
       case "invite": {
         const parsed = invitationFormSchema.safeParse(values);
-        if (!parsed.success) return refused(intent, firstErrors(parsed.error), values);
+        if (!parsed.success) return refused(intent, fieldErrors(parsed.error, { depth: 1 }), values);
         await inviteMember(db, {
           organisationId,
           inviterId: user.id,
@@ -126,10 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return refused(intent, { form: "Action inconnue. Rechargez la page et réessayez." });
     }
   } catch (error) {
-    if (error instanceof OrganisationError) {
-      return refused(intent, { [error.field ?? "form"]: error.message }, values);
-    }
-    throw error;
+    return replyTo(error, { intent, values });
   }
 }
 

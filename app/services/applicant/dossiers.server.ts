@@ -15,6 +15,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind, DossierStatus, type SchemeCode } from "~/generated/prisma/enums";
 
 import { requireMembership } from "./organisations.server";
+import { notFound, UserError } from "~/domain/user-error";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
@@ -24,12 +25,9 @@ export const PURGED_DOSSIER_MESSAGE =
   "Ce dossier a été purgé au terme de sa durée de conservation : il ne peut plus être rouvert ni recevoir de message.";
 
 /** A refusal the applicant can understand and act on. */
-export class DossierError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
+export class DossierError extends UserError {
+  constructor(message: string, status = 400, fieldErrors: Record<string, string> = {}) {
+    super(message, { status, fieldErrors });
     this.name = "DossierError";
   }
 }
@@ -251,11 +249,11 @@ export async function getDossierForMember(db: Db, userId: string, dossierId: str
       lastEditedBy: { select: { firstName: true, lastName: true } },
     },
   });
-  if (!dossier) throw new Response("Dossier introuvable.", { status: 404 });
+  if (!dossier) throw notFound("Dossier introuvable.");
   const membership = await db.membership.findUnique({
     where: { userId_organisationId: { userId, organisationId: dossier.organisationId } },
   });
-  if (!membership) throw new Response("Dossier introuvable.", { status: 404 });
+  if (!membership) throw notFound("Dossier introuvable.");
   return dossier;
 }
 
@@ -292,7 +290,7 @@ export async function saveStep(
   }
   const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters, dossier);
   const step = dossierSteps(dossier.schemeCode, context).find((candidate) => candidate.id === input.stepId);
-  if (!step) throw new Response("Étape inconnue.", { status: 404 });
+  if (!step) throw notFound("Étape inconnue.");
 
   const picked = pickStepAnswers(step, input.values);
   const checked = stepSchema(step).safeParse(picked);

@@ -31,15 +31,16 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 /** How applicants see the authors who are not applicants: the service answers, not a named person. */
 export { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
 import { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
+import { UserError } from "~/domain/user-error";
 /** The name of the message form's file input. */
 export const MESSAGE_FILES_FIELD = "attachments";
 
 export type MessageField = "body" | "attachments" | "form";
 
 /** Refusals the applicant can fix, by field of the message form. */
-export class MessageError extends Error {
+export class MessageError extends UserError {
   constructor(readonly errors: Partial<Record<MessageField, string>>) {
-    super(Object.values(errors).join(" "));
+    super(Object.values(errors).join(" "), { fieldErrors: errors as Record<string, string> });
     this.name = "MessageError";
   }
 }

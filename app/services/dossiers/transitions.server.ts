@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { DossierEventKind, type DossierStatus, type UserRole } from "~/generated/prisma/enums";
 
 import { DossierError } from "~/services/applicant/dossiers.server";
+import { notFound } from "~/domain/user-error";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 export async function lockDossier(tx: Tx, dossierId: string) {
   const [row] = await tx.$queryRaw<Array<{ status: DossierStatus; number: string | null }>>`
     SELECT "status", "number" FROM "Dossier" WHERE "id" = ${dossierId} FOR UPDATE`;
-  if (!row) throw new Response("Dossier introuvable.", { status: 404 });
+  if (!row) throw notFound("Dossier introuvable.");
   return row;
 }
 

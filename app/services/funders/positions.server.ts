@@ -16,6 +16,8 @@ import { funderMention } from "~emails/funder-mention";
 import { getSharedDossier, visiblePledges, type CommunityMember } from "./access.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
+import { forbidden, UserError } from "~/domain/user-error";
+import { fieldErrors } from "~/domain/forms";
 
 export type CommunityActivity = Awaited<ReturnType<typeof readCommunityActivity>>;
 export type CommunityIntentResult =
@@ -118,7 +120,7 @@ export async function savePosition(
   const dossier = await getSharedDossier(db, user, input.dossierId);
   const organisationId = user.funderOrganisationId;
   if (!canTakePosition(user) || organisationId === null)
-    throw new Response("Seuls les membres d’une organisation financeuse prennent position.", { status: 403 });
+    throw forbidden("Seuls les membres d’une organisation financeuse prennent position.");
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const key = { dossierId: dossier.id, funderOrganisationId: organisationId };
@@ -156,7 +158,7 @@ export async function postComment(
 ) {
   const dossier = await getSharedDossier(db, user, input.dossierId);
   const body = input.body.trim();
-  if (body === "") throw new Response("Écrivez votre message.", { status: 422 });
+  if (body === "") throw new UserError("Écrivez votre message.", { status: 422 });
   const now = input.now ?? new Date();
   const [author, recipients] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: PERSON }),
@@ -226,7 +228,7 @@ export async function handleCommunityIntent(
     if (!canTakePosition(user))
       return refuse({ form: "Seuls les membres d’une organisation financeuse prennent position." });
     const parsed = positionFormSchema.safeParse(values);
-    if (!parsed.success) return refuse(firstErrors(parsed.error.issues));
+    if (!parsed.success) return refuse(fieldErrors(parsed.error, { depth: 1 }));
     const saved = await savePosition(db, user, { dossierId, ...parsed.data, now: options.now });
     return {
       ok: true,
@@ -238,7 +240,7 @@ export async function handleCommunityIntent(
   }
   if (intent === "comment") {
     const parsed = commentFormSchema.safeParse({ body: values.body, mentions });
-    if (!parsed.success) return refuse(firstErrors(parsed.error.issues));
+    if (!parsed.success) return refuse(fieldErrors(parsed.error, { depth: 1 }));
     const posted = await postComment(db, user, {
       dossierId,
       ...parsed.data,
@@ -257,10 +259,4 @@ export async function handleCommunityIntent(
     };
   }
   return refuse({ form: "Action inconnue. Rechargez la page et réessayez." });
-}
-
-function firstErrors(issues: Array<{ path: PropertyKey[]; message: string }>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
 }

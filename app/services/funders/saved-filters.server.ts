@@ -4,20 +4,19 @@
 import { pipelineSearch } from "~/domain/funder-pipeline";
 import { describeSavedFilter, normalisedQuery, savedFilterOf } from "~/domain/funder-saved-filters";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { notFound, UserError } from "~/domain/user-error";
 
 /** More filters than anyone reads on one page; the cap keeps a runaway form from filling the table. */
 export const MAX_SAVED_FILTERS = 50;
 
-export class SavedFilterError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
+export class SavedFilterError extends UserError {
+  constructor(message: string, status: number) {
+    super(message, { status });
+    this.name = "SavedFilterError";
   }
 }
 
-const notFound = () => new Response("Ce filtre enregistré est introuvable.", { status: 404 });
+const missing = () => notFound("Ce filtre enregistré est introuvable.");
 
 /** Territory codes → names, for the filters' descriptions. */
 export async function territoryNames(db: PrismaClient): Promise<Record<string, string>> {
@@ -84,7 +83,7 @@ export async function setFilterDigest(
     where: { id: input.filterId, userId: input.userId },
     select: { id: true, name: true, weeklyDigest: true },
   });
-  if (!filter) throw notFound();
+  if (!filter) throw missing();
   if (filter.weeklyDigest === input.weeklyDigest) return filter;
   await db.funderSavedFilter.updateMany({
     where: { id: filter.id, userId: input.userId },
@@ -98,7 +97,7 @@ export async function deleteFilter(db: PrismaClient, input: { userId: string; fi
     where: { id: input.filterId, userId: input.userId },
     select: { id: true, name: true },
   });
-  if (!filter) throw notFound();
+  if (!filter) throw missing();
   await db.funderSavedFilter.deleteMany({ where: { id: filter.id, userId: input.userId } });
   return filter;
 }

@@ -23,6 +23,7 @@ import { readCommunityActivity } from "~/services/funders/positions.server";
 import { correctionDiffs, getDossierForStaff, listNotes, type StaffActor } from "./actions.server";
 import { queueNeighbours } from "./queue-neighbours.server";
 import { StorageNotFoundError, type FileStorage } from "~/services/platform/storage.server";
+import { notFound } from "~/domain/user-error";
 
 export type { StaffActor };
 export type InstructionDossierView = Awaited<ReturnType<typeof instructionDossierView>>;
@@ -291,7 +292,7 @@ export async function openStaffAttachment(
     where: { id: attachmentId, dossierId: dossier.id, deletedAt: null },
     select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
   });
-  if (!file) throw new Response("Pièce introuvable.", { status: 404 });
+  if (!file) throw notFound("Pièce introuvable.");
   return { ...file, stream: await readStored(storage, file.storageKey) };
 }
 
@@ -305,12 +306,12 @@ export async function openStaffDocument(
 ) {
   const dossier = await getDossierForStaff(db, actor, dossierId);
   const issued = Object.hasOwn(STAFF_DOCUMENTS, slug) ? STAFF_DOCUMENTS[slug as StaffDocumentSlug] : null;
-  if (!issued) throw new Response("Document introuvable.", { status: 404 });
+  if (!issued) throw notFound("Document introuvable.");
   const document = await db.generatedDocument.findFirst({
     where: { dossierId: dossier.id, kind: issued.kind },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  if (!document) throw new Response("Ce document n’a pas encore été établi.", { status: 404 });
+  if (!document) throw notFound("Ce document n’a pas encore été établi.");
   return {
     fileName: `${issued.fileStem} ${dossier.number ?? "sans numéro"}.pdf`,
     stream: await readStored(storage, document.storageKey),
@@ -319,8 +320,7 @@ export async function openStaffDocument(
 
 async function readStored(storage: FileStorage, key: string) {
   return storage.get(key).catch((error: unknown) => {
-    if (error instanceof StorageNotFoundError)
-      throw new Response("Ce fichier est introuvable.", { status: 404 });
+    if (error instanceof StorageNotFoundError) throw notFound("Ce fichier est introuvable.");
     throw error;
   });
 }
