@@ -21,6 +21,7 @@ import { inspectUpload } from "~/services/platform/uploads.server";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
+import { errorResponse } from "~/services/platform/http.server";
 
 const APP_URL = "https://portail.example.fr";
 const NOW = new Date("2026-11-23T09:30:00Z");
@@ -165,14 +166,16 @@ describe.each(databaseKinds())("dossier messages on %s", (kind) => {
     const { dossierId } = await filedDossier();
     const stranger = await createUser();
     const files = await storedFiles(storageRoot);
-    const posting = await rejection(
-      postMessage(database.db, storage, {
-        userId: stranger.id,
-        dossierId,
-        body: "Je ne devrais pas pouvoir écrire ici.",
-        files: [await upload(SAMPLE_FILES.pdf, "intrus.pdf")],
-        appUrl: APP_URL,
-      }),
+    const posting = errorResponse(
+      await rejection(
+        postMessage(database.db, storage, {
+          userId: stranger.id,
+          dossierId,
+          body: "Je ne devrais pas pouvoir écrire ici.",
+          files: [await upload(SAMPLE_FILES.pdf, "intrus.pdf")],
+          appUrl: APP_URL,
+        }),
+      ),
     );
     expect(posting).toBeInstanceOf(Response);
     expect((posting as Response).status).toBe(404);

@@ -24,12 +24,13 @@ import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { pdfText } from "../support/pdf-text";
+import { asServed } from "../support/routes";
 
 const NO_QUERY = new URLSearchParams();
 
 /** What a refused read throws: the Response the route hands back to the browser. */
 async function refusedStatus(promise: Promise<unknown>): Promise<number> {
-  const thrown = await promise.then(
+  const thrown = await asServed(promise).then(
     () => null,
     (reason: unknown) => reason,
   );

@@ -75,3 +75,10 @@ export async function outcome(promise: Promise<unknown>): Promise<Outcome> {
     throw thrown;
   }
 }
+
+/** A service call's refusal as the server answers it (a UserError becomes its Response), anything else as is. */
+export function asServed<T>(promise: Promise<T>): Promise<T> {
+  return promise.catch((error: unknown) => {
+    throw errorResponse(error);
+  });
+}
