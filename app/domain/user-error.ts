@@ -12,10 +12,15 @@ export interface UserErrorOptions {
   fieldErrors?: FieldErrors;
 }
 
+// Marks a UserError whichever copy of this module made it: the route tests load fresh copies of the app's
+// modules for each database (vi.resetModules), where `instanceof` would not recognise another copy's class.
+const USER_ERROR = Symbol.for("portail-ess.user-error");
+
 /** A refusal the person can understand and act on, in French. */
 export class UserError extends Error {
   readonly status: number;
   readonly fieldErrors: FieldErrors;
+  readonly [USER_ERROR] = true;
 
   constructor(message: string, options: UserErrorOptions = {}) {
     super(message);
@@ -23,6 +28,11 @@ export class UserError extends Error {
     this.status = options.status ?? 400;
     this.fieldErrors = options.fieldErrors ?? {};
   }
+}
+
+/** Whether `error` is a refusal to answer (a UserError or one of its kinds) rather than a fault. */
+export function isUserError(error: unknown): error is UserError {
+  return typeof error === "object" && error !== null && USER_ERROR in error;
 }
 
 /** The 404 of something that does not exist or that the person may not see (both answered alike). */

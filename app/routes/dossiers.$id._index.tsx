@@ -10,13 +10,13 @@ import { SharingForm } from "~/components/dossier-overview/sharing-form";
 import type { OverviewActionResult } from "~/components/dossier-overview/types";
 import { ErrorSummary } from "~/components/error-summary";
 import { db } from "~/db.server";
+import { postMessage } from "~/services/dossiers/messages.server";
 import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
   MESSAGE_FILES_FIELD,
-  postMessage,
   readMessageForm,
-} from "~/services/dossiers/messages.server";
+} from "~/services/dossiers/message-form.server";
 import { dossierOverview } from "~/services/applicant/dossier-overview.server";
 import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";

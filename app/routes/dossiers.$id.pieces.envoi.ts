@@ -7,7 +7,7 @@ import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
-import { UserError } from "~/domain/user-error";
+import { isUserError } from "~/domain/user-error";
 
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     // A refusal is the upload's answer, in JSON like its success; anything else is a fault.
-    if (!(error instanceof UserError)) throw error;
+    if (!isUserError(error)) throw error;
     return json({ ok: false, error: error.message }, error.status);
   }
 }

@@ -28,14 +28,14 @@ import { correctionFormSchema } from "~/domain/correction-request";
 import { parseEuros } from "~/domain/format";
 import { opinionFormSchema } from "~/domain/instruction-opinion";
 import { assignDossiers } from "~/services/instruction/assignment.server";
+import { postInstructorMessage } from "~/services/dossiers/messages.server";
 import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
   MESSAGE_FILES_FIELD,
-  postInstructorMessage,
   readMessageForm,
   type MessageUpload,
-} from "~/services/dossiers/messages.server";
+} from "~/services/dossiers/message-form.server";
 import { readFormData } from "~/services/platform/http.server";
 import {
   addNote,
@@ -52,7 +52,7 @@ import { instructionDossierView, opinionRules, type StaffActor } from "~/service
 import { purgedDossierLine } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
-import { UserError } from "~/domain/user-error";
+import { isUserError } from "~/domain/user-error";
 import { fieldErrors } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
@@ -233,7 +233,7 @@ async function runIntent(
 function refusal(error: unknown, intent: string, values: Values, hadFiles: boolean): Outcome {
   const reply = (status: number, errors: Record<string, string>, conflict?: string) =>
     ({ kind: "reply", status, result: { intent, errors, values, conflict, hadFiles } }) as const;
-  if (!(error instanceof UserError)) throw error;
+  if (!isUserError(error)) throw error;
   if (error.status === 409) return reply(409, {}, error.message);
   const errors: Record<string, string> = {};
   for (const [key, message] of Object.entries(error.fieldErrors)) {

@@ -6,12 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisationFormSchema } from "~/domain/organisation-schema";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, MembershipRole, SchemeCode } from "~/generated/prisma/enums";
-import {
-  DossierError,
-  getDossierForMember,
-  saveStep,
-  startDossier,
-} from "~/services/applicant/dossiers.server";
+import { DossierError, getDossierForMember, startDossier } from "~/services/applicant/dossiers.server";
+import { saveStep } from "~/services/applicant/dossier-steps.server";
 import { createOrganisation } from "~/services/applicant/organisations.server";
 
 import { demoFrenchIban, demoSiret } from "../../seeds/demo/identifiers";

@@ -6,14 +6,8 @@ import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DossierStatus, LegalForm, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import {
-  listMessages,
-  MessageError,
-  postMessage,
-  readMessageForm,
-  REGION_AUTHOR_LABEL,
-  type MessageUpload,
-} from "~/services/dossiers/messages.server";
+import { listMessages, postMessage, REGION_AUTHOR_LABEL } from "~/services/dossiers/messages.server";
+import { MessageError, readMessageForm, type MessageUpload } from "~/services/dossiers/message-form.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 import { inspectUpload } from "~/services/platform/uploads.server";

@@ -13,11 +13,8 @@ import { DossierStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
 import { createGuards } from "~/services/accounts/guards.server";
 import { createSession } from "~/services/accounts/sessions.server";
 import { addNote } from "~/services/instruction/actions.server";
-import {
-  instructionDossierView,
-  openStaffAttachment,
-  openStaffDocument,
-} from "~/services/instruction/dossier.server";
+import { instructionDossierView } from "~/services/instruction/dossier.server";
+import { openStaffAttachment, openStaffDocument } from "~/services/instruction/dossier-files.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";

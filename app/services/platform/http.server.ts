@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 
-import { UserError } from "~/domain/user-error";
+import { isUserError } from "~/domain/user-error";
 
 // Reading what a browser posted. A body that is not a form (a script posting JSON, a broken upload) is bad
 // input: it is answered 400 with a French message, never 500.
@@ -53,14 +53,14 @@ export function replyTo<R extends { intent?: string; values?: unknown }>(
   error: unknown,
   result: R = {} as R,
 ) {
-  if (!(error instanceof UserError)) throw error;
+  if (!isUserError(error)) throw error;
   const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
   return data({ ...result, errors }, { status: error.status });
 }
 
 /** A UserError as the Response the error page shows (its French message and status); anything else as is. */
 export function errorResponse(error: unknown): unknown {
-  if (!(error instanceof UserError)) return error;
+  if (!isUserError(error)) return error;
   return new Response(error.message, { status: error.status });
 }
 
