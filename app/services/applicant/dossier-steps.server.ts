@@ -5,8 +5,6 @@ import { formatDateTime } from "~/domain/format";
 import { fieldErrors } from "~/domain/forms";
 import { notFound } from "~/domain/user-error";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
 import { DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
 
 import {
@@ -17,6 +15,8 @@ import {
   isEditableByApplicant,
   READ_ONLY_MESSAGE,
 } from "./dossiers.server";
+
+type Tx = Prisma.TransactionClient;
 
 export type SaveResult =
   | { ok: true; revision: number; savedAt: Date; errors: Record<string, string> }

@@ -44,16 +44,20 @@ export function unknownIntent(): Response {
   });
 }
 
+/** Refusals of the page itself rather than of what was typed: answered with the error page, not the form. */
+const PAGE_REFUSALS = new Set([403, 404, 410]);
+
 /**
  * The answer to a refused form: the UserError's field errors (or its message as the whole form's error),
- * with its status, beside what the page sends back (`values`, `intent`…). Anything else is rethrown: it is
- * not a refusal but a fault, answered 500 (or 503) by the error page.
+ * with its status, beside what the page sends back (`values`, `intent`…). A 403, 404 or 410 is the error
+ * page, as from a loader; anything else is rethrown: not a refusal but a fault, answered 500 (or 503).
  */
 export function replyTo<R extends { intent?: string; values?: unknown }>(
   error: unknown,
   result: R = {} as R,
 ) {
   if (!isUserError(error)) throw error;
+  if (PAGE_REFUSALS.has(error.status)) throw errorResponse(error);
   const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
   return data({ ...result, errors }, { status: error.status });
 }
