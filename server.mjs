@@ -130,7 +130,7 @@ app.use(express.static("public", { maxAge: "1h" }));
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: build.entry.module.withUserErrors(build),
     mode: build.mode,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "inconnue" }),
   }),

@@ -13,6 +13,8 @@ import { handleEligibilityNode } from "~/services/schemes/eligibility.server";
 
 export { checkEnvironment } from "~/env.server";
 export { startBackgroundWork, stopBackgroundWork } from "~/lifecycle.server";
+/** server.mjs serves the build through it: a UserError a route lets through becomes its French error page. */
+export { withUserErrors } from "~/services/platform/http.server";
 
 /** POST /api/eligibility, mounted by server.mjs ahead of Remix (see handleEligibilityNode). */
 export const eligibilityApi = (request: IncomingMessage, response: ServerResponse) =>

@@ -48,13 +48,3 @@ export const resetPasswordSchema = z.object(passwords).refine(...passwordsMatch)
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "Saisissez votre mot de passe actuel."), ...passwords })
   .refine(...passwordsMatch);
-
-/** Field errors of a failed parse, first message per field, ready for the form. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

@@ -156,16 +156,6 @@ export function formFields(formData: FormData): Record<string, string> {
   return fields;
 }
 
-/** The first message of each field in error, keyed by field name, as forms display them. */
-export function firstErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 export const MEMBERSHIP_ROLE_LABELS: Readonly<Record<MembershipRole, string>> = {
   [MembershipRole.OWNER]: "Responsable",
   [MembershipRole.MEMBER]: "Membre",

@@ -163,16 +163,6 @@ export function accountStateLabel(
   return { label: "Actif", tone: "granted" };
 }
 
-/** A failed parse's first message per field; a list's items report on the list (« schemes », not « schemes.2 »). */
-export function formErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 /** The warning shown before (and after) deactivating someone who still has dossiers to work. */
 export function openDossiersWarning(count: number, deactivated: boolean): string | null {
   if (count === 0) return null;

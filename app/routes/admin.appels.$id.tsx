@@ -13,7 +13,7 @@ import { z } from "zod";
 import { CallDossierCounts, CallFigures } from "~/components/admin/call-figures";
 import { CallForm } from "~/components/admin/call-form";
 import { db } from "~/db.server";
-import { fieldErrors } from "~/domain/auth-schemas";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 import {
   CALL_KIND_LABELS,
   CALL_STATE_LABELS,
@@ -25,8 +25,8 @@ import {
   type CallFormValues,
 } from "~/domain/calls";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
-import { CallError, deleteCall, getCall, schemeOptions, updateCall } from "~/services/admin/calls.server";
-import { readFormData } from "~/services/platform/http.server";
+import { deleteCall, getCall, schemeOptions, updateCall } from "~/services/admin/calls.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -68,8 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: CallFormValues | null };
-
 const intentSchema = z.enum(["update", "delete"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -78,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) {
-    return data<ActionResult>(
+    return data<ActionResult<CallFormValues | null>>(
       { errors: { form: "Action inconnue : rechargez la page." }, values: null },
       { status: 400 },
     );
@@ -94,16 +92,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) {
       // An unknown call answers 404 whatever was posted.
       await getCall(db, id, now);
-      return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+      return data<ActionResult<CallFormValues | null>>(
+        { errors: fieldErrors(parsed.error), values },
+        { status: 400 },
+      );
     }
     const { changed } = await updateCall(db, { actorId: user.id, callId: id, call: parsed.data, now });
     return redirect(`/admin/appels/${id}?fait=${changed ? "modifie" : "inchange"}`);
   } catch (error) {
-    if (error instanceof CallError) {
-      const errors = Object.keys(error.fieldErrors).length ? error.fieldErrors : { form: error.message };
-      return data<ActionResult>({ errors, values }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

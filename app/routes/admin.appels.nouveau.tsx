@@ -11,7 +11,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CallForm } from "~/components/admin/call-form";
 import { db } from "~/db.server";
-import { fieldErrors } from "~/domain/auth-schemas";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 import {
   callFormSchema,
   nextYearCallValues,
@@ -20,8 +20,8 @@ import {
   type CallFormValues,
 } from "~/domain/calls";
 import { parisYear } from "~/domain/paris-time";
-import { CallError, createCall, findCall, listCalls, schemeOptions } from "~/services/admin/calls.server";
-import { readFormData } from "~/services/platform/http.server";
+import { createCall, findCall, listCalls, schemeOptions } from "~/services/admin/calls.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [
@@ -64,24 +64,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: CallFormValues };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const values = readCallForm(await readFormData(request));
   const parsed = callFormSchema.safeParse(values);
   if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+    return data<ActionResult<CallFormValues>>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   }
   try {
     const call = await createCall(db, { actorId: user.id, call: parsed.data, now: new Date() });
     return redirect(`/admin/appels/${call.id}?fait=cree`);
   } catch (error) {
-    if (error instanceof CallError) {
-      const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
-      return data<ActionResult>({ errors, values }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

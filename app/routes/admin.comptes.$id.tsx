@@ -19,7 +19,6 @@ import { ROLE_LABELS } from "~/domain/roles";
 import {
   accountStateLabel,
   describeScope,
-  formErrors,
   instructorScopeSchema,
   openDossiersWarning,
   scopeFields,
@@ -30,9 +29,10 @@ import {
   setInstructorScope,
 } from "~/services/admin/account-access.server";
 import { resendInvitation } from "~/services/admin/account-invitations.server";
-import { AccountAdminError, getAccount, scopeOptions } from "~/services/admin/accounts.server";
-import { readFormData, unknownIntent } from "~/services/platform/http.server";
+import { getAccount, scopeOptions } from "~/services/admin/accounts.server";
+import { readFormData, replyTo, unknownIntent } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -101,7 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const intentSchema = z.enum(["scope", "resend", "deactivate", "reactivate"]);
 type Intent = z.infer<typeof intentSchema>;
-type ActionResult = { intent: Intent; errors: Record<string, string> };
+type Result = ActionResult<undefined, Intent>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -118,7 +118,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "scope": {
         const scope = instructorScopeSchema.safeParse(scopeFields(form));
         if (!scope.success) {
-          return data<ActionResult>({ intent: "scope", errors: formErrors(scope.error) }, { status: 400 });
+          return data<Result>(
+            { intent: "scope", errors: fieldErrors(scope.error, { depth: 1 }) },
+            { status: 400 },
+          );
         }
         await setInstructorScope(db, { actorId: admin.id, userId, scope: scope.data, now });
         return done("perimetre");
@@ -134,10 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return done("reactive");
     }
   } catch (error) {
-    if (error instanceof AccountAdminError) {
-      return data<ActionResult>({ intent: intent.data, errors: error.fieldErrors }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { intent: intent.data });
   }
 }
 

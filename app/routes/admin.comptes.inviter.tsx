@@ -11,16 +11,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AccountInviteForm, type InvitationValues } from "~/components/admin/account-invite-form";
 import { db } from "~/db.server";
-import {
-  accountInvitationSchema,
-  formErrors,
-  instructorScopeSchema,
-  scopeFields,
-} from "~/domain/staff-accounts";
-import { AccountAdminError, funderOrganisationChoices, scopeOptions } from "~/services/admin/accounts.server";
+import { accountInvitationSchema, instructorScopeSchema, scopeFields } from "~/domain/staff-accounts";
+import { funderOrganisationChoices, scopeOptions } from "~/services/admin/accounts.server";
 import { inviteAccount } from "~/services/admin/account-invitations.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Inviter un compte — Administration — Portail ESS Centre-Val de Loire" },
@@ -32,8 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { names: _names, ...scopeChoices } = scope;
   return { funders, scopeChoices };
 }
-
-type ActionResult = { errors: Record<string, string>; values: InvitationValues };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -48,16 +42,16 @@ export async function action({ request }: ActionFunctionArgs) {
     scopeNow: text("scopeNow") || "non",
     ...scopeFields(form),
   };
-  const fail = (errors: Record<string, string>, status = 400) =>
-    data<ActionResult>({ errors, values }, { status });
+  const fail = (errors: Record<string, string>) =>
+    data<ActionResult<InvitationValues>>({ errors, values }, { status: 400 });
 
   const parsed = accountInvitationSchema.safeParse(values);
   const wantsScope = parsed.success && parsed.data.role === "INSTRUCTOR" && parsed.data.scopeNow === "oui";
   const scope = wantsScope ? instructorScopeSchema.safeParse(values) : null;
   if (!parsed.success || (scope && !scope.success)) {
     return fail({
-      ...(parsed.success ? {} : formErrors(parsed.error)),
-      ...(scope && !scope.success ? formErrors(scope.error) : {}),
+      ...(parsed.success ? {} : fieldErrors(parsed.error, { depth: 1 })),
+      ...(scope && !scope.success ? fieldErrors(scope.error, { depth: 1 }) : {}),
     });
   }
   try {
@@ -68,8 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/admin/comptes/${userId}?fait=invite`);
   } catch (error) {
-    if (error instanceof AccountAdminError) return fail(error.fieldErrors, error.status);
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

@@ -16,13 +16,10 @@ import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime } from "~/domain/format";
 import { PURGE_NOTICE_DAYS_RANGE, RETENTION_MONTHS_RANGE } from "~/domain/retention";
-import { readFormData } from "~/services/platform/http.server";
-import {
-  RetentionSettingsError,
-  retentionOverview,
-  updateRetentionSettings,
-} from "~/services/admin/retention.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
+import { retentionOverview, updateRetentionSettings } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Conservation des données — Administration — Portail ESS Centre-Val de Loire" },
@@ -71,8 +68,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: Record<keyof typeof LABELS, string> };
-
 /** The page's one form; anything else posted here is a stale or forged page. */
 const intentSchema = z.literal("settings");
 
@@ -85,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   const values = { retentionMonths: field("retentionMonths"), purgeNoticeDays: field("purgeNoticeDays") };
   if (!intentSchema.safeParse(form.get("intent")).success) {
-    return data<ActionResult>(
+    return data<ActionResult<Record<keyof typeof LABELS, string>>>(
       { errors: { form: "Action inconnue : rechargez la page et réessayez." }, values },
       { status: 400 },
     );
@@ -93,9 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await updateRetentionSettings(db, { actorId: user.id, values, now: new Date() });
   } catch (error) {
-    if (error instanceof RetentionSettingsError)
-      return data<ActionResult>({ errors: error.fieldErrors, values }, { status: 400 });
-    throw error;
+    return replyTo(error, { values });
   }
   return redirect("/admin/conservation?fait=enregistre");
 }

@@ -30,12 +30,12 @@ import {
   deleteDraft,
   getRuleSetVersion,
   publishDraft,
-  RuleSetError,
   saveDraft,
   schemeOfSlug,
 } from "~/services/admin/rule-sets.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   {
@@ -80,14 +80,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { intent: "save"; errors: Record<string, string>; values: ParameterFormValues }
-  | {
-      intent: "publish";
-      errors: Record<string, string>;
-      values: { effectiveDate: string; deliberation: string };
-    }
-  | { intent: "delete"; errors: Record<string, string> };
+type Result =
+  | ActionResult<ParameterFormValues, "save">
+  | ActionResult<{ effectiveDate: string; deliberation: string }, "publish">
+  | ActionResult<undefined, "delete">;
 
 const intentSchema = z.enum(["save", "publish", "delete"]);
 
@@ -97,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) {
-    return data<ActionResult>(
+    return data<Result>(
       {
         intent: "delete",
         errors: { form: "Cette action n’est pas reconnue\u00a0: rechargez la page et réessayez." },
@@ -108,18 +104,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const target = { actorId: user.id, schemeCode: code, version };
   const here = `/admin/dispositifs/${slug}/versions/${version}`;
   const now = new Date();
-  const fail = (error: unknown, result: (errors: Record<string, string>) => ActionResult) => {
-    if (!(error instanceof RuleSetError)) throw error;
-    const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
-    return data<ActionResult>(result(errors), { status: error.status });
-  };
   switch (intent.data) {
     case "save": {
       const values = formValuesFromFormData(code, form);
       try {
         await saveDraft(db, { ...target, values, now });
       } catch (error) {
-        return fail(error, (errors) => ({ intent: "save", errors, values }));
+        return replyTo(error, { intent: "save" as const, values });
       }
       return redirect(`${here}?fait=enregistre`);
     }
@@ -131,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await publishDraft(db, { ...target, ...values, now });
       } catch (error) {
-        return fail(error, (errors) => ({ intent: "publish", errors, values }));
+        return replyTo(error, { intent: "publish" as const, values });
       }
       return redirect(`${here}?fait=publie`);
     }
@@ -139,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await deleteDraft(db, target);
       } catch (error) {
-        return fail(error, (errors) => ({ intent: "delete", errors }));
+        return replyTo(error, { intent: "delete" as const });
       }
       return redirect(`/admin/dispositifs/${slug}?fait=supprime`);
   }

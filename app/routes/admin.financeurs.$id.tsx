@@ -21,21 +21,16 @@ import {
 import { db } from "~/db.server";
 import { formatDate } from "~/domain/format";
 import { FUNDER_KIND_LABELS } from "~/domain/funder-kinds";
-import {
-  accountStateLabel,
-  formErrors,
-  funderOrganisationSchema,
-  memberInvitationSchema,
-} from "~/domain/staff-accounts";
+import { accountStateLabel, funderOrganisationSchema, memberInvitationSchema } from "~/domain/staff-accounts";
 import { inviteAccount } from "~/services/admin/account-invitations.server";
-import { AccountAdminError } from "~/services/admin/accounts.server";
 import {
   getFunderOrganisation,
   removeFunderMember,
   updateFunderOrganisation,
 } from "~/services/admin/funder-organisations.server";
-import { readFormData, unknownIntent } from "~/services/platform/http.server";
+import { readFormData, replyTo, unknownIntent } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -75,11 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const intentSchema = z.enum(["update", "invite", "remove-member"]);
 type Intent = z.infer<typeof intentSchema>;
-type ActionResult = {
-  intent: Intent;
-  errors: Record<string, string>;
-  values: Partial<FunderOrganisationValues & IdentityValues>;
-};
+type Result = ActionResult<Partial<FunderOrganisationValues & IdentityValues>, Intent>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -92,20 +83,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const text = (name: string) => String(form.get(name) ?? "");
   const now = new Date();
   const done = (fait: string) => redirect(`/admin/financeurs/${organisationId}?fait=${fait}`);
-  const fail = (errors: Record<string, string>, values: ActionResult["values"], status = 400) =>
-    data<ActionResult>({ intent: intent.data, errors, values }, { status });
+  const fail = (errors: Record<string, string>, values: Result["values"]) =>
+    data<Result>({ intent: intent.data, errors, values }, { status: 400 });
   try {
     if (intent.data === "update") {
       const values = { name: text("name"), kind: text("kind") };
       const parsed = funderOrganisationSchema.safeParse(values);
-      if (!parsed.success) return fail(formErrors(parsed.error), values);
+      if (!parsed.success) return fail(fieldErrors(parsed.error, { depth: 1 }), values);
       await updateFunderOrganisation(db, { actorId: admin.id, id: organisationId, ...parsed.data, now });
       return done("modifie");
     }
     if (intent.data === "invite") {
       const values = { firstName: text("firstName"), lastName: text("lastName"), email: text("email") };
       const parsed = memberInvitationSchema.safeParse(values);
-      if (!parsed.success) return fail(formErrors(parsed.error), values);
+      if (!parsed.success) return fail(fieldErrors(parsed.error, { depth: 1 }), values);
       // An unknown organisation answers 404 before anything is created.
       await getFunderOrganisation(db, organisationId);
       await inviteAccount(db, {
@@ -120,8 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await removeFunderMember(db, { actorId: admin.id, organisationId, userId: userId.data, now });
     return done("retire");
   } catch (error) {
-    if (error instanceof AccountAdminError) return fail(error.fieldErrors, {}, error.status);
-    throw error;
+    return replyTo(error, { intent: intent.data, values: {} as Result["values"] });
   }
 }
 

@@ -15,14 +15,14 @@ import {
 } from "~/components/admin/funder-organisation-form";
 import { db } from "~/db.server";
 import { FUNDER_KIND_LABELS } from "~/domain/funder-kinds";
-import { formErrors, funderOrganisationSchema } from "~/domain/staff-accounts";
-import { AccountAdminError } from "~/services/admin/accounts.server";
+import { funderOrganisationSchema } from "~/domain/staff-accounts";
 import {
   createFunderOrganisation,
   listFunderOrganisations,
 } from "~/services/admin/funder-organisations.server";
-import { readFormData, unknownIntent } from "~/services/platform/http.server";
+import { readFormData, replyTo, unknownIntent } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Financeurs — Administration — Portail ESS Centre-Val de Loire" },
@@ -42,8 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: FunderOrganisationValues };
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const form = await readFormData(request);
@@ -53,7 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = funderOrganisationSchema.safeParse(values);
   if (!parsed.success)
-    return data<ActionResult>({ errors: formErrors(parsed.error), values }, { status: 400 });
+    return data<ActionResult<FunderOrganisationValues>>(
+      { errors: fieldErrors(parsed.error, { depth: 1 }), values },
+      { status: 400 },
+    );
   try {
     const organisation = await createFunderOrganisation(db, {
       actorId: admin.id,
@@ -62,10 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/admin/financeurs/${organisation.id}?fait=cree`);
   } catch (error) {
-    if (error instanceof AccountAdminError) {
-      return data<ActionResult>({ errors: error.fieldErrors, values }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { TerritoryForm } from "~/components/admin/territory-form";
 import { TerritoryInstructors, TerritoryState } from "~/components/admin/territory-table";
 import { db } from "~/db.server";
-import { fieldErrors } from "~/domain/auth-schemas";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 import { TERRITORY_KIND_LABELS, territoryFieldsSchema, territoryFormValues } from "~/domain/territories";
 import {
   getTerritory,
@@ -49,8 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.enum(["update", "deactivate", "reactivate"]);
-
-type ActionResult = { errors: Record<string, string>; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");

@@ -12,14 +12,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { TerritoryForm } from "~/components/admin/territory-form";
 import { TerritoryTable } from "~/components/admin/territory-table";
 import { db } from "~/db.server";
-import { fieldErrors } from "~/domain/auth-schemas";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 import { newTerritorySchema, territoryFormValues } from "~/domain/territories";
-import {
-  createTerritory,
-  listTerritoriesByDepartment,
-  TerritoryError,
-} from "~/services/admin/territories.server";
-import { readFormData } from "~/services/platform/http.server";
+import { createTerritory, listTerritoriesByDepartment } from "~/services/admin/territories.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [
@@ -43,8 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: Record<string, string> };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const form = await readFormData(request);
@@ -62,10 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await createTerritory(db, { actor: user, values: parsed.data, now: new Date() });
   } catch (error) {
-    if (error instanceof TerritoryError) {
-      return data<ActionResult>({ errors: error.fieldErrors, values }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { values });
   }
   return redirect("/admin/territoires?fait=cree");
 }

@@ -7,7 +7,8 @@ import { InputField } from "~/components/form-field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
-import { changePasswordSchema, fieldErrors } from "~/domain/auth-schemas";
+import { changePasswordSchema } from "~/domain/auth-schemas";
+import { fieldErrors } from "~/domain/forms";
 import {
   choosesNotificationMode,
   isNotificationMode,

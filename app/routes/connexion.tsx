@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
-import { fieldErrors, signInSchema } from "~/domain/auth-schemas";
+import { signInSchema } from "~/domain/auth-schemas";
+import { fieldErrors } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
 import { authenticate } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";

@@ -10,18 +10,17 @@ import { SharingForm } from "~/components/dossier-overview/sharing-form";
 import type { OverviewActionResult } from "~/components/dossier-overview/types";
 import { ErrorSummary } from "~/components/error-summary";
 import { db } from "~/db.server";
+import { postMessage } from "~/services/dossiers/messages.server";
 import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
   MESSAGE_FILES_FIELD,
-  MessageError,
-  postMessage,
   readMessageForm,
-} from "~/services/dossiers/messages.server";
+} from "~/services/dossiers/message-form.server";
 import { dossierOverview } from "~/services/applicant/dossier-overview.server";
 import { setFunderSharing } from "~/services/applicant/dossier-sharing.server";
-import { DossierError, getDossierForMember } from "~/services/applicant/dossiers.server";
-import { readFormData } from "~/services/platform/http.server";
+import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 import { appUrl } from "~/env.server";
@@ -109,22 +108,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       "partage",
     );
   } catch (error) {
-    const intent = fields.intent ?? "";
-    const values = { body: fields.body ?? "" };
-    const hadFiles = files.length + extraFiles > 0;
-    if (error instanceof MessageError) {
-      return data<OverviewActionResult>(
-        { intent: "message", errors: error.errors, values, hadFiles },
-        { status: 400 },
-      );
-    }
-    if (error instanceof DossierError) {
-      return data<OverviewActionResult>(
-        { intent, errors: { form: error.message }, values, hadFiles },
-        { status: error.status },
-      );
-    }
-    throw error;
+    // Without an intent, the body could not be read: only the message form posts one that can fail so.
+    const intent = fields.intent ?? "message";
+    return replyTo(error, {
+      intent,
+      values: { body: fields.body ?? "" },
+      hadFiles: files.length + extraFiles > 0,
+    });
   }
 }
 

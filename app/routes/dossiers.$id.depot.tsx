@@ -7,16 +7,16 @@ import { db } from "~/db.server";
 import { TRANSITIONS } from "~/domain/dossier-workflow";
 import { DossierStatus } from "~/generated/prisma/enums";
 import {
-  DossierError,
   getDossierForMember,
   moveDraftToRulesInForce,
   rulesChangedNotice,
 } from "~/services/applicant/dossiers.server";
 import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 import { appUrl } from "~/env.server";
+import { type ActionResult } from "~/domain/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
@@ -46,11 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const refuse = (message: string) =>
+  data<ActionResult<undefined>>({ errors: { form: message } }, { status: 400 });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const form = await readFormData(request);
   if (form.get("declaration") !== "on") {
-    return data({ error: "Cochez l’attestation sur l’honneur pour déposer le dossier." }, { status: 400 });
+    return refuse("Cochez l’attestation sur l’honneur pour déposer le dossier.");
   }
   try {
     const result = await fileDossier(db, storage(), {
@@ -60,8 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(`/dossiers/${params.id}?message=${result.alreadyFiled ? "deja-depose" : "depose"}`);
   } catch (error) {
-    if (error instanceof DossierError) return data({ error: error.message }, { status: error.status });
-    throw error;
+    return replyTo(error);
   }
 }
 
@@ -77,9 +79,9 @@ export default function FilingStep() {
   return (
     <section aria-labelledby="titre-depot">
       <h2 id="titre-depot">{correction ? TRANSITIONS.RESUBMIT.label : "Vérification et dépôt"}</h2>
-      {result?.error ? (
+      {result?.errors.form ? (
         <p className="notice notice--error" role="alert" tabIndex={-1}>
-          {result.error}
+          {result.errors.form}
         </p>
       ) : null}
       {rulesNotice ? <p className="notice notice--info">{rulesNotice}</p> : null}

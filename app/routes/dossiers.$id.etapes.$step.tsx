@@ -21,16 +21,16 @@ import {
 import { formatTime } from "~/domain/format";
 import {
   answersOf,
-  DossierError,
   formContext,
   getDossierForMember,
   isEditableByApplicant,
-  saveStep,
 } from "~/services/applicant/dossiers.server";
+import { saveStep } from "~/services/applicant/dossier-steps.server";
 import { readFormData } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 
 import { stepHref } from "./dossiers.$id";
+import { isUserError } from "~/domain/user-error";
 
 async function loadStep(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "APPLICANT");
@@ -118,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: Object.keys(result.errors).length > 0 && intent !== "autosave" && !rowIntent ? 400 : 200 },
     );
   } catch (error) {
-    if (error instanceof DossierError) {
+    if (isUserError(error)) {
       return data<StepActionData>({ kind: "error", message: error.message }, { status: error.status });
     }
     throw error;

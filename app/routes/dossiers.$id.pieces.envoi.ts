@@ -2,11 +2,12 @@
 import { type ActionFunctionArgs } from "@remix-run/node";
 
 import { db } from "~/db.server";
-import { AttachmentError, uploadAttachment } from "~/services/applicant/attachments.server";
-import { DossierError, getDossierForMember } from "~/services/applicant/dossiers.server";
-import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
+import { uploadAttachment } from "~/services/applicant/attachments.server";
+import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { isUserError } from "~/domain/user-error";
 
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -36,11 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: `« ${attachment.fileName} » a été ${replaceId ? "remplacée" : "ajoutée"}.`,
     });
   } catch (error) {
-    if (error instanceof AttachmentError || error instanceof MultipartError) {
-      return json({ ok: false, error: error.message }, 400);
-    }
-    if (error instanceof DossierError) return json({ ok: false, error: error.message }, error.status);
-    throw error;
+    // A refusal is the upload's answer, in JSON like its success; anything else is a fault.
+    if (!isUserError(error)) throw error;
+    return json({ ok: false, error: error.message }, error.status);
   }
 }
 

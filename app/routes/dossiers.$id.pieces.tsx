@@ -10,7 +10,6 @@ import { formatDateTime } from "~/domain/format";
 import { ACCEPTED_TYPES, formatBytes } from "~/domain/uploads";
 import { env } from "~/env.server";
 import {
-  AttachmentError,
   listAttachments,
   OTHER_ATTACHMENT_KIND,
   removeAttachment,
@@ -18,15 +17,15 @@ import {
 } from "~/services/applicant/attachments.server";
 import {
   answersOf,
-  DossierError,
   formContext,
   getDossierForMember,
   isEditableByApplicant,
 } from "~/services/applicant/dossiers.server";
-import { readFormData } from "~/services/platform/http.server";
-import { MultipartError, ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
+import { ONE_FILE_AT_A_TIME, readMultipartForm } from "~/services/platform/multipart.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
+import { type ActionResult } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
   ajoutee: "La pièce a été ajoutée.",
@@ -68,7 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { kind: string; error: string };
+/** The piece (`kind`) a refusal is about, so that it shows beside that piece. */
+type Result = ActionResult<{ kind: string }>;
+const refuse = (kind: string, form: string) =>
+  data<Result>({ errors: { form }, values: { kind } }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
@@ -81,11 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await getDossierForMember(db, user.id, dossierId);
       const { form, files, extraFiles } = await readMultipartForm(request, { fileFields: ["file"] });
       kind = String(form.get("kind") ?? "");
-      if (extraFiles > 0) return data<ActionResult>({ kind, error: ONE_FILE_AT_A_TIME }, { status: 400 });
+      if (extraFiles > 0) return refuse(kind, ONE_FILE_AT_A_TIME);
       const file = files[0];
-      if (!file) return data<ActionResult>({ kind, error: "Choisissez un fichier." }, { status: 400 });
-      if (!file.inspection.ok)
-        return data<ActionResult>({ kind, error: file.inspection.error }, { status: 400 });
+      if (!file) return refuse(kind, "Choisissez un fichier.");
+      if (!file.inspection.ok) return refuse(kind, file.inspection.error);
       const replaceId = String(form.get("replaceId") ?? "") || undefined;
       await uploadAttachment(db, storage(), {
         userId: user.id,
@@ -107,18 +108,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return done("retiree");
     }
-    return data<ActionResult>(
-      { kind, error: "Action inconnue. Rechargez la page et réessayez." },
-      { status: 400 },
-    );
+    return refuse(kind, "Action inconnue. Rechargez la page et réessayez.");
   } catch (error) {
-    if (error instanceof AttachmentError || error instanceof MultipartError) {
-      return data<ActionResult>({ kind, error: error.message }, { status: 400 });
-    }
-    if (error instanceof DossierError) {
-      return data<ActionResult>({ kind, error: error.message }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { values: { kind } });
   }
 }
 
@@ -141,12 +133,12 @@ export default function DossierAttachments() {
           dossierId={dossierId}
           slot={slot}
           editable={editable}
-          error={result?.kind === slot.kind ? result.error : undefined}
+          error={result?.values.kind === slot.kind ? result.errors.form : undefined}
         />
       ))}
-      {result && !slots.some((slot) => slot.kind === result.kind) ? (
+      {result && !slots.some((slot) => slot.kind === result.values.kind) ? (
         <p className="notice notice--error" role="alert">
-          {result.error}
+          {result.errors.form}
         </p>
       ) : null}
       {editable ? (

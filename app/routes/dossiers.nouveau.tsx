@@ -17,15 +17,15 @@ import { formatDate } from "~/domain/format";
 import { legalFormLabel } from "~/domain/legal-forms";
 import { parseRuleSetParameters, SCHEME_LIST, SCHEMES } from "~/domain/schemes";
 import {
-  DossierError,
   existingDrafts,
   formContext,
   openCall,
   ruleSetInForce,
   startDossier,
 } from "~/services/applicant/dossiers.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau dossier — Portail ESS Centre-Val de Loire" }];
 
@@ -84,14 +84,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const refuse = (message: string) =>
+  data<ActionResult<undefined>>({ errors: { form: message } }, { status: 400 });
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const form = await readFormData(request);
   const schemeCode = schemeCodeOfSlug(String(form.get("dispositif") ?? ""));
   const organisationId = String(form.get("organisationId") ?? "");
-  if (!schemeCode) return data({ error: "Choisissez un dispositif." }, { status: 400 });
-  if (!organisationId)
-    return data({ error: "Choisissez l’organisation qui porte le projet." }, { status: 400 });
+  if (!schemeCode) return refuse("Choisissez un dispositif.");
+  if (!organisationId) return refuse("Choisissez l’organisation qui porte le projet.");
   try {
     const dossier = await startDossier(db, {
       userId: user.id,
@@ -106,8 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const context = await formContext(db, schemeCode, stored.ruleSet.parameters);
     return redirect(`/dossiers/${dossier.id}/etapes/${dossierSteps(schemeCode, context)[0]!.id}`);
   } catch (error) {
-    if (error instanceof DossierError) return data({ error: error.message }, { status: error.status });
-    throw error;
+    return replyTo(error);
   }
 }
 
@@ -150,9 +151,9 @@ export default function NewDossier() {
   return (
     <div className="narrow">
       <h1>Nouveau dossier {scheme.name}</h1>
-      {result?.error ? (
+      {result?.errors.form ? (
         <p className="notice notice--error" role="alert">
-          {result.error}
+          {result.errors.form}
         </p>
       ) : null}
       {Object.keys(questionnaire).length > 0 ? (

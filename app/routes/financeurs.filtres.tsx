@@ -19,13 +19,13 @@ import { describeSavedFilter, SAVED_FILTER_NAME_MAX, saveFilterSchema } from "~/
 import {
   deleteFilter,
   listSavedFilters,
-  SavedFilterError,
   saveFilter,
   setFilterDigest,
   territoryNames,
 } from "~/services/funders/saved-filters.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Mes filtres enregistrés — Espace financeurs — Portail ESS Centre-Val de Loire" },
@@ -68,9 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  errors: Record<string, string>;
-  values: { name: string; query: string; digest: string };
+type Result = ActionResult<{ name: string; query: string; digest: string }> & {
   /** The filter being saved, in words, so the person sees what a corrected form will keep. */
   description: string;
 };
@@ -92,32 +90,23 @@ export async function action({ request }: ActionFunctionArgs) {
       query: String(form.get("query") ?? ""),
       digest: form.get("digest") === "oui" ? "oui" : "",
     };
-    const fail = async (errors: Record<string, string>, status: number) =>
-      data<ActionResult>(
-        {
-          errors,
-          values,
-          description: describeSavedFilter(
-            parsePipelineFilter(new URLSearchParams(values.query.slice(0, 2000))),
-            await territoryNames(db),
-          ),
-        },
-        { status },
+    const describe = async () =>
+      describeSavedFilter(
+        parsePipelineFilter(new URLSearchParams(values.query.slice(0, 2000))),
+        await territoryNames(db),
       );
     const parsed = saveFilterSchema.safeParse(values);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] === "name" ? "name" : "form";
-        errors[field] ??= issue.message;
-      }
-      return fail(errors, 422);
+      // The query is not a field of the form: its errors are the whole form's.
+      const { name, ...others } = fieldErrors(parsed.error, { depth: 1 });
+      const query = Object.values(others)[0];
+      const errors = { ...(name ? { name } : {}), ...(query ? { form: query } : {}) };
+      return data<Result>({ errors, values, description: await describe() }, { status: 422 });
     }
     try {
       await saveFilter(db, { userId: user.id, ...parsed.data });
     } catch (error) {
-      if (error instanceof SavedFilterError) return fail({ form: error.message }, error.status);
-      throw error;
+      return replyTo(error, { values, description: await describe() });
     }
     return redirect(`/financeurs/filtres?fait=${parsed.data.digest ? "enregistre-abonne" : "enregistre"}`);
   }

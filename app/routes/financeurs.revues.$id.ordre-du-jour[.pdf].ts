@@ -4,25 +4,20 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
 import { isCommunityMember } from "~/services/funders/access.server";
-import { ProjectReviewError, reviewAgendaPdf } from "~/services/funders/project-reviews.server";
+import { reviewAgendaPdf } from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["FUNDER", "INSTRUCTOR", "ADMIN"]);
   if (!isCommunityMember(user))
     throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
-  try {
-    const { fileName, pdf } = await reviewAgendaPdf(db, user, params.id ?? "", new Date());
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": attachmentContentDisposition(fileName),
-        "Content-Length": String(pdf.byteLength),
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof ProjectReviewError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  const { fileName, pdf } = await reviewAgendaPdf(db, user, params.id ?? "", new Date());
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": attachmentContentDisposition(fileName),
+      "Content-Length": String(pdf.byteLength),
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -19,16 +19,16 @@ import { db } from "~/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
 import { minutesFieldId, parseMinutesForm, type ReviewItem } from "~/domain/project-review";
 import { isCommunityMember } from "~/services/funders/access.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import {
   inviteOrganisations,
-  ProjectReviewError,
   recordMinutes,
   reviewDetail,
   setReviewItems,
 } from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
 import { appUrl } from "~/env.server";
+import { type ActionResult } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -72,7 +72,7 @@ const CONFIRMATIONS: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireMember(request);
-  const view = await reviewDetail(db, user, params.id ?? "").catch(toResponse);
+  const view = await reviewDetail(db, user, params.id ?? "");
   const search = new URL(request.url).searchParams;
   const confirmation = Object.keys(CONFIRMATIONS).find((key) => search.has(key));
   const invitedNow = search.get("invite");
@@ -116,17 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function toResponse(error: unknown): never {
-  if (error instanceof ProjectReviewError) throw new Response(error.message, { status: error.status });
-  throw error;
-}
-
-type ActionResult = {
-  intent: string;
-  message?: string;
-  errors?: Record<string, string>;
-  values?: Record<string, string>;
-};
+type Result = ActionResult<Record<string, string> | undefined, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireMember(request);
@@ -155,18 +145,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const values: Record<string, string> = {};
       for (const [key, value] of form) if (typeof value === "string") values[key] = value;
       const parsed = parseMinutesForm(values);
-      if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors, values }, { status: 422 });
+      if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors, values }, { status: 422 });
       await recordMinutes(db, user, { reviewId, minutes: parsed.minutes, now });
       return redirect(`${here}?compte=1`);
     }
-    return data<ActionResult>({ intent, message: "Action inconnue : rechargez la page." }, { status: 400 });
-  } catch (error) {
-    if (!(error instanceof ProjectReviewError)) throw error;
-    const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : undefined;
-    return data<ActionResult>(
-      { intent, message: errors ? undefined : error.message, errors },
-      { status: error.status },
+    return data<Result>(
+      { intent, errors: { form: "Action inconnue : rechargez la page." } },
+      { status: 400 },
     );
+  } catch (error) {
+    return replyTo(error, { intent } as Omit<Result, "errors">);
   }
 }
 
@@ -174,7 +162,9 @@ export default function ProjectReviewPage() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { review } = view;
-  const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : undefined);
+  // A refusal of the whole form is announced at the top; the fields' errors are listed in the summary.
+  const { form: formError, ...fieldErrors } = result?.errors ?? {};
+  const errorsFor = (intent: string) => (result?.intent === intent ? fieldErrors : undefined);
   const minuteLabels = Object.fromEntries(
     view.items.map((item) => [`minutes.${item.dossierId}`, `Compte rendu ${item.number}`]),
   );
@@ -208,13 +198,13 @@ export default function ProjectReviewPage() {
       <div role="status">
         {view.confirmation ? <p className="notice notice--success">{view.confirmation}</p> : null}
       </div>
-      {result?.message ? (
+      {formError ? (
         <p className="notice notice--error" role="alert">
-          {result.message}
+          {formError}
         </p>
       ) : null}
       <ErrorSummary
-        errors={result?.errors}
+        errors={fieldErrors}
         labels={{ dossierIds: "Dossiers", funderOrganisationIds: "Organisations", ...minuteLabels }}
         fieldId={minutesFieldId}
       />

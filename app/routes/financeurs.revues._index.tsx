@@ -15,9 +15,10 @@ import { formatDateTime } from "~/domain/format";
 import { parisDay } from "~/domain/paris-time";
 import { reviewFormSchema } from "~/domain/project-review";
 import { isCommunityMember } from "~/services/funders/access.server";
-import { readFormData } from "~/services/platform/http.server";
-import { createReview, listReviews, ProjectReviewError } from "~/services/funders/project-reviews.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
+import { createReview, listReviews } from "~/services/funders/project-reviews.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Revues de projets — Espace financeurs — Portail ESS Centre-Val de Loire" },
@@ -49,8 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: ReviewFormValues };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireMember(request);
   const form = await readFormData(request);
@@ -61,24 +60,23 @@ export async function action({ request }: ActionFunctionArgs) {
     place: String(form.get("place") ?? ""),
   };
   if (form.get("intent") !== "create") {
-    return data<ActionResult>(
+    return data<ActionResult<ReviewFormValues>>(
       { errors: { form: "Action inconnue : rechargez la page." }, values },
       { status: 400 },
     );
   }
   const parsed = reviewFormSchema.safeParse(values);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return data<ActionResult>({ errors, values }, { status: 422 });
+    return data<ActionResult<ReviewFormValues>>(
+      { errors: fieldErrors(parsed.error, { depth: 1 }), values },
+      { status: 422 },
+    );
   }
   try {
     const review = await createReview(db, user, { ...parsed.data, now: new Date() });
     return redirect(`/financeurs/revues/${review.id}?cree=1`);
   } catch (error) {
-    if (!(error instanceof ProjectReviewError)) throw error;
-    const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
-    return data<ActionResult>({ errors, values }, { status: error.status });
+    return replyTo(error, { values });
   }
 }
 

@@ -12,12 +12,11 @@ import { QueueStatusTabs } from "~/components/instruction/queue-status-tabs";
 import { QueueTable } from "~/components/instruction/queue-table";
 import { Pagination } from "~/components/pagination";
 import { db } from "~/db.server";
-import { fieldErrors } from "~/domain/auth-schemas";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 import { formatDate, formatEuros } from "~/domain/format";
 import { parseQueueFilter, QUEUE_PAGE_SIZE, queueSearch, readQueueFilter } from "~/domain/instruction-queue";
 import { assignDossiers } from "~/services/instruction/assignment.server";
-import { DossierError } from "~/services/applicant/dossiers.server";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { loadQueue } from "~/services/instruction/queue.server";
 import { requireRole } from "~/session.server";
 import { appUrl } from "~/env.server";
@@ -102,7 +101,9 @@ export async function action({ request }: ActionFunctionArgs) {
     confier_a: String(form.get("confier_a") ?? ""),
   };
   const parsed = assignSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) {
+    return data<ActionResult<typeof values>>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  }
   const assigneeId = parsed.data.confier_a === "aucun" ? null : parsed.data.confier_a;
   try {
     const { assigned } = await assignDossiers(db, {
@@ -117,13 +118,7 @@ export async function action({ request }: ActionFunctionArgs) {
     params.set("confie_a", assigneeId ?? "aucun");
     return redirect(`/instruction?${params}`);
   } catch (error) {
-    if (error instanceof DossierError) {
-      return data(
-        { errors: { form: error.message } as Record<string, string>, values },
-        { status: error.status },
-      );
-    }
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

@@ -20,11 +20,12 @@ import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { splitYearly } from "~/domain/schedules";
 import { sessionDecisionRules, sessionOverview, type AgendaItem } from "~/services/commission/agenda.server";
 import { recordSessionDecisions } from "~/services/commission/decisions.server";
-import { addToAgenda, CommissionError, removeFromAgenda } from "~/services/commission/sessions.server";
-import { readFormData } from "~/services/platform/http.server";
+import { addToAgenda, removeFromAgenda } from "~/services/commission/sessions.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 import { appUrl } from "~/env.server";
+import { type ActionResult } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.session.title ?? "Séance"} — Instruction — Portail ESS Centre-Val de Loire` },
@@ -87,7 +88,7 @@ function confirmation(params: URLSearchParams): string | null {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
-  const view = await sessionOverview(db, { actor: user, sessionId: params.id ?? "" }).catch(toResponse);
+  const view = await sessionOverview(db, { actor: user, sessionId: params.id ?? "" });
   const { session } = view;
   const held = session.status === "HELD";
   return {
@@ -153,17 +154,7 @@ function totalRow(total: {
   };
 }
 
-function toResponse(error: unknown): never {
-  if (error instanceof CommissionError) throw new Response(error.message, { status: error.status });
-  throw error;
-}
-
-type ActionResult = {
-  intent: string;
-  message?: string;
-  errors?: Record<string, string>;
-  values?: Record<string, string>;
-};
+type Result = ActionResult<Record<string, string> | undefined, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
@@ -186,7 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "decide") {
       const parsed = parseSessionDecisions(values, await sessionDecisionRules(db, sessionId));
-      if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors, values }, { status: 422 });
+      if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors, values }, { status: 422 });
       await recordSessionDecisions(db, storage(), {
         actor: user,
         sessionId,
@@ -196,20 +187,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return redirect(`${here}?enregistre=1`);
     }
-    return data<ActionResult>({ intent, message: "Action inconnue : rechargez la page." }, { status: 400 });
-  } catch (error) {
-    if (!(error instanceof CommissionError)) throw error;
-    const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : undefined;
-    return data<ActionResult>(
-      {
-        intent,
-        // The decisions form lists its errors in the summary; the others are announced at the top.
-        message: intent === "decide" && errors ? undefined : error.message,
-        errors,
-        values: intent === "decide" ? values : undefined,
-      },
-      { status: error.status },
+    return data<Result>(
+      { intent, errors: { form: "Action inconnue : rechargez la page." } },
+      { status: 400 },
     );
+  } catch (error) {
+    return replyTo(error, { intent, values: intent === "decide" ? values : undefined });
   }
 }
 
@@ -218,7 +201,11 @@ export default function CommissionSessionPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { session } = view;
-  const decisionErrors = result?.intent === "decide" ? (result.errors ?? {}) : {};
+  const decisionErrors = result?.intent === "decide" ? result.errors : {};
+  // The decisions form lists its errors in the summary; the others are announced at the top.
+  const alert =
+    result &&
+    (result.errors.form ?? (result.intent === "decide" ? undefined : Object.values(result.errors)[0]));
   const labels = Object.fromEntries(
     view.decisions.flatMap((dossier) =>
       ["outcome", "amount", "yearlyAmounts", "motivation", "year1", "year2", "year3", "year4", "year5"].map(
@@ -244,9 +231,9 @@ export default function CommissionSessionPage() {
       <div role="status">
         {view.confirmation ? <p className="notice notice--success">{view.confirmation}</p> : null}
       </div>
-      {result?.message ? (
+      {alert ? (
         <p className="notice notice--error" role="alert">
-          {result.message}
+          {alert}
         </p>
       ) : null}
       <ErrorSummary

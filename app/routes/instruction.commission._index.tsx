@@ -13,9 +13,10 @@ import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { parisDay } from "~/domain/paris-time";
-import { CommissionError, createSession, listSessions } from "~/services/commission/sessions.server";
-import { readFormData } from "~/services/platform/http.server";
+import { createSession, listSessions } from "~/services/commission/sessions.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Commission permanente — Instruction — Portail ESS Centre-Val de Loire" },
@@ -39,14 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: { date: string; title: string } };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
   const form = await readFormData(request);
   const values = { date: String(form.get("date") ?? ""), title: String(form.get("title") ?? "") };
   if (form.get("intent") !== "create") {
-    return data<ActionResult>(
+    return data<ActionResult<{ date: string; title: string }>>(
       { errors: { form: "Action inconnue : rechargez la page." }, values },
       { status: 400 },
     );
@@ -60,11 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/instruction/commission/${session.id}?cree=1`);
   } catch (error) {
-    if (error instanceof CommissionError) {
-      const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
-      return data<ActionResult>({ errors, values }, { status: error.status });
-    }
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

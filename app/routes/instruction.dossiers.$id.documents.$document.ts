@@ -10,7 +10,7 @@ import { attachmentContentDisposition } from "~/domain/uploads";
 import { renderCompleteDossier } from "~/pdf/complete-dossier.server";
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
 import { getDossierForStaff } from "~/services/instruction/access.server";
-import { openStaffDocument } from "~/services/instruction/dossier.server";
+import { openStaffDocument } from "~/services/instruction/dossier-files.server";
 import { refusePurgedFiles } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";

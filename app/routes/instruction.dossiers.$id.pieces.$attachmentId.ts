@@ -6,7 +6,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remi
 import { db } from "~/db.server";
 import { attachmentContentDisposition } from "~/domain/uploads";
 import { getDossierForStaff } from "~/services/instruction/access.server";
-import { openStaffAttachment, PREVIEWABLE_TYPES } from "~/services/instruction/dossier.server";
+import { openStaffAttachment, PREVIEWABLE_TYPES } from "~/services/instruction/dossier-files.server";
 import { refusePurgedFiles } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";

@@ -28,16 +28,14 @@ import { correctionFormSchema } from "~/domain/correction-request";
 import { parseEuros } from "~/domain/format";
 import { opinionFormSchema } from "~/domain/instruction-opinion";
 import { assignDossiers } from "~/services/instruction/assignment.server";
+import { postInstructorMessage } from "~/services/dossiers/messages.server";
 import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
   MESSAGE_FILES_FIELD,
-  MessageError,
-  postInstructorMessage,
   readMessageForm,
   type MessageUpload,
-} from "~/services/dossiers/messages.server";
-import { DossierError } from "~/services/applicant/dossiers.server";
+} from "~/services/dossiers/message-form.server";
 import { readFormData } from "~/services/platform/http.server";
 import {
   addNote,
@@ -46,11 +44,7 @@ import {
   setCompleteness,
   startInstruction,
 } from "~/services/instruction/actions.server";
-import {
-  getDossierForStaff,
-  InstructionFormError,
-  type StaffDossier,
-} from "~/services/instruction/access.server";
+import { getDossierForStaff, type StaffDossier } from "~/services/instruction/access.server";
 import { proposeDossier } from "~/services/instruction/proposal.server";
 import { requestCorrection } from "~/services/instruction/corrections.server";
 import { instructionDossierView, opinionRules, type StaffActor } from "~/services/instruction/dossier.server";
@@ -58,6 +52,8 @@ import { purgedDossierLine } from "~/services/admin/retention.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 import { appUrl as publicUrl } from "~/env.server";
+import { isUserError } from "~/domain/user-error";
+import { fieldErrors } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
   confie: "Le dossier a été confié.",
@@ -150,12 +146,6 @@ async function readValues(request: Request) {
   return { values, files: [] as MessageUpload[], extraFiles: 0 };
 }
 
-function zodErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
-
 async function runIntent(
   context: { actor: StaffActor; dossier: StaffDossier; appUrl: string },
   read: Awaited<ReturnType<typeof readValues>>,
@@ -176,13 +166,13 @@ async function runIntent(
   const rules = opinionRules(dossier.schemeCode, dossier.ruleSet.parameters);
   if (intent === "PROPOSE") {
     const opinion = opinionFormSchema(rules.yearCount).safeParse(values);
-    if (!opinion.success) return reply(422, zodErrors(opinion.error));
+    if (!opinion.success) return reply(422, fieldErrors(opinion.error, { depth: 1 }));
     await proposeDossier(db, storage(), { ...base, ...opinion.data });
     return { kind: "done", done: "proposition", anchor: "documents" };
   }
   const parsed = INTENTS[intent].safeParse(values);
   if (!parsed.success) {
-    const errors = zodErrors(parsed.error);
+    const errors = fieldErrors(parsed.error, { depth: 1 });
     return "key" in errors || "checked" in errors
       ? reply(400, { form: "Formulaire incomplet. Rechargez la page et réessayez." })
       : reply(422, errors);
@@ -250,25 +240,13 @@ async function runIntent(
 function refusal(error: unknown, intent: string, values: Values, hadFiles: boolean): Outcome {
   const reply = (status: number, errors: Record<string, string>, conflict?: string) =>
     ({ kind: "reply", status, result: { intent, errors, values, conflict, hadFiles } }) as const;
-  if (error instanceof MessageError) return reply(400, error.errors as Record<string, string>);
-  if (error instanceof InstructionFormError) {
-    const errors: Record<string, string> = {};
-    for (const [key, message] of Object.entries(error.fieldErrors)) {
-      errors[ERROR_FIELDS[intent]?.[key] ?? key] ??= message;
-    }
-    return reply(422, errors);
+  if (!isUserError(error)) throw error;
+  if (error.status === 409) return reply(409, {}, error.message);
+  const errors: Record<string, string> = {};
+  for (const [key, message] of Object.entries(error.fieldErrors)) {
+    errors[ERROR_FIELDS[intent]?.[key] ?? key] ??= message;
   }
-  if (error instanceof DossierError || isFrenchRefusal(error)) {
-    const { status, message } = error as { status: number; message: string };
-    return status === 409 ? reply(409, {}, message) : reply(status, { form: message });
-  }
-  throw error;
-}
-
-/** The other services' refusals (assignment…) carry a 4xx status and a French message. */
-function isFrenchRefusal(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return error instanceof Error && typeof status === "number" && status >= 400 && status < 500;
+  return reply(error.status, Object.keys(errors).length > 0 ? errors : { form: error.message });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

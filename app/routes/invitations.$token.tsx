@@ -9,9 +9,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
 import { MEMBERSHIP_ROLE_LABELS } from "~/domain/organisation-schema";
-import { OrganisationError } from "~/services/applicant/organisations.server";
 import { acceptInvitation, findInvitation } from "~/services/applicant/organisation-invitations.server";
 import { getOptionalUser, requireRole } from "~/session.server";
+import { replyTo } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Invitation à rejoindre une organisation – Portail ESS Centre-Val de Loire" },
@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const organisationId = await acceptInvitation(db, { token: params.token ?? "", userId: user.id });
     return redirect(`/organisations/${organisationId}?message=invitation-acceptee`);
   } catch (error) {
-    if (error instanceof OrganisationError) return data({ error: error.message }, { status: 400 });
-    throw error;
+    return replyTo(error);
   }
 }
 
@@ -94,9 +93,9 @@ export default function InvitationPage() {
         préparer ses dossiers de financement.
       </p>
       <p>Cette invitation est valable jusqu’au {shortDate.format(new Date(invitation.expiresAt))}.</p>
-      {result?.error ? (
+      {result?.errors.form ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <p>{result.error}</p>
+          <p>{result.errors.form}</p>
         </div>
       ) : null}
       {!signedIn ? (

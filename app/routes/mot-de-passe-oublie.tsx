@@ -5,7 +5,8 @@ import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
-import { fieldErrors, forgotPasswordSchema } from "~/domain/auth-schemas";
+import { forgotPasswordSchema } from "~/domain/auth-schemas";
+import { fieldErrors } from "~/domain/forms";
 import { requestPasswordReset } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
 

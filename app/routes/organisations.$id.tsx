@@ -20,7 +20,6 @@ import { InviteForm, MembersTable, PendingInvitations } from "~/components/organ
 import { db } from "~/db.server";
 import { mayBeCooperativeInCreation } from "~/domain/legal-forms";
 import {
-  firstErrors,
   formFields,
   invitationFormSchema,
   organisationFormSchema,
@@ -28,11 +27,10 @@ import {
   OUTSIDE_REGION_NOTICE,
 } from "~/domain/organisation-schema";
 import { MembershipRole } from "~/generated/prisma/enums";
-import { readFormData } from "~/services/platform/http.server";
+import { readFormData, replyTo } from "~/services/platform/http.server";
 import {
   getOrganisationForMember,
   listMembers,
-  OrganisationError,
   removeMember,
   updateOrganisation,
 } from "~/services/applicant/organisations.server";
@@ -43,6 +41,7 @@ import {
 } from "~/services/applicant/organisation-invitations.server";
 import { requireRole } from "~/session.server";
 import { appUrl } from "~/env.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
   "organisation-creee": "L’organisation a été enregistrée. Vous en êtes responsable.",
@@ -77,10 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionErrors = { intent: string; errors: Record<string, string>; values: Record<string, string> };
-
 function refused(intent: string, errors: Record<string, string>, values: Record<string, string> = {}) {
-  return data<ActionErrors>({ intent, errors, values }, { status: 400 });
+  return data<ActionResult<Record<string, string>, string>>({ intent, errors, values }, { status: 400 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,13 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "update": {
         const parsed = organisationFormSchema.safeParse(values);
-        if (!parsed.success) return refused(intent, firstErrors(parsed.error), values);
+        if (!parsed.success) return refused(intent, fieldErrors(parsed.error, { depth: 1 }), values);
         await updateOrganisation(db, user.id, organisationId, parsed.data);
         return done("organisation-modifiee");
       }
       case "invite": {
         const parsed = invitationFormSchema.safeParse(values);
-        if (!parsed.success) return refused(intent, firstErrors(parsed.error), values);
+        if (!parsed.success) return refused(intent, fieldErrors(parsed.error, { depth: 1 }), values);
         await inviteMember(db, {
           organisationId,
           inviterId: user.id,
@@ -127,10 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return refused(intent, { form: "Action inconnue. Rechargez la page et réessayez." });
     }
   } catch (error) {
-    if (error instanceof OrganisationError) {
-      return refused(intent, { [error.field ?? "form"]: error.message }, values);
-    }
-    throw error;
+    return replyTo(error, { intent, values });
   }
 }
 

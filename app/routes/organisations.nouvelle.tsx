@@ -15,10 +15,11 @@ import {
   type OrganisationFormFieldName,
 } from "~/components/organisation-form";
 import { db } from "~/db.server";
-import { firstErrors, formFields, organisationFormSchema } from "~/domain/organisation-schema";
-import { readFormData } from "~/services/platform/http.server";
-import { createOrganisation, OrganisationError } from "~/services/applicant/organisations.server";
+import { formFields, organisationFormSchema } from "~/domain/organisation-schema";
+import { readFormData, replyTo } from "~/services/platform/http.server";
+import { createOrganisation } from "~/services/applicant/organisations.server";
 import { requireRole } from "~/session.server";
+import { type ActionResult, fieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Déclarer une organisation – Portail ESS Centre-Val de Loire" },
@@ -33,15 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const values = formFields(await readFormData(request));
   const parsed = organisationFormSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: firstErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) {
+    return data<ActionResult>({ errors: fieldErrors(parsed.error, { depth: 1 }), values }, { status: 400 });
+  }
   try {
     const organisation = await createOrganisation(db, user.id, parsed.data);
     return redirect(`/organisations/${organisation.id}?message=organisation-creee`);
   } catch (error) {
-    if (error instanceof OrganisationError) {
-      return data({ errors: { [error.field ?? "form"]: error.message }, values }, { status: 400 });
-    }
-    throw error;
+    return replyTo(error, { values });
   }
 }
 

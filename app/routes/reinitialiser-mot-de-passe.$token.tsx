@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
-import { fieldErrors, resetPasswordSchema } from "~/domain/auth-schemas";
+import { resetPasswordSchema } from "~/domain/auth-schemas";
+import { fieldErrors } from "~/domain/forms";
 import { isResetTokenValid, resetPassword } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
 

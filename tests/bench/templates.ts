@@ -5,12 +5,8 @@ import { dossierSteps, type RawAnswers } from "~/domain/dossier-forms";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { MembershipRole, UserRole, type SchemeCode } from "~/generated/prisma/enums";
 import { uploadAttachment } from "~/services/applicant/attachments.server";
-import {
-  formContext,
-  getDossierForMember,
-  saveStep,
-  startDossier,
-} from "~/services/applicant/dossiers.server";
+import { formContext, getDossierForMember, startDossier } from "~/services/applicant/dossiers.server";
+import { saveStep } from "~/services/applicant/dossier-steps.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import type { FileStorage } from "~/services/platform/storage.server";
 

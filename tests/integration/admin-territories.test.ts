@@ -14,7 +14,8 @@ import { EMPTY_QUEUE_FILTER } from "~/domain/instruction-queue";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
 import type { AdminTerritory } from "~/services/admin/territories.server";
-import { formContext, saveStep, startDossier } from "~/services/applicant/dossiers.server";
+import { formContext, startDossier } from "~/services/applicant/dossiers.server";
+import { saveStep } from "~/services/applicant/dossier-steps.server";
 import { loadQueue } from "~/services/instruction/queue.server";
 
 import { demoSiret } from "../../seeds/demo/identifiers";

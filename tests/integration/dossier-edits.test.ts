@@ -6,18 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisationFormSchema } from "~/domain/organisation-schema";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, MembershipRole, SchemeCode } from "~/generated/prisma/enums";
-import {
-  DossierError,
-  getDossierForMember,
-  saveStep,
-  startDossier,
-} from "~/services/applicant/dossiers.server";
+import { DossierError, getDossierForMember, startDossier } from "~/services/applicant/dossiers.server";
+import { saveStep } from "~/services/applicant/dossier-steps.server";
 import { createOrganisation } from "~/services/applicant/organisations.server";
 
 import { demoFrenchIban, demoSiret } from "../../seeds/demo/identifiers";
 import { paris } from "../../seeds/paris-time";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { errorResponse } from "~/services/platform/http.server";
 
 const PROJECT = {
   title: "Une ressourcerie solidaire dans le Giennois",
@@ -190,18 +187,20 @@ describe.each(databaseKinds())("editing a dossier on %s", (kind) => {
     const outsider = await createUser("Alex", "Durand");
     const before = await stored(dossierId);
 
-    const read = await thrown(getDossierForMember(db, outsider.id, dossierId));
+    const read = errorResponse(await thrown(getDossierForMember(db, outsider.id, dossierId)));
     expect(read).toBeInstanceOf(Response);
     expect((read as Response).status).toBe(404);
 
-    const save = await thrown(
-      saveStep(db, {
-        userId: outsider.id,
-        dossierId,
-        stepId: "projet",
-        values: PROJECT,
-        revision: before.revision,
-      }),
+    const save = errorResponse(
+      await thrown(
+        saveStep(db, {
+          userId: outsider.id,
+          dossierId,
+          stepId: "projet",
+          values: PROJECT,
+          revision: before.revision,
+        }),
+      ),
     );
     expect(save).toBeInstanceOf(Response);
     expect((save as Response).status).toBe(404);

@@ -6,14 +6,8 @@ import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DossierStatus, LegalForm, SchemeCode, UserRole } from "~/generated/prisma/enums";
-import {
-  listMessages,
-  MessageError,
-  postMessage,
-  readMessageForm,
-  REGION_AUTHOR_LABEL,
-  type MessageUpload,
-} from "~/services/dossiers/messages.server";
+import { listMessages, postMessage, REGION_AUTHOR_LABEL } from "~/services/dossiers/messages.server";
+import { MessageError, readMessageForm, type MessageUpload } from "~/services/dossiers/message-form.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 import { inspectUpload } from "~/services/platform/uploads.server";
@@ -21,6 +15,7 @@ import { inspectUpload } from "~/services/platform/uploads.server";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
+import { errorResponse } from "~/services/platform/http.server";
 
 const APP_URL = "https://portail.example.fr";
 const NOW = new Date("2026-11-23T09:30:00Z");
@@ -165,14 +160,16 @@ describe.each(databaseKinds())("dossier messages on %s", (kind) => {
     const { dossierId } = await filedDossier();
     const stranger = await createUser();
     const files = await storedFiles(storageRoot);
-    const posting = await rejection(
-      postMessage(database.db, storage, {
-        userId: stranger.id,
-        dossierId,
-        body: "Je ne devrais pas pouvoir écrire ici.",
-        files: [await upload(SAMPLE_FILES.pdf, "intrus.pdf")],
-        appUrl: APP_URL,
-      }),
+    const posting = errorResponse(
+      await rejection(
+        postMessage(database.db, storage, {
+          userId: stranger.id,
+          dossierId,
+          body: "Je ne devrais pas pouvoir écrire ici.",
+          files: [await upload(SAMPLE_FILES.pdf, "intrus.pdf")],
+          appUrl: APP_URL,
+        }),
+      ),
     );
     expect(posting).toBeInstanceOf(Response);
     expect((posting as Response).status).toBe(404);

@@ -5,6 +5,7 @@ import { setFunderSharing, SHARING_REASONS, sharingState } from "~/services/appl
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { errorResponse } from "~/services/platform/http.server";
 
 const MORNING = new Date("2026-11-23T09:30:00Z");
 const EVENING = new Date("2026-11-23T17:45:00Z");
@@ -127,13 +128,15 @@ describe.each(databaseKinds())("sharing a dossier with the funders on %s", (kind
   it("answers 404 to someone who is not a member, and changes nothing", async () => {
     const { dossierId } = await filedDossier();
     const stranger = await createUser();
-    const refusal = await setFunderSharing(database.db, {
-      userId: stranger.id,
-      dossierId,
-      share: true,
-    }).then(
-      () => null,
-      (reason: unknown) => reason,
+    const refusal = errorResponse(
+      await setFunderSharing(database.db, {
+        userId: stranger.id,
+        dossierId,
+        share: true,
+      }).then(
+        () => null,
+        (reason: unknown) => reason,
+      ),
     );
     expect(refusal).toBeInstanceOf(Response);
     expect((refusal as Response).status).toBe(404);

@@ -28,6 +28,7 @@ import { demoFrenchIban, demoSiret } from "../../seeds/demo/identifiers";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
+import { errorResponse } from "~/services/platform/http.server";
 
 const REFUSED =
   "Ce type de fichier n’est pas accepté. Formats acceptés : PDF, image JPEG, image PNG, texte OpenDocument (ODT), document Word (DOCX), classeur Excel (XLSX), classeur OpenDocument (ODS).";
@@ -261,20 +262,24 @@ describe.each(databaseKinds())("dossier pieces on %s", (kind) => {
     const outsider = await createUser();
     const keysBefore = await storedKeys(root);
 
-    const upload = await rejection(
-      uploadAttachment(db, storage, {
-        userId: outsider.id,
-        dossierId,
-        kind: "STATUTES",
-        fileName: "statuts.pdf",
-        source: SAMPLE_FILES.pdf,
-      }),
+    const upload = errorResponse(
+      await rejection(
+        uploadAttachment(db, storage, {
+          userId: outsider.id,
+          dossierId,
+          kind: "STATUTES",
+          fileName: "statuts.pdf",
+          source: SAMPLE_FILES.pdf,
+        }),
+      ),
     );
     expect(upload).toBeInstanceOf(Response);
     expect((upload as Response).status).toBe(404);
 
-    const download = await rejection(
-      openAttachment(db, storage, { userId: outsider.id, dossierId, attachmentId: piece.id }),
+    const download = errorResponse(
+      await rejection(
+        openAttachment(db, storage, { userId: outsider.id, dossierId, attachmentId: piece.id }),
+      ),
     );
     expect(download).toBeInstanceOf(Response);
     expect((download as Response).status).toBe(404);

@@ -26,9 +26,9 @@ import {
   DossierError,
   getDossierForMember,
   ruleSetInForce,
-  saveStep,
   startDossier,
 } from "~/services/applicant/dossiers.server";
+import { saveStep } from "~/services/applicant/dossier-steps.server";
 import { forgetRuleSetsInForce } from "~/services/schemes/eligibility.server";
 import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
 import { createOrganisation } from "~/services/applicant/organisations.server";

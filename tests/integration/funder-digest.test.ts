@@ -16,6 +16,7 @@ import {
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { errorResponse } from "~/services/platform/http.server";
 
 const APP_URL = "https://portail.example.fr";
 /** Paris wall-clock time in November (UTC+1). */
@@ -289,8 +290,10 @@ describe.each(databaseKinds())("funders' weekly digest on %s", (kind) => {
     expect(await digestsTo(funder.email)).toHaveLength(2);
 
     // Someone else's filter is answered like an unknown one.
-    const refused = await setFilterDigest(db, { userId: funder.id, filterId: id, weeklyDigest: true }).catch(
-      (error: unknown) => error,
+    const refused = errorResponse(
+      await setFilterDigest(db, { userId: funder.id, filterId: id, weeklyDigest: true }).catch(
+        (error: unknown) => error,
+      ),
     );
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(404);

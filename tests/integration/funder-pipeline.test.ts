@@ -21,11 +21,12 @@ import { loadPipeline } from "~/services/funders/pipeline.server";
 
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { asServed } from "../support/routes";
 
 const MORNING = new Date("2026-11-23T09:30:00Z");
 
 const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
+  asServed(promise).then(
     () => "résolu",
     (reason: unknown) => (reason instanceof Response ? reason.status : reason),
   );

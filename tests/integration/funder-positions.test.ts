@@ -18,13 +18,14 @@ import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { createUser, createWorld, fileDemo, type World } from "../support/instruction-world";
+import { asServed } from "../support/routes";
 
 const APP_URL = "https://portail.example.fr";
 const MORNING = new Date("2026-11-23T09:30:00Z");
 const EVENING = new Date("2026-11-23T17:45:00Z");
 
 const statusOf = (promise: Promise<unknown>) =>
-  promise.then(
+  asServed(promise).then(
     () => "résolu",
     (reason: unknown) => (reason instanceof Response ? reason.status : reason),
   );

@@ -22,7 +22,7 @@ import { LocalFileStorage } from "~/services/platform/storage.server";
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
-import { cookieOf, get } from "../support/routes";
+import { asServed, cookieOf, get } from "../support/routes";
 
 const FILED = { status: { not: DossierStatus.DRAFT } };
 
@@ -186,7 +186,7 @@ describe("the indicator pages and downloads", () => {
   // Response.text() drops a UTF-8 BOM: the bytes tell whether the spreadsheet will see one.
   const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
   const statusOf = (promise: Promise<unknown>) =>
-    promise.then(
+    asServed(promise).then(
       () => 200,
       (thrown: unknown) => (thrown instanceof Response ? thrown.status : 500),
     );

@@ -41,6 +41,7 @@ import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../seeds/demo/dossiers-coop
 import { databaseKinds } from "../support/database";
 import { APP_URL, createWorld, DAY, fileDemo, saveAll, type World } from "../support/instruction-world";
 import { pdfText } from "../support/pdf-text";
+import { asServed } from "../support/routes";
 
 const revisionOf = async (db: PrismaClient, id: string) =>
   (await db.dossier.findUniqueOrThrow({ where: { id }, select: { revision: true } })).revision;
@@ -439,7 +440,7 @@ describe.each(databaseKinds())("instruction actions on %s", (kind) => {
       () => addNote(db, { actor: outsider, dossierId: filed.id, body: "Vu" }),
     ];
     for (const attempt of attempts) {
-      const response = await rejection(attempt(), Response);
+      const response = await rejection(asServed<unknown>(attempt()), Response);
       expect(response.status).toBe(404);
     }
     expect((await db.dossier.findUniqueOrThrow({ where: { id: filed.id } })).status).toBe(

@@ -13,23 +13,21 @@ import { DossierStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
 import { createGuards } from "~/services/accounts/guards.server";
 import { createSession } from "~/services/accounts/sessions.server";
 import { addNote } from "~/services/instruction/actions.server";
-import {
-  instructionDossierView,
-  openStaffAttachment,
-  openStaffDocument,
-} from "~/services/instruction/dossier.server";
+import { instructionDossierView } from "~/services/instruction/dossier.server";
+import { openStaffAttachment, openStaffDocument } from "~/services/instruction/dossier-files.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
 import { pdfText } from "../support/pdf-text";
+import { asServed } from "../support/routes";
 
 const NO_QUERY = new URLSearchParams();
 
 /** What a refused read throws: the Response the route hands back to the browser. */
 async function refusedStatus(promise: Promise<unknown>): Promise<number> {
-  const thrown = await promise.then(
+  const thrown = await asServed(promise).then(
     () => null,
     (reason: unknown) => reason,
   );

@@ -23,6 +23,7 @@ import {
 } from "~/services/applicant/organisation-invitations.server";
 
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../support/database";
+import { asServed } from "../support/routes";
 
 const APP_URL = "https://portail.example.fr";
 
@@ -46,7 +47,7 @@ function organisationInput(overrides: Partial<OrganisationFormValues> = {}) {
 
 /** The status of the Response a service throws for a forbidden or hidden organisation. */
 async function refusalStatus(promise: Promise<unknown>): Promise<number> {
-  const error = await promise.then(
+  const error = await asServed(promise).then(
     () => null,
     (reason: unknown) => reason,
   );

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 import type { PrismaClient } from "~/generated/prisma/client";
+import { errorResponse } from "~/services/platform/http.server";
 
 import { formRequest, getRequest } from "./requests";
 
@@ -67,8 +68,17 @@ export async function outcome(promise: Promise<unknown>): Promise<Outcome> {
       return { status: init?.status ?? 200, text: JSON.stringify(data), body: data };
     }
     return { status: 200, text: JSON.stringify(value), body: value };
-  } catch (thrown) {
+  } catch (error) {
+    // What the server makes of a refusal a route lets through (withUserErrors, served by server.mjs).
+    const thrown = errorResponse(error);
     if (thrown instanceof Response) return read(thrown);
     throw thrown;
   }
+}
+
+/** A service call's refusal as the server answers it (a UserError becomes its Response), anything else as is. */
+export function asServed<T>(promise: Promise<T>): Promise<T> {
+  return promise.catch((error: unknown) => {
+    throw errorResponse(error);
+  });
 }

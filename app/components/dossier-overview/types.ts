@@ -1,7 +1,4 @@
-/** What the dossier page's action answers when a form is refused. */
-export type OverviewActionResult = {
-  intent: string;
-  errors: Partial<Record<"body" | "attachments" | "form", string>>;
-  values: { body?: string };
-  hadFiles?: boolean;
-};
+import type { ActionResult } from "~/domain/forms";
+
+/** What the dossier page's action answers when a form is refused (`body`, `attachments` or `form` errors). */
+export type OverviewActionResult = ActionResult<{ body?: string }, string> & { hadFiles?: boolean };

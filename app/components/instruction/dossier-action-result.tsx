@@ -1,6 +1,7 @@
 // What the instructor's dossier page answers when one of its forms is refused or previewed, so the form
 // can show its errors next to the fields and everything typed stays in place.
 import type { InstructionDossierView } from "~/services/instruction/dossier.server";
+import type { ActionResult } from "~/domain/forms";
 
 export type InstructionIntent =
   | "assign"
@@ -14,11 +15,8 @@ export type InstructionIntent =
   | "note"
   | "message";
 
-export type DossierActionResult = {
-  intent: string;
-  errors: Record<string, string>;
-  /** What was typed, by field name; checkbox groups keep every value. */
-  values: Record<string, string | string[]>;
+/** What was typed is in `values`, by field name; checkbox groups keep every value. */
+export type DossierActionResult = ActionResult<Record<string, string | string[]>, string> & {
   /** A 409: someone else acted on the dossier since the page was opened. */
   conflict?: string;
   hadFiles?: boolean;

@@ -15,8 +15,8 @@ import { safeDownloadName } from "~/domain/uploads";
 import type { PrismaClient } from "~/generated/prisma/client";
 
 import type { FileStorage } from "~/services/platform/storage.server";
+import { loadPersonalData, type PersonalData } from "./personal-data.server";
 
-const AUTHOR = { select: { firstName: true, lastName: true, role: true } } as const;
 const ISSUED_KINDS = Object.values(ISSUED_DOCUMENTS);
 
 /** A file of the archive: where it goes in the ZIP and where its bytes are. */
@@ -39,97 +39,6 @@ function folderNamer(folder: string) {
     return `fichiers/${folder}/${candidate}`;
   };
 }
-
-async function loadPersonalData(db: PrismaClient, userId: string) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    // Never the password hash.
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      role: true,
-      notificationMode: true,
-      emailVerifiedAt: true,
-      deactivatedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      funderOrganisation: { select: { name: true } },
-    },
-  });
-  const [sessions, memberships, journal] = await Promise.all([
-    db.session.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      // Never the token's hash.
-      select: {
-        createdAt: true,
-        lastSeenAt: true,
-        expiresAt: true,
-        revokedAt: true,
-        userAgent: true,
-        ip: true,
-      },
-    }),
-    db.membership.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      select: { role: true, createdAt: true, organisation: true },
-    }),
-    db.auditLog.findMany({
-      where: { actorId: userId },
-      orderBy: { createdAt: "asc" },
-      select: { action: true, targetType: true, targetId: true, details: true, ip: true, createdAt: true },
-    }),
-  ]);
-  const dossiers = await db.dossier.findMany({
-    where: { organisationId: { in: memberships.map((membership) => membership.organisation.id) } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: {
-      scheme: { select: { name: true } },
-      territory: { select: { name: true } },
-      budgetLines: { orderBy: [{ side: "asc" }, { position: "asc" }] },
-      // Never `data`: it holds internal snapshots.
-      events: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          kind: true,
-          fromStatus: true,
-          toStatus: true,
-          reason: true,
-          createdAt: true,
-          actor: AUTHOR,
-        },
-      },
-      messages: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, readAt: true, author: AUTHOR },
-      },
-      correctionRequests: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          reason: true,
-          fields: true,
-          attachmentKinds: true,
-          replyBy: true,
-          status: true,
-          answeredAt: true,
-          createdAt: true,
-        },
-      },
-      attachments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-      // The instructor's report is never the applicant's to download: only the documents they are sent.
-      documents: {
-        where: { kind: { in: ISSUED_KINDS.map((document) => document.kind) } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  return { user, sessions, memberships, journal, dossiers };
-}
-
-type PersonalData = Awaited<ReturnType<typeof loadPersonalData>>;
 
 /** The JSON document and the files to put beside it. Files no longer in storage are listed without a path. */
 async function buildExport(data: PersonalData, storage: FileStorage, now: Date) {

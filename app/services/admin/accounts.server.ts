@@ -9,19 +9,17 @@ import {
 } from "~/domain/staff-accounts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
+import { notFound, UserError } from "~/domain/user-error";
 
 /** Refusals an administrator can fix, by field of the form (French messages). */
-export class AccountAdminError extends Error {
-  constructor(
-    readonly fieldErrors: Record<string, string>,
-    readonly status = 400,
-  ) {
-    super(Object.values(fieldErrors).join(" "));
+export class AccountAdminError extends UserError {
+  constructor(fieldErrors: Record<string, string>, status = 400) {
+    super(Object.values(fieldErrors).join(" "), { status, fieldErrors });
     this.name = "AccountAdminError";
   }
 }
 
-export const accountNotFound = () => new Response("Ce compte est introuvable.", { status: 404 });
+export const accountNotFound = () => notFound("Ce compte est introuvable.");
 
 /** The dossiers still being worked: what a deactivated assignee would leave stranded. */
 export const OPEN_DOSSIER_STATUSES: DossierStatus[] = [

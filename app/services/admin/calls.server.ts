@@ -17,22 +17,19 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
 import { envelopesOfCalls } from "~/services/schemes/call-envelopes.server";
 import { openCall } from "~/services/applicant/dossiers.server";
+import { notFound, UserError } from "~/domain/user-error";
 
 type Tx = Prisma.TransactionClient;
 
 /** A refusal the administrator can act on; `fieldErrors` are shown next to the fields. */
-export class CallError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
+export class CallError extends UserError {
+  constructor(message: string, status: number, fieldErrors: Record<string, string> = {}) {
+    super(message, { status, fieldErrors });
     this.name = "CallError";
   }
 }
 
-const callNotFound = () => new Response("Cet appel à projets est introuvable.", { status: 404 });
+const callNotFound = () => notFound("Cet appel à projets est introuvable.");
 
 const LIST_ORDER: Prisma.CallOrderByWithRelationInput[] = [
   { year: "desc" },

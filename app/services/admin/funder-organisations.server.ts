@@ -8,9 +8,9 @@ import type { FunderKind } from "~/generated/prisma/enums";
 import { revokeAllSessions } from "~/services/accounts/sessions.server";
 
 import { AccountAdminError } from "./accounts.server";
+import { notFound } from "~/domain/user-error";
 
-export const funderOrganisationNotFound = () =>
-  new Response("Cette organisation financeuse est introuvable.", { status: 404 });
+export const funderOrganisationNotFound = () => notFound("Cette organisation financeuse est introuvable.");
 
 export async function listFunderOrganisations(db: PrismaClient) {
   const organisations = await db.funderOrganisation.findMany({
@@ -151,9 +151,7 @@ export async function removeFunderMember(
       data: { funderOrganisationId: null },
     });
     if (count === 0) {
-      throw new Response("Cette personne n’est pas membre de cette organisation financeuse.", {
-        status: 404,
-      });
+      throw notFound("Cette personne n’est pas membre de cette organisation financeuse.");
     }
     const member = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true } });
     const revokedSessions = await revokeAllSessions(tx, input.userId, input.now);

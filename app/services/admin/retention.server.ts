@@ -23,6 +23,8 @@ import { enqueueEmail } from "~/services/platform/outbox.server";
 import { claim, dossiersNoticedBy, factsOf, TX_OPTIONS } from "./retention-dossiers.server";
 import { deletePurgedFiles, purgeDossier } from "./retention-purge.server";
 import type { FileStorage } from "~/services/platform/storage.server";
+import { fieldErrors } from "~/domain/forms";
+import { UserError } from "~/domain/user-error";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -38,9 +40,9 @@ export async function getRetentionSettings(db: Db) {
   return db.portalSettings.findUniqueOrThrow({ where: { id: 1 }, select });
 }
 
-export class RetentionSettingsError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("Le formulaire contient des erreurs.");
+export class RetentionSettingsError extends UserError {
+  constructor(fieldErrors: Record<string, string>) {
+    super("Le formulaire contient des erreurs.", { fieldErrors });
     this.name = "RetentionSettingsError";
   }
 }
@@ -51,9 +53,7 @@ export async function updateRetentionSettings(
 ): Promise<RetentionSettings> {
   const parsed = retentionSettingsSchema.safeParse(input.values);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new RetentionSettingsError(fieldErrors);
+    throw new RetentionSettingsError(fieldErrors(parsed.error, { depth: 1 }));
   }
   const after = parsed.data;
   await db.$transaction(async (tx) => {
@@ -168,7 +168,7 @@ export async function runRetention(
 
 /** A download of a purged dossier's file answers 410 Gone, with the date, rather than a missing file. */
 export function refusePurgedFiles(dossier: { purgedAt: Date | null }): void {
-  if (dossier.purgedAt) throw new Response(purgedFileMessage(dossier.purgedAt), { status: 410 });
+  if (dossier.purgedAt) throw new UserError(purgedFileMessage(dossier.purgedAt), { status: 410 });
 }
 
 /** The line a purged dossier's page shows; null for any other dossier. Call after authorization. */

@@ -8,6 +8,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { RuleSetStatus, type SchemeCode } from "~/generated/prisma/enums";
 
 import { loadRuleSetsInForce } from "~/services/schemes/eligibility.server";
+import { notFound } from "~/domain/user-error";
 
 /** Where a version stands today. */
 export type VersionState = "DRAFT" | "IN_FORCE" | "SCHEDULED" | "SUPERSEDED";
@@ -15,7 +16,7 @@ export type VersionState = "DRAFT" | "IN_FORCE" | "SCHEDULED" | "SUPERSEDED";
 /** The scheme of an admin URL (`/admin/dispositifs/cap-asso`), or 404. */
 export function schemeOfSlug(slug: string | undefined) {
   const code = schemeCodeOfSlug(slug ?? "");
-  if (!code) throw new Response("Dispositif introuvable.", { status: 404 });
+  if (!code) throw notFound("Dispositif introuvable.");
   return { code, slug: SCHEME_SLUGS[code] };
 }
 
@@ -82,12 +83,11 @@ export async function listSchemeRuleSets(db: PrismaClient, now: Date) {
 
 export async function getSchemeRuleSets(db: PrismaClient, code: SchemeCode, now: Date) {
   const scheme = (await listSchemeRuleSets(db, now)).find((row) => row.code === code);
-  if (!scheme) throw new Response("Dispositif introuvable.", { status: 404 });
+  if (!scheme) throw notFound("Dispositif introuvable.");
   return scheme;
 }
 
-export const versionNotFound = () =>
-  new Response("Cette version des règles est introuvable.", { status: 404 });
+export const versionNotFound = () => notFound("Cette version des règles est introuvable.");
 
 /** One version with its parameters; for a draft, what it would change on typical situations. */
 export async function getRuleSetVersion(db: PrismaClient, code: SchemeCode, version: number, now: Date) {

@@ -24,17 +24,14 @@ export {
   type RuleSetVersionSummary,
   type VersionState,
 } from "./rule-set-versions.server";
+import { notFound, UserError } from "~/domain/user-error";
 
 type Tx = Prisma.TransactionClient;
 
 /** A refusal the administrator can act on; `fieldErrors` are shown next to the fields of the form. */
-export class RuleSetError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
+export class RuleSetError extends UserError {
+  constructor(message: string, status = 400, fieldErrors: Record<string, string> = {}) {
+    super(message, { status, fieldErrors });
     this.name = "RuleSetError";
   }
 }
@@ -57,7 +54,7 @@ async function audit(
 /** Locks the scheme's row: drafts are created, and versions published, one at a time per scheme. */
 async function lockScheme(tx: Tx, code: SchemeCode) {
   const scheme = await tx.scheme.findUnique({ where: { code }, select: { id: true, name: true } });
-  if (!scheme) throw new Response("Dispositif introuvable.", { status: 404 });
+  if (!scheme) throw notFound("Dispositif introuvable.");
   await tx.$queryRaw`SELECT "id" FROM "Scheme" WHERE "id" = ${scheme.id} FOR UPDATE`;
   return scheme;
 }

@@ -5,24 +5,21 @@ import { AUDIT_ACTIONS } from "~/domain/audit";
 import { scopeCoversTerritory, type NewTerritory, type TerritoryFields } from "~/domain/territories";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
+import { notFound, UserError } from "~/domain/user-error";
 
 export interface AdminActor {
   id: string;
 }
 
 /** A refusal the admin can fix; `fieldErrors` are shown next to the fields of the form. */
-export class TerritoryError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
+export class TerritoryError extends UserError {
+  constructor(message: string, status: number, fieldErrors: Record<string, string> = {}) {
+    super(message, { status, fieldErrors });
     this.name = "TerritoryError";
   }
 }
 
-const notFound = () => new Response("Ce territoire est introuvable.", { status: 404 });
+const missing = () => notFound("Ce territoire est introuvable.");
 
 const codeTaken = (code: string) =>
   new TerritoryError("Ce code est déjà pris.", 400, {
@@ -90,7 +87,7 @@ export async function getTerritory(db: PrismaClient, id: string): Promise<AdminT
     db.territory.findUnique({ where: { id }, select: TERRITORY_SELECT }),
     activeInstructors(db),
   ]);
-  if (!territory) throw notFound();
+  if (!territory) throw missing();
   return withCoverage(territory, instructors);
 }
 
@@ -174,7 +171,7 @@ export async function updateTerritory(
 ): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const current = await tx.territory.findUnique({ where: { id: input.id } });
-    if (!current) throw notFound();
+    if (!current) throw missing();
     const changes = changesOf(current, input.values);
     if (Object.keys(changes).length === 0) return { changed: false };
     await tx.territory.update({ where: { id: current.id }, data: input.values });
@@ -193,7 +190,7 @@ export async function setTerritoryActive(
 ): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const current = await tx.territory.findUnique({ where: { id: input.id } });
-    if (!current) throw notFound();
+    if (!current) throw missing();
     if (current.active === input.active) return { changed: false };
     await tx.territory.update({ where: { id: current.id }, data: { active: input.active } });
     await auditUpdate(

@@ -9,6 +9,7 @@ import { DossierStatus } from "~/generated/prisma/enums";
 import { DossierError, getDossierForMember, isEditableByApplicant } from "./dossiers.server";
 import { inspectUpload, type UploadInspection, type UploadSource } from "~/services/platform/uploads.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { notFound, UserError } from "~/domain/user-error";
 
 /** The kind of a file that is none of the required pieces. */
 export const OTHER_ATTACHMENT_KIND = "OTHER";
@@ -37,7 +38,7 @@ export function attachmentRow(
 const PIECES_READ_ONLY_MESSAGE =
   "Ce dossier est en cours d’instruction : ses pièces ne peuvent plus être modifiées.";
 
-export class AttachmentError extends Error {
+export class AttachmentError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "AttachmentError";
@@ -154,7 +155,7 @@ export async function openAttachment(
   const attachment = await db.attachment.findFirst({
     where: { id: input.attachmentId, dossierId: input.dossierId, deletedAt: null },
   });
-  if (!attachment) throw new Response("Pièce introuvable.", { status: 404 });
+  if (!attachment) throw notFound("Pièce introuvable.");
   const stream = await storage.get(attachment.storageKey);
   return {
     stream,

@@ -1,5 +1,6 @@
 // Applicant organisations and who may act for them. Every use case checks the caller's membership first:
 // someone outside the organisation learns nothing (404), a plain member cannot manage it (403).
+import { forbidden, notFound, UserError } from "~/domain/user-error";
 import type { OrganisationInput } from "~/domain/organisation-schema";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { MembershipRole } from "~/generated/prisma/enums";
@@ -8,12 +9,12 @@ export type OrganisationsDb = PrismaClient;
 type Tx = Prisma.TransactionClient;
 
 /** A refusal the user can understand and act on; `field` names the form field it belongs to. */
-export class OrganisationError extends Error {
+export class OrganisationError extends UserError {
   constructor(
     message: string,
     readonly field?: string,
   ) {
-    super(message);
+    super(message, { fieldErrors: field ? { [field]: message } : {} });
     this.name = "OrganisationError";
   }
 }
@@ -36,11 +37,9 @@ export async function requireMembership(
   const membership = await db.membership.findUnique({
     where: { userId_organisationId: { userId, organisationId } },
   });
-  if (!membership) throw new Response("Organisation introuvable.", { status: 404 });
+  if (!membership) throw notFound("Organisation introuvable.");
   if (role === MembershipRole.OWNER && membership.role !== MembershipRole.OWNER) {
-    throw new Response("Seul·es les responsables de l’organisation peuvent faire cette action.", {
-      status: 403,
-    });
+    throw forbidden("Seul·es les responsables de l’organisation peuvent faire cette action.");
   }
   return membership;
 }

@@ -9,6 +9,7 @@ import { CommissionSessionStatus, DossierEventKind, DossierStatus, UserRole } fr
 import { envelopesOfCalls, type CallFigures } from "~/services/schemes/call-envelopes.server";
 import { instructorScopeFilter } from "~/services/instruction/dashboards.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
+import { fieldErrors } from "~/domain/forms";
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
@@ -20,12 +21,8 @@ export interface StaffActor {
 
 /** A refusal the instructor can act on; `fieldErrors` are shown next to the fields of the form. */
 export class CommissionError extends DossierError {
-  constructor(
-    message: string,
-    status = 400,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message, status);
+  constructor(message: string, status = 400, fieldErrors: Record<string, string> = {}) {
+    super(message, status, fieldErrors);
     this.name = "CommissionError";
   }
 }
@@ -56,9 +53,11 @@ export async function createSession(
   requireStaff(input.actor);
   const parsed = sessionFormSchema.safeParse({ date: input.date, title: input.title ?? undefined });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new CommissionError("Le formulaire contient des erreurs.", 400, fieldErrors);
+    throw new CommissionError(
+      "Le formulaire contient des erreurs.",
+      400,
+      fieldErrors(parsed.error, { depth: 1 }),
+    );
   }
   const day = parsed.data.date;
   const date = paris(`${day}T${SESSION_TIME}`);

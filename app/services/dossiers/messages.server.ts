@@ -1,8 +1,8 @@
 // The conversation between a dossier's applicants and the Region's instruction service: the thread as the
-// applicants read it, and posting a message with its attachments (type checked by content, size limit).
+// applicants read it, and posting a message with its attachments (the form and its checks: message-form.server.ts).
 // The files are stored before the transaction that records the message and its email, and removed again
 // if that transaction fails, so a refused or failed message leaves nothing behind.
-import { safeDownloadName } from "~/domain/uploads";
+import { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { messageReceived } from "~emails/message-received";
@@ -20,66 +20,15 @@ import { lockDossier } from "./transitions.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
-import { MultipartError, readMultipartForm } from "~/services/platform/multipart.server";
-import type { UploadInspection } from "~/services/platform/uploads.server";
+import {
+  MessageError,
+  messageProblems,
+  type AcceptedUpload,
+  type MessageUpload,
+} from "./message-form.server";
 
-export const MAX_MESSAGE_FILES = 5;
-export const MAX_MESSAGE_LENGTH = 10_000;
 /** How applicants see the authors who are not applicants: the service answers, not a named person. */
 export { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
-import { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
-/** The name of the message form's file input. */
-export const MESSAGE_FILES_FIELD = "attachments";
-
-export type MessageField = "body" | "attachments" | "form";
-
-/** Refusals the applicant can fix, by field of the message form. */
-export class MessageError extends Error {
-  constructor(readonly errors: Partial<Record<MessageField, string>>) {
-    super(Object.values(errors).join(" "));
-    this.name = "MessageError";
-  }
-}
-
-export interface MessageUpload {
-  /** The name the sender's browser gave. */
-  fileName: string;
-  inspection: UploadInspection;
-}
-
-export interface MessageForm {
-  fields: Record<string, string>;
-  files: MessageUpload[];
-  /** Files beyond MAX_MESSAGE_FILES: not read, only counted to refuse the message. */
-  extraFiles: number;
-}
-
-/**
- * Reads the message form (multipart): its text fields, and each attached file checked as it streams in
- * (real type, size within `limit`). Nothing is stored here; a malformed body is a MessageError, never a 500.
- */
-export async function readMessageForm(
-  request: Request,
-  options: { limit?: number; maxFiles?: number } = {},
-): Promise<MessageForm> {
-  try {
-    const { form, files, extraFiles } = await readMultipartForm(request, {
-      fileFields: [MESSAGE_FILES_FIELD],
-      maxFiles: options.maxFiles ?? MAX_MESSAGE_FILES,
-      limit: options.limit,
-    });
-    const fields: Record<string, string> = {};
-    for (const [name, value] of form) if (typeof value === "string") fields[name] ??= value;
-    return {
-      fields,
-      files: files.map((file) => ({ fileName: file.declaredName, inspection: file.inspection })),
-      extraFiles,
-    };
-  } catch (error) {
-    if (error instanceof MultipartError) throw new MessageError({ form: error.message });
-    throw error;
-  }
-}
 
 /** A dossier's messages, oldest first, with their authors and files, for either side to label. */
 function dossierMessages(db: PrismaClient, dossierId: string) {
@@ -117,27 +66,6 @@ export async function listMessages(db: PrismaClient, userId: string, dossierId: 
       attachments: message.attachments,
     };
   });
-}
-
-type AcceptedUpload = { fileName: string; inspection: Extract<UploadInspection, { ok: true }> };
-
-/** The French reasons a message cannot be sent as it is; empty when it can. */
-export function messageProblems(body: string, files: MessageUpload[], extraFiles = 0) {
-  const errors: Partial<Record<MessageField, string>> = {};
-  const length = Array.from(body).length;
-  if (length === 0) errors.body = "Écrivez votre message avant de l’envoyer.";
-  else if (length > MAX_MESSAGE_LENGTH) {
-    errors.body = `Le message ne doit pas dépasser ${MAX_MESSAGE_LENGTH.toLocaleString("fr-FR")} caractères (il en compte ${length.toLocaleString("fr-FR")}).`;
-  }
-  if (files.length + extraFiles > MAX_MESSAGE_FILES) {
-    errors.attachments = `Vous pouvez joindre ${MAX_MESSAGE_FILES} fichiers au plus à un message.`;
-  } else {
-    const refused = files.flatMap((file) =>
-      file.inspection.ok ? [] : [`« ${safeDownloadName(file.fileName)} »\u00a0: ${file.inspection.error}`],
-    );
-    if (refused.length > 0) errors.attachments = refused.join(" ");
-  }
-  return errors;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type NoticeContext,
   type NoticeDetails,
 } from "./transition-notices.server";
+import { notFound } from "~/domain/user-error";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,7 +24,7 @@ type Tx = Prisma.TransactionClient;
 export async function lockDossier(tx: Tx, dossierId: string) {
   const [row] = await tx.$queryRaw<Array<{ status: DossierStatus; number: string | null }>>`
     SELECT "status", "number" FROM "Dossier" WHERE "id" = ${dossierId} FOR UPDATE`;
-  if (!row) throw new Response("Dossier introuvable.", { status: 404 });
+  if (!row) throw notFound("Dossier introuvable.");
   return row;
 }
 

@@ -4,6 +4,7 @@
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
+import { forbidden, notFound } from "~/domain/user-error";
 
 /** Who asks: a funder member (with their organisation), or Region staff, who see the community's work too. */
 export interface CommunityMember {
@@ -29,8 +30,7 @@ export function isCommunityMember(user: CommunityMember): boolean {
  * unknown id are answered alike, so a guessed address tells nothing. Never selects notes, messages or IBAN.
  */
 export async function getSharedDossier(db: PrismaClient, user: CommunityMember, dossierId: string) {
-  if (!isCommunityMember(user))
-    throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
+  if (!isCommunityMember(user)) throw forbidden("Accès réservé à la communauté des financeurs.");
   const dossier = await db.dossier.findFirst({
     where: { id: dossierId, ...SHARED_DOSSIERS },
     select: {
@@ -72,8 +72,7 @@ export async function getSharedDossier(db: PrismaClient, user: CommunityMember, 
       },
     },
   });
-  if (!dossier)
-    throw new Response("Dossier introuvable ou non partagé avec les financeurs.", { status: 404 });
+  if (!dossier) throw notFound("Dossier introuvable ou non partagé avec les financeurs.");
   return dossier;
 }
 

@@ -18,6 +18,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { CapAssoSector, DossierStatus } from "~/generated/prisma/enums";
 
 import { isCommunityMember, SHARED_DOSSIERS, visiblePledges, type CommunityMember } from "./access.server";
+import { forbidden } from "~/domain/user-error";
 
 /**
  * The dossiers a filter selects among those shared with the community. The « besoin » filter depends on the
@@ -149,8 +150,7 @@ export function toPipelineCard(row: PipelineRow, user: CommunityMember): Pipelin
 }
 
 function refuseOutsiders(user: CommunityMember) {
-  if (!isCommunityMember(user))
-    throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
+  if (!isCommunityMember(user)) throw forbidden("Accès réservé à la communauté des financeurs.");
 }
 
 /** « Besoin non couvert »: the same rule as the dossier's page (see needsFunders). */

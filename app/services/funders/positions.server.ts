@@ -20,6 +20,8 @@ import { auditFunderAct } from "./audit.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
 import { funderDossierUrl } from "~/services/dossiers/links.server";
+import { forbidden, UserError } from "~/domain/user-error";
+import { fieldErrors } from "~/domain/forms";
 
 export type CommunityActivity = Awaited<ReturnType<typeof readCommunityActivity>>;
 export type CommunityIntentResult =
@@ -122,7 +124,7 @@ export async function savePosition(
   const dossier = await getSharedDossier(db, user, input.dossierId);
   const organisationId = user.funderOrganisationId;
   if (!canTakePosition(user) || organisationId === null)
-    throw new Response("Seuls les membres d’une organisation financeuse prennent position.", { status: 403 });
+    throw forbidden("Seuls les membres d’une organisation financeuse prennent position.");
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const key = { dossierId: dossier.id, funderOrganisationId: organisationId };
@@ -175,7 +177,7 @@ export async function postComment(
 ) {
   const dossier = await getSharedDossier(db, user, input.dossierId);
   const body = input.body.trim();
-  if (body === "") throw new Response("Écrivez votre message.", { status: 422 });
+  if (body === "") throw new UserError("Écrivez votre message.", { status: 422 });
   const now = input.now ?? new Date();
   const [author, recipients] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: PERSON }),
@@ -253,7 +255,7 @@ export async function handleCommunityIntent(
     if (!canTakePosition(user))
       return refuse({ form: "Seuls les membres d’une organisation financeuse prennent position." });
     const parsed = positionFormSchema.safeParse(values);
-    if (!parsed.success) return refuse(firstErrors(parsed.error.issues));
+    if (!parsed.success) return refuse(fieldErrors(parsed.error, { depth: 1 }));
     const saved = await savePosition(db, user, { dossierId, ...parsed.data, now: options.now });
     return {
       ok: true,
@@ -265,7 +267,7 @@ export async function handleCommunityIntent(
   }
   if (intent === "comment") {
     const parsed = commentFormSchema.safeParse({ body: values.body, mentions });
-    if (!parsed.success) return refuse(firstErrors(parsed.error.issues));
+    if (!parsed.success) return refuse(fieldErrors(parsed.error, { depth: 1 }));
     const posted = await postComment(db, user, {
       dossierId,
       ...parsed.data,
@@ -284,10 +286,4 @@ export async function handleCommunityIntent(
     };
   }
   return refuse({ form: "Action inconnue. Rechargez la page et réessayez." });
-}
-
-function firstErrors(issues: Array<{ path: PropertyKey[]; message: string }>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
 }

@@ -9,12 +9,8 @@ import { isCommunityMember, SHARED_DOSSIERS, type CommunityMember } from "./acce
 
 /** A refusal the member can act on; `fieldErrors` are shown next to the fields of the form. */
 export class ProjectReviewError extends DossierError {
-  constructor(
-    message: string,
-    status = 400,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message, status);
+  constructor(message: string, status = 400, fieldErrors: Record<string, string> = {}) {
+    super(message, status, fieldErrors);
     this.name = "ProjectReviewError";
   }
 }

@@ -5,22 +5,21 @@ import { pipelineSearch } from "~/domain/funder-pipeline";
 import { describeSavedFilter, normalisedQuery, savedFilterOf } from "~/domain/funder-saved-filters";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { notFound, UserError } from "~/domain/user-error";
 
 import { auditFunderAct } from "./audit.server";
 
 /** More filters than anyone reads on one page; the cap keeps a runaway form from filling the table. */
 export const MAX_SAVED_FILTERS = 50;
 
-export class SavedFilterError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
+export class SavedFilterError extends UserError {
+  constructor(message: string, status: number) {
+    super(message, { status });
+    this.name = "SavedFilterError";
   }
 }
 
-const notFound = () => new Response("Ce filtre enregistré est introuvable.", { status: 404 });
+const missing = () => notFound("Ce filtre enregistré est introuvable.");
 
 /** Territory codes → names, for the filters' descriptions. */
 export async function territoryNames(db: PrismaClient): Promise<Record<string, string>> {
@@ -103,7 +102,7 @@ export async function setFilterDigest(
     where: { id: input.filterId, userId: input.userId },
     select: { id: true, name: true, weeklyDigest: true },
   });
-  if (!filter) throw notFound();
+  if (!filter) throw missing();
   if (filter.weeklyDigest === input.weeklyDigest) return filter;
   await db.$transaction(async (tx) => {
     await tx.funderSavedFilter.updateMany({
@@ -130,7 +129,7 @@ export async function deleteFilter(
     where: { id: input.filterId, userId: input.userId },
     select: { id: true, name: true },
   });
-  if (!filter) throw notFound();
+  if (!filter) throw missing();
   await db.$transaction(async (tx) => {
     await tx.funderSavedFilter.deleteMany({ where: { id: filter.id, userId: input.userId } });
     await auditFunderAct(tx, {

@@ -8,6 +8,7 @@ import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { instructorScopeFilter } from "./dashboards.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
+import { notFound, UserError } from "~/domain/user-error";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,22 +16,21 @@ type Tx = Prisma.TransactionClient;
 export type StaffActor = { id: string; role: UserRole };
 
 /** Refusals of an instruction form the instructor can fix, by field of the form (French messages). */
-export class InstructionFormError extends Error {
-  readonly status = 422;
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(Object.values(fieldErrors).join(" "));
+export class InstructionFormError extends UserError {
+  constructor(fieldErrors: Record<string, string>) {
+    super(Object.values(fieldErrors).join(" "), { status: 422, fieldErrors });
     this.name = "InstructionFormError";
   }
 }
 
-const notFound = () => new Response("Dossier introuvable.", { status: 404 });
+const missing = () => notFound("Dossier introuvable.");
 
 /**
  * The dossier for Region staff: a 404 Response when it does not exist, is a draft, or is outside an
  * instructor's scope (admins see all). Its shape is a member's dossier plus the assignee.
  */
 export async function getDossierForStaff(db: PrismaClient, actor: StaffActor, dossierId: string) {
-  if (actor.role !== UserRole.INSTRUCTOR && actor.role !== UserRole.ADMIN) throw notFound();
+  if (actor.role !== UserRole.INSTRUCTOR && actor.role !== UserRole.ADMIN) throw missing();
   const scope: Prisma.DossierWhereInput =
     actor.role === UserRole.ADMIN ? {} : await instructorScopeFilter(db, actor.id);
   const dossier = await db.dossier.findFirst({
@@ -44,7 +44,7 @@ export async function getDossierForStaff(db: PrismaClient, actor: StaffActor, do
       assignee: { select: { id: true, firstName: true, lastName: true, email: true } },
     },
   });
-  if (!dossier) throw notFound();
+  if (!dossier) throw missing();
   return dossier;
 }
 

@@ -3,7 +3,6 @@
 // the completeness checklist, the correction rounds and their diff, private notes, the staff timeline
 // (staff named, unlike the applicant's), the messages and what the instructor may do next.
 // Authorization comes first: getDossierForStaff answers 404 outside the instructor's scope.
-import { ISSUED_DOCUMENTS } from "~/domain/dossier-documents";
 import { dossierSteps, isList } from "~/domain/dossier-forms";
 import { messageEntry, timelineEntry } from "~/domain/dossier-timeline";
 import { availableTransitions } from "~/domain/dossier-workflow";
@@ -14,7 +13,7 @@ import { parseQueueFilter } from "~/domain/instruction-queue";
 import { formatBytes } from "~/domain/uploads";
 import { env } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { DocumentKind, DossierEventKind, SchemeCode, UserRole } from "~/generated/prisma/enums";
+import { DossierEventKind, SchemeCode, UserRole } from "~/generated/prisma/enums";
 
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
 import { listMessagesForStaff } from "~/services/dossiers/messages.server";
@@ -25,24 +24,11 @@ import { getDossierForStaff, type StaffActor } from "./access.server";
 import { listNotes } from "./actions.server";
 import { correctionDiffs } from "./corrections.server";
 import { queueNeighbours } from "./queue-neighbours.server";
-import { StorageNotFoundError, type FileStorage } from "~/services/platform/storage.server";
+import { isUserError } from "~/domain/user-error";
+import { PREVIEWABLE_TYPES, STAFF_DOCUMENTS, type StaffDocumentSlug } from "./dossier-files.server";
 
 export type { StaffActor };
 export type InstructionDossierView = Awaited<ReturnType<typeof instructionDossierView>>;
-
-/** The documents staff download, by URL segment: the applicant's ones plus the instructor's report. */
-export const STAFF_DOCUMENTS = {
-  ...ISSUED_DOCUMENTS,
-  rapport: {
-    kind: DocumentKind.INSTRUCTOR_REPORT,
-    label: "Rapport d’instruction",
-    fileStem: "Rapport d’instruction",
-  },
-} as const;
-export type StaffDocumentSlug = keyof typeof STAFF_DOCUMENTS;
-
-/** Types a browser shows itself, in a sandbox: anything else is only ever downloaded. */
-export const PREVIEWABLE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg"]);
 
 const fullName = (person: { firstName: string; lastName: string } | null | undefined) =>
   person ? `${person.firstName} ${person.lastName}` : "Le portail";
@@ -136,7 +122,7 @@ export async function instructionDossierView(
   const community = dossier.sharedWithFunders
     ? await readCommunityActivity(db, { ...actor, funderOrganisationId: null }, dossier.id).catch(
         (error: unknown) => {
-          if (error instanceof Response && error.status === 404) return null;
+          if (isUserError(error) && error.status === 404) return null;
           throw error;
         },
       )
@@ -279,51 +265,4 @@ export async function instructionDossierView(
     uploadLimit: formatBytes(env().uploadMaxBytes),
     community,
   };
-}
-
-/** One of the dossier's files (a piece or a message's attachment) for staff who may see the dossier. */
-export async function openStaffAttachment(
-  db: PrismaClient,
-  storage: FileStorage,
-  actor: StaffActor,
-  dossierId: string,
-  attachmentId: string,
-) {
-  const dossier = await getDossierForStaff(db, actor, dossierId);
-  const file = await db.attachment.findFirst({
-    where: { id: attachmentId, dossierId: dossier.id, deletedAt: null },
-    select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
-  });
-  if (!file) throw new Response("Pièce introuvable.", { status: 404 });
-  return { ...file, stream: await readStored(storage, file.storageKey) };
-}
-
-/** A generated PDF of the dossier for staff, the latest of its kind; 404 when none was issued yet. */
-export async function openStaffDocument(
-  db: PrismaClient,
-  storage: FileStorage,
-  actor: StaffActor,
-  dossierId: string,
-  slug: string,
-) {
-  const dossier = await getDossierForStaff(db, actor, dossierId);
-  const issued = Object.hasOwn(STAFF_DOCUMENTS, slug) ? STAFF_DOCUMENTS[slug as StaffDocumentSlug] : null;
-  if (!issued) throw new Response("Document introuvable.", { status: 404 });
-  const document = await db.generatedDocument.findFirst({
-    where: { dossierId: dossier.id, kind: issued.kind },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
-  if (!document) throw new Response("Ce document n’a pas encore été établi.", { status: 404 });
-  return {
-    fileName: `${issued.fileStem} ${dossier.number ?? "sans numéro"}.pdf`,
-    stream: await readStored(storage, document.storageKey),
-  };
-}
-
-async function readStored(storage: FileStorage, key: string) {
-  return storage.get(key).catch((error: unknown) => {
-    if (error instanceof StorageNotFoundError)
-      throw new Response("Ce fichier est introuvable.", { status: 404 });
-    throw error;
-  });
 }

@@ -1,3 +1,7 @@
+import { data } from "@remix-run/node";
+
+import { isUserError } from "~/domain/user-error";
+
 // Reading what a browser posted. A body that is not a form (a script posting JSON, a broken upload) is bad
 // input: it is answered 400 with a French message, never 500.
 export const UNREADABLE_FORM_MESSAGE =
@@ -38,4 +42,61 @@ export function unknownIntent(): Response {
   return new Response("Cette action n’est pas reconnue\u202f: rechargez la page et réessayez.", {
     status: 400,
   });
+}
+
+/** Refusals of the page itself rather than of what was typed: answered with the error page, not the form. */
+const PAGE_REFUSALS = new Set([403, 404, 410]);
+
+/**
+ * The answer to a refused form: the UserError's field errors (or its message as the whole form's error),
+ * with its status, beside what the page sends back (`values`, `intent`…). A 403, 404 or 410 is the error
+ * page, as from a loader; anything else is rethrown: not a refusal but a fault, answered 500 (or 503).
+ */
+export function replyTo<R extends { intent?: string; values?: unknown }>(
+  error: unknown,
+  result: R = {} as R,
+) {
+  if (!isUserError(error)) throw error;
+  if (PAGE_REFUSALS.has(error.status)) throw errorResponse(error);
+  const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { form: error.message };
+  return data({ ...result, errors }, { status: error.status });
+}
+
+/** A UserError as the Response the error page shows (its French message and status); anything else as is. */
+export function errorResponse(error: unknown): unknown {
+  if (!isUserError(error)) return error;
+  return new Response(error.message, { status: error.status });
+}
+
+type Handler = (args: never) => unknown;
+type RouteModules = Record<string, { module: { loader?: Handler; action?: Handler } }>;
+
+/**
+ * The server build with every route's loader and action answering a UserError they let through with its
+ * status and French message, as a thrown Response: the one place a refusal becomes the error page (server.mjs
+ * serves this build; the route tests call `errorResponse` the same way).
+ */
+export function withUserErrors<B extends { routes: RouteModules }>(build: B): B {
+  const wrap = <H extends Handler>(handler: H): H =>
+    (async (args: never) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        throw errorResponse(error);
+      }
+    }) as unknown as H;
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => [
+      id,
+      {
+        ...route,
+        module: {
+          ...route.module,
+          ...(route.module.loader ? { loader: wrap(route.module.loader) } : {}),
+          ...(route.module.action ? { action: wrap(route.module.action) } : {}),
+        },
+      },
+    ]),
+  );
+  return { ...build, routes };
 }

@@ -12,6 +12,7 @@ import { env } from "~/env.server";
 import { withoutNulCharacters } from "./http.server";
 import { decodeQuotedParameter, withEscapedPartHeaders } from "./multipart-headers.server";
 import { inspectUpload, type UploadInspection } from "./uploads.server";
+import { UserError } from "~/domain/user-error";
 
 export interface UploadedFile {
   field: string;
@@ -22,7 +23,7 @@ export interface UploadedFile {
 /** A piece is sent one file at a time. */
 export const ONE_FILE_AT_A_TIME = "Envoyez un seul fichier à la fois.";
 
-export class MultipartError extends Error {
+export class MultipartError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = "MultipartError";

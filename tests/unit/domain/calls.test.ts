@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { fieldErrors } from "~/domain/auth-schemas";
+import { fieldErrors } from "~/domain/forms";
 import {
   callFormSchema,
   callFormValues,
