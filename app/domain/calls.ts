@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { CallKind, DossierStatus, SchemeCode } from "~/generated/prisma/enums";
 
-import { schemeCodeOfSlug } from "./eligibility/evaluate";
+import { schemeCodeOfSlug } from "~/domain/schemes/slugs";
 import { formatDate, formatEuros, parseEuros } from "./format";
 import { addParisMonths, paris, parisDay } from "./paris-time";
 

@@ -1,5 +1,6 @@
 // A dossier's timeline as its applicants read it: what happened, in their words, and by whom. Region
 // staff are never named to applicants: they read « Service instructeur de la Région ».
+import { fullName } from "~/domain/people";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { formatDateTime } from "~/domain/format";
 import { formatBytes } from "~/domain/uploads";
@@ -53,7 +54,7 @@ export function eventLabel(event: TimelineEvent): string {
 
 export function personLabel(person: { firstName: string; lastName: string; role: UserRole } | null): string {
   if (!person) return "Le portail";
-  return person.role === UserRole.APPLICANT ? `${person.firstName} ${person.lastName}` : REGION_AUTHOR_LABEL;
+  return person.role === UserRole.APPLICANT ? fullName(person) : REGION_AUTHOR_LABEL;
 }
 
 /** One line of a timeline as a page shows it; `actor` is how this reader names the person who acted. */

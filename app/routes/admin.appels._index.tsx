@@ -14,7 +14,7 @@ import {
   totalFigures,
   windowLabel,
 } from "~/domain/calls";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import { parisYear } from "~/domain/paris-time";
 import { callYears, listCalls, schemeOptions } from "~/services/admin/calls.server";
 import { requireRole } from "~/session.server";

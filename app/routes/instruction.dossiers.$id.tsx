@@ -20,7 +20,7 @@ import { DossierCorrections } from "~/components/instruction/dossier-corrections
 import { DossierHeader } from "~/components/instruction/dossier-header";
 import { DossierMessages } from "~/components/instruction/dossier-messages";
 import { DossierNotes } from "~/components/instruction/dossier-notes";
-import { repaymentPreview } from "~/components/instruction/dossier-opinion-form";
+import { repaymentPreview } from "~/domain/schedules";
 import { DossierSummary } from "~/components/instruction/dossier-summary";
 import { DossierTimeline } from "~/components/instruction/dossier-timeline";
 import { db } from "~/db.server";

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 
 import { InputField, SelectField } from "~/components/form-field";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import { amountParamValue, type PipelineFilter } from "~/domain/funder-pipeline";
 import type { PipelineOptions } from "~/services/funders/pipeline.server";
 

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 
 import { InputField, SelectField } from "~/components/form-field";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import { QUEUE_SORTS, QUEUE_STATUSES, type QueueFilter } from "~/domain/instruction-queue";
 import type { QueueOptions } from "~/services/instruction/queue.server";
 

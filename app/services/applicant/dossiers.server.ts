@@ -1,5 +1,6 @@
 // An applicant's dossiers: start one, read it, save its steps. Every use case checks first that the caller
 // is a member of the dossier's organisation: anyone else learns nothing (404).
+import { fullName } from "~/domain/people";
 import {
   dossierSteps,
   pickStepAnswers,
@@ -322,9 +323,7 @@ export async function saveStep(
     // the same person's own autosave is no conflict.
     const stale = current.revision !== input.revision && current.lastEditedById !== input.userId;
     if (stale && !input.force) {
-      const by = current.lastEditedBy
-        ? `${current.lastEditedBy.firstName} ${current.lastEditedBy.lastName}`
-        : "Une autre personne";
+      const by = current.lastEditedBy ? fullName(current.lastEditedBy) : "Une autre personne";
       return {
         ok: false as const,
         conflict: { by, at: current.lastEditedAt ? formatDateTime(current.lastEditedAt) : "" },

@@ -2,6 +2,7 @@
 // applicants read it, and posting a message with its attachments (type checked by content, size limit).
 // The files are stored before the transaction that records the message and its email, and removed again
 // if that transaction fails, so a refused or failed message leaves nothing behind.
+import { fullName } from "~/domain/people";
 import { safeDownloadName } from "~/domain/uploads";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
@@ -111,9 +112,7 @@ export async function listMessages(db: PrismaClient, userId: string, dossierId: 
       body: message.body,
       createdAt: message.createdAt,
       fromApplicant,
-      authorLabel: fromApplicant
-        ? `${message.author.firstName} ${message.author.lastName}`
-        : REGION_AUTHOR_LABEL,
+      authorLabel: fromApplicant ? fullName(message.author) : REGION_AUTHOR_LABEL,
       attachments: message.attachments,
     };
   });
@@ -192,7 +191,7 @@ export async function postMessage(
             firstName: assignee.firstName,
             dossierNumber: dossier.number ?? "",
             dossierTitle: dossier.title,
-            authorLabel: `${author.firstName} ${author.lastName} (${dossier.organisation.name})`,
+            authorLabel: `${fullName(author)} (${dossier.organisation.name})`,
             excerpt: body,
             attachmentCount,
             url,
@@ -324,7 +323,7 @@ export async function listMessagesForStaff(db: PrismaClient, actor: StaffActor, 
   const messages = await dossierMessages(db, dossier.id);
   return messages.map((message) => {
     const fromApplicant = message.author.role === UserRole.APPLICANT;
-    const name = `${message.author.firstName} ${message.author.lastName}`;
+    const name = fullName(message.author);
     return {
       id: message.id,
       body: message.body,

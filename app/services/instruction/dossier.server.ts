@@ -3,6 +3,7 @@
 // the completeness checklist, the correction rounds and their diff, private notes, the staff timeline
 // (staff named, unlike the applicant's), the messages and what the instructor may do next.
 // Authorization comes first: getDossierForStaff answers 404 outside the instructor's scope.
+import { fullName } from "~/domain/people";
 import { ISSUED_DOCUMENTS } from "~/domain/dossier-documents";
 import { dossierSteps, isList } from "~/domain/dossier-forms";
 import { messageEntry, timelineEntry } from "~/domain/dossier-timeline";
@@ -44,8 +45,8 @@ export type StaffDocumentSlug = keyof typeof STAFF_DOCUMENTS;
 /** Types a browser shows itself, in a sandbox: anything else is only ever downloaded. */
 export const PREVIEWABLE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg"]);
 
-const fullName = (person: { firstName: string; lastName: string } | null | undefined) =>
-  person ? `${person.firstName} ${person.lastName}` : "Le portail";
+const actorName = (person: { firstName: string; lastName: string } | null | undefined) =>
+  person ? fullName(person) : "Le portail";
 
 /** What the opinion form asks for: CAP ASSO's yearly amounts, an equity advance's repayment rules. */
 export function opinionRules(schemeCode: SchemeCode, ruleSetParameters: unknown) {
@@ -187,7 +188,7 @@ export async function instructionDossierView(
           id: event.id,
           at: formatDateTime(event.createdAt),
           iso: event.createdAt.toISOString(),
-          actor: fullName(event.actor),
+          actor: actorName(event.actor),
           reason: event.reason ?? "Dossier confié",
         })),
     },
@@ -274,7 +275,7 @@ export async function instructionDossierView(
       iso: new Date(note.createdAt).toISOString(),
       author: note.authorName,
     })),
-    timeline: events.map((event) => timelineEntry(event, fullName(event.actor))),
+    timeline: events.map((event) => timelineEntry(event, actorName(event.actor))),
     messages: messages.map((item) => messageEntry(item, `${dossierPath(dossier.id)}/pieces`)),
     uploadLimit: formatBytes(env().uploadMaxBytes),
     community,
