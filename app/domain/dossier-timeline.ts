@@ -57,11 +57,20 @@ export function personLabel(person: { firstName: string; lastName: string; role:
   return person.role === UserRole.APPLICANT ? fullName(person) : REGION_AUTHOR_LABEL;
 }
 
+export type TimelineEntry = {
+  id: string;
+  at: string;
+  iso: string;
+  label: string;
+  actor: string;
+  reason: string | null;
+};
+
 /** One line of a timeline as a page shows it; `actor` is how this reader names the person who acted. */
 export function timelineEntry(
   event: TimelineEvent & { id: string; createdAt: Date },
   actor: string,
-): { id: string; at: string; iso: string; label: string; actor: string; reason: string | null } {
+): TimelineEntry {
   const label = eventLabel(event);
   return {
     id: event.id,
@@ -72,6 +81,8 @@ export function timelineEntry(
     reason: event.reason && event.reason !== label ? event.reason : null,
   };
 }
+
+export type MessageEntry = ReturnType<typeof messageEntry>;
 
 /** One message of a dossier's conversation as a page shows it, its files linked under `piecesPath`. */
 export function messageEntry(
