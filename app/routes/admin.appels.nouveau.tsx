@@ -12,13 +12,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CallForm } from "~/components/admin/call-form";
 import { db } from "~/db.server";
 import { fieldErrors } from "~/domain/auth-schemas";
-import {
-  callFormSchema,
-  nextYearCallValues,
-  readCallForm,
-  windowLabel,
-  type CallFormValues,
-} from "~/domain/calls";
+import { callFormSchema, nextYearCallValues, readCallForm, type CallFormValues } from "~/domain/call-form";
+import { windowLabel } from "~/domain/calls";
 import { parisYear } from "~/domain/paris-time";
 import { CallError, createCall, findCall, listCalls, schemeOptions } from "~/services/admin/calls.server";
 import { readFormData } from "~/services/platform/http.server";
