@@ -19,6 +19,7 @@ import { DocumentKind, DossierEventKind, SchemeCode, UserRole } from "~/generate
 
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
 import { listMessagesForStaff } from "~/services/dossiers/messages.server";
+import { dossierTimelineEvents } from "~/services/dossiers/timeline.server";
 import { answersOf, formContext } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import { readCommunityActivity } from "~/services/funders/positions.server";
@@ -109,19 +110,7 @@ export async function instructionDossierView(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { kind: true, createdAt: true },
     }),
-    db.dossierEvent.findMany({
-      where: { dossierId: dossier.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        kind: true,
-        fromStatus: true,
-        toStatus: true,
-        reason: true,
-        createdAt: true,
-        actor: { select: { firstName: true, lastName: true, role: true } },
-      },
-    }),
+    dossierTimelineEvents(db, dossier.id),
     correctionDiffs(db, dossier.id),
     listNotes(db, actor, dossier.id),
     listMessagesForStaff(db, actor, dossier.id),
