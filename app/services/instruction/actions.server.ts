@@ -8,12 +8,7 @@ import { CorrectionStatus, DossierEventKind, DossierStatus } from "~/generated/p
 
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError, PURGED_DOSSIER_MESSAGE } from "~/services/applicant/dossiers.server";
-import {
-  getDossierForStaff,
-  InstructionFormError,
-  lockForAction,
-  type StaffActor,
-} from "./access.server";
+import { getDossierForStaff, InstructionFormError, lockForAction, type StaffActor } from "./access.server";
 
 const TX_OPTIONS = { timeout: 30_000 };
 
