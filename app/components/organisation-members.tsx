@@ -2,6 +2,7 @@
 // only rendered for owners; the server checks the role again on every POST.
 import { Form } from "@remix-run/react";
 
+import { fullName } from "~/domain/people";
 import { MEMBERSHIP_ROLE_LABELS } from "~/domain/organisation-schema";
 import type { MembershipRole } from "~/generated/prisma/enums";
 
@@ -46,11 +47,11 @@ export function MembersTable({
       </thead>
       <tbody>
         {members.map((member) => {
-          const fullName = `${member.firstName} ${member.lastName}`;
+          const name = fullName(member);
           return (
             <tr key={member.userId}>
               <th scope="row">
-                {fullName}
+                {name}
                 {member.userId === currentUserId ? " (vous)" : null}
               </th>
               <td>{member.email}</td>
@@ -62,7 +63,7 @@ export function MembersTable({
                     <input type="hidden" name="intent" value="remove-member" />
                     <input type="hidden" name="memberUserId" value={member.userId} />
                     <button type="submit" className="button--secondary">
-                      Retirer<span className="visually-hidden"> {fullName} de l’organisation</span>
+                      Retirer<span className="visually-hidden"> {name} de l’organisation</span>
                     </button>
                   </Form>
                 </td>

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 
+import { fullName } from "~/domain/people";
 import { ROLE_LABELS } from "~/domain/roles";
 import type { UserRole } from "~/generated/prisma/enums";
 
@@ -61,7 +62,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         </Link>
         {user ? (
           <p className="site-header__user">
-            {user.firstName} {user.lastName}
+            {fullName(user)}
             <span className="site-header__role"> — {ROLE_LABELS[user.role]}</span>
           </p>
         ) : null}

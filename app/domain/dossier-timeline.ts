@@ -1,5 +1,6 @@
 // A dossier's timeline as its applicants read it: what happened, in their words, and by whom. Region
 // staff are never named to applicants: they read « Service instructeur de la Région ».
+import { fullName } from "~/domain/people";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { formatDateTime } from "~/domain/format";
 import { formatBytes } from "~/domain/uploads";
@@ -53,14 +54,23 @@ export function eventLabel(event: TimelineEvent): string {
 
 export function personLabel(person: { firstName: string; lastName: string; role: UserRole } | null): string {
   if (!person) return "Le portail";
-  return person.role === UserRole.APPLICANT ? `${person.firstName} ${person.lastName}` : REGION_AUTHOR_LABEL;
+  return person.role === UserRole.APPLICANT ? fullName(person) : REGION_AUTHOR_LABEL;
 }
+
+export type TimelineEntry = {
+  id: string;
+  at: string;
+  iso: string;
+  label: string;
+  actor: string;
+  reason: string | null;
+};
 
 /** One line of a timeline as a page shows it; `actor` is how this reader names the person who acted. */
 export function timelineEntry(
   event: TimelineEvent & { id: string; createdAt: Date },
   actor: string,
-): { id: string; at: string; iso: string; label: string; actor: string; reason: string | null } {
+): TimelineEntry {
   const label = eventLabel(event);
   return {
     id: event.id,
@@ -71,6 +81,8 @@ export function timelineEntry(
     reason: event.reason && event.reason !== label ? event.reason : null,
   };
 }
+
+export type MessageEntry = ReturnType<typeof messageEntry>;
 
 /** One message of a dossier's conversation as a page shows it, its files linked under `piecesPath`. */
 export function messageEntry(

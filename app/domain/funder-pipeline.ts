@@ -2,7 +2,7 @@
 // dropped, never an error: a saved filter or a digest link must always open the pipeline), the links built
 // back from it, and the stages its board shows.
 import { parseEuros } from "~/domain/format";
-import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/schemes/slugs";
 import { queryParam } from "~/domain/query-params";
 import { CapAssoSector, DossierStatus, type SchemeCode } from "~/generated/prisma/enums";
 

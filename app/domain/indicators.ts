@@ -1,16 +1,11 @@
 // The indicators of the funding pipeline, from plain rows: counts and amounts by scheme, department, stage
-// and filing year, jobs, cooperative capital, leverage and EPCI co-financing. The public version hides every
-// cell of fewer than 3 dossiers (and enough others that no hidden cell can be worked out from the totals).
+// and filing year, jobs, cooperative capital, leverage and EPCI co-financing. The public version, with the
+// small cells hidden, is in public-indicators.ts.
 import { DOSSIER_STATUS_LABELS, DOSSIER_STATUS_ORDER } from "~/domain/dossier-status";
 import { REGION_DEPARTMENTS } from "~/domain/identifiers";
 import { parisYear } from "~/domain/paris-time";
 import { SCHEMES } from "~/domain/schemes";
 import type { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
-
-/** Fewer dossiers than this in a public cell and it is not published. */
-export const SMALL_CELL_THRESHOLD = 3;
-export const SMALL_CELL_LABEL = "moins de 3";
-export const WITHHELD_LABEL = "non diffusé";
 
 /** Resource origins that are not "other funders" when the leverage is computed. */
 export const LEVERAGE_EXCLUDED_ORIGINS = ["REGION", "OWN_FUNDS"] as const;
@@ -185,89 +180,6 @@ export function computeIndicators(
   };
 }
 
-// ─── The public version ────────────────────────────────────────────────────────
-
-/** Why a public cell is empty: too few dossiers, or withheld so that the small ones cannot be deduced. */
-export type Suppression = "small" | "withheld" | null;
-
-export interface PublicSeriesRow {
-  key: string;
-  label: string;
-  suppressed: Suppression;
-  dossiers: number | null;
-  requestedCents: number | null;
-  grantedCents: number | null;
-}
-
-/** A key figure, or null when too few dossiers stand behind it. */
-type Figure<T> = T | null;
-
-export interface PublicIndicators {
-  years: number[];
-  totals: Figure<Indicators["totals"]>;
-  series: Record<SeriesId, PublicSeriesRow[]>;
-  jobs: Figure<Indicators["jobs"]>;
-  cooperatives: Figure<Indicators["cooperatives"]>;
-  leverage: Figure<Indicators["leverage"]>;
-  epci: Figure<Indicators["epci"]>;
-}
-
-const small = (count: number) => count < SMALL_CELL_THRESHOLD;
-/** « None » or « all » tells nothing about one dossier; « 1 or 2 of them » does. */
-const revealing = (count: number) => count > 0 && small(count);
-
-/**
- * Hides every cell of fewer than 3 dossiers; then, while the hidden cells together hold 1 or 2 dossiers
- * (which the published total would give away), hides the smallest published cell as well.
- */
-export function suppressSeries(rows: SeriesRow[]): PublicSeriesRow[] {
-  const status = new Map<string, Suppression>(
-    rows.map((row) => [row.key, small(row.dossiers) ? "small" : null]),
-  );
-  const hiddenCount = () => sum(rows.filter((row) => status.get(row.key)).map((row) => row.dossiers));
-  while (hiddenCount() > 0 && small(hiddenCount())) {
-    const next = rows
-      .filter((row) => !status.get(row.key))
-      .sort((a, b) => a.dossiers - b.dossiers || a.requestedCents - b.requestedCents)[0];
-    if (!next) break;
-    status.set(next.key, "withheld");
-  }
-  return rows.map((row) => {
-    const suppressed = status.get(row.key) ?? null;
-    return suppressed
-      ? {
-          key: row.key,
-          label: row.label,
-          suppressed,
-          dossiers: null,
-          requestedCents: null,
-          grantedCents: null,
-        }
-      : { ...row, suppressed };
-  });
-}
-
-/** The same indicators with no cell, key figure or total resting on fewer than 3 dossiers. */
-export function publicIndicators(indicators: Indicators): PublicIndicators {
-  const { totals, jobs, cooperatives, leverage, epci } = indicators;
-  const series = Object.fromEntries(
-    SERIES_IDS.map((id) => [id, suppressSeries(indicators.series[id])]),
-  ) as Record<SeriesId, PublicSeriesRow[]>;
-  return {
-    years: indicators.years,
-    totals: small(totals.dossiers) ? null : totals,
-    series,
-    jobs: small(jobs.dossiers) ? null : jobs,
-    cooperatives: small(cooperatives.dossiers) ? null : cooperatives,
-    leverage: small(leverage.dossiers) ? null : leverage,
-    // The share of co-financed dossiers tells how many there are: both parts must be large enough.
-    epci:
-      small(epci.dossiers) || revealing(epci.cofinanced) || revealing(epci.dossiers - epci.cofinanced)
-        ? null
-        : epci,
-  };
-}
-
 // ─── How the figures read ──────────────────────────────────────────────────────
 
 const fte = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
@@ -283,13 +195,6 @@ export const formatRatio = (value: number) => ratio.format(value);
 export const formatShare = (value: number) => percent.format(value).replace(/\u00a0/g, "\u202f");
 /** 12345 → « 12 345 ». */
 export const formatCount = (value: number) => count.format(value);
-
-/** A public cell as it reads: the number, or why it is not published. */
-export function publicCellLabel(row: PublicSeriesRow, value: number | null, format: (n: number) => string) {
-  if (row.suppressed === "small") return SMALL_CELL_LABEL;
-  if (row.suppressed === "withheld" || value === null) return WITHHELD_LABEL;
-  return format(value);
-}
 
 /** The `annee` query parameter: a year, or every year (and a notice) when it is not one. */
 export function readIndicatorYear(raw: string | null): { year: number | null; notice: string | null } {

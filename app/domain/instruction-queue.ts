@@ -3,7 +3,7 @@
 // built back from it, and the CSV rows of an export.
 import { z } from "zod";
 
-import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/schemes/slugs";
 import { formatDate } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
 import { queryParam } from "~/domain/query-params";

@@ -1,6 +1,7 @@
 // Payment and repayment schedules of a granted aid. Due dates follow the Paris calendar, since the
 // agreement says « tous les trois mois » to people who read dates in Paris: a date three months after
 // 31 January is 30 April (the month’s last day), at the same wall-clock time, whatever the DST offset.
+import { formatEuros, parseEuros } from "~/domain/format";
 import { addParisMonths } from "~/domain/paris-time";
 
 export interface Instalment {
@@ -101,6 +102,20 @@ export function equityAdvanceRepaymentSchedule(
       amountCents: index === months.length - 1 ? amountCents - base * (months.length - 1) : base,
     })),
   };
+}
+
+/**
+ * The repayment schedule an equity advance of the amount typed (in euros, as a form field holds it) would
+ * have: months after the payment and amount of each repayment; empty when the amount does not read.
+ */
+export function repaymentPreview(amount: string, rules: RepaymentRules, paidOn = new Date()) {
+  const parsed = parseEuros(amount);
+  if (!parsed.ok || parsed.cents === 0) return [];
+  const months = repaymentMonths(rules);
+  return equityAdvanceRepaymentSchedule(parsed.cents, rules, paidOn).instalments.map((instalment, index) => ({
+    months: months[index] ?? 0,
+    amount: formatEuros(instalment.amountCents),
+  }));
 }
 
 /** The sum of a schedule’s instalments, in cents. */

@@ -14,16 +14,9 @@ import { CallDossierCounts, CallFigures } from "~/components/admin/call-figures"
 import { CallForm } from "~/components/admin/call-form";
 import { db } from "~/db.server";
 import { type ActionResult, fieldErrors } from "~/domain/forms";
-import {
-  CALL_KIND_LABELS,
-  CALL_STATE_LABELS,
-  callFormSchema,
-  callFormValues,
-  figuresView,
-  readCallForm,
-  windowLabel,
-  type CallFormValues,
-} from "~/domain/calls";
+import { figuresView } from "~/domain/call-envelopes";
+import { callFormSchema, callFormValues, readCallForm, type CallFormValues } from "~/domain/call-form";
+import { CALL_KIND_LABELS, CALL_STATE_LABELS, windowLabel } from "~/domain/calls";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { deleteCall, getCall, schemeOptions, updateCall } from "~/services/admin/calls.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";

@@ -6,15 +6,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CallTable } from "~/components/admin/call-table";
 import { SelectField } from "~/components/form-field";
 import { db } from "~/db.server";
-import {
-  CALL_KIND_LABELS,
-  CALL_STATE_LABELS,
-  figuresView,
-  parseCallListFilter,
-  totalFigures,
-  windowLabel,
-} from "~/domain/calls";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { figuresView, totalFigures } from "~/domain/call-envelopes";
+import { CALL_KIND_LABELS, CALL_STATE_LABELS, parseCallListFilter, windowLabel } from "~/domain/calls";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import { parisYear } from "~/domain/paris-time";
 import { callYears, listCalls, schemeOptions } from "~/services/admin/calls.server";
 import { requireRole } from "~/session.server";

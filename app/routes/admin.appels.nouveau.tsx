@@ -12,13 +12,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CallForm } from "~/components/admin/call-form";
 import { db } from "~/db.server";
 import { type ActionResult, fieldErrors } from "~/domain/forms";
-import {
-  callFormSchema,
-  nextYearCallValues,
-  readCallForm,
-  windowLabel,
-  type CallFormValues,
-} from "~/domain/calls";
+import { callFormSchema, nextYearCallValues, readCallForm, type CallFormValues } from "~/domain/call-form";
+import { windowLabel } from "~/domain/calls";
 import { parisYear } from "~/domain/paris-time";
 import { createCall, findCall, listCalls, schemeOptions } from "~/services/admin/calls.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";

@@ -10,6 +10,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { fullName } from "~/domain/people";
 import { AccountActivation, AccountInvitation, AccountScopeForm } from "~/components/admin/account-actions";
 import { AccountSummary } from "~/components/admin/account-summary";
 import { db } from "~/db.server";
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = await getAccount(db, params.id ?? "", now);
   const done = new URL(request.url).searchParams.get("fait") ?? "";
   const options = account.role === "INSTRUCTOR" ? await scopeOptions(db) : null;
-  const name = `${account.firstName} ${account.lastName}`;
+  const name = fullName(account);
   return {
     confirmation: CONFIRMATIONS[done] ?? null,
     isSelf: admin.id === account.id,

@@ -9,6 +9,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { fullName } from "~/domain/people";
 import type { IdentityValues } from "~/components/admin/account-invite-form";
 import {
   FunderOrganisationForm,
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     members: organisation.members.map((member) => ({
       id: member.id,
-      name: `${member.firstName} ${member.lastName}`,
+      name: fullName(member),
       email: member.email,
       state: accountStateLabel(member, formatDate),
     })),

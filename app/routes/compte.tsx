@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { fullName } from "~/domain/people";
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { NewPasswordFields } from "~/components/new-password-fields";
@@ -132,9 +133,7 @@ export default function Account() {
         <h2 id="identite">Identité</h2>
         <dl className="details">
           <dt>Nom</dt>
-          <dd>
-            {user.firstName} {user.lastName}
-          </dd>
+          <dd>{fullName(user)}</dd>
           <dt>Adresse e-mail</dt>
           <dd>
             {user.email} {user.emailVerified ? "(confirmée)" : "(non confirmée)"}

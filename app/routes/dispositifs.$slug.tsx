@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
-import { schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
+import { schemeCodeOfSlug } from "~/domain/schemes/slugs";
 import { REGION_DEPARTMENTS } from "~/domain/identifiers";
 import { LEGAL_FORM_LABELS } from "~/domain/legal-forms";
 import { SCHEMES } from "~/domain/schemes";

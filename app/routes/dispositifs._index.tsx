@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import { listSchemesInForce } from "~/services/schemes/schemes.server";
 
 export const meta: MetaFunction = () => [{ title: "Les dispositifs — Portail ESS Centre-Val de Loire" }];

@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { DossierMessageThread } from "~/components/dossier/message-thread";
+import { DossierTimeline } from "~/components/dossier/timeline";
 import { MessageForm } from "~/components/dossier-overview/message-form";
 import { NextAction } from "~/components/dossier-overview/next-action";
 import { SharingForm } from "~/components/dossier-overview/sharing-form";
@@ -168,56 +170,12 @@ export default function DossierOverview() {
         </ul>
       </section>
 
-      <section aria-labelledby="historique">
-        <h2 id="historique">Historique du dossier</h2>
-        {loaded.timeline.length === 0 ? (
-          <p>Aucun événement enregistré pour l’instant.</p>
-        ) : (
-          <ol className="timeline">
-            {loaded.timeline.map((event) => (
-              <li key={event.id} className="timeline__event">
-                <time dateTime={event.iso} className="timeline__date">
-                  {event.at}
-                </time>
-                <p className="timeline__label">
-                  <strong>{event.label}</strong> — {event.actor}
-                </p>
-                {event.reason ? <p className="timeline__reason">{event.reason}</p> : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <DossierTimeline timeline={loaded.timeline} emptyText="Aucun événement enregistré pour l’instant." />
 
       <section aria-labelledby="messages-titre" id="messages">
         <h2 id="messages-titre">Messages avec le service instructeur</h2>
         <Confirmation confirmation={confirmation} section="messages" />
-        {loaded.messages.length === 0 ? (
-          <p>Aucun message pour l’instant.</p>
-        ) : (
-          <ol className="thread">
-            {loaded.messages.map((item) => (
-              <li key={item.id} className={item.fromApplicant ? "message" : "message message--region"}>
-                <p className="message__meta">
-                  <strong>{item.authorLabel}</strong>, le <time dateTime={item.iso}>{item.at}</time>
-                </p>
-                <p className="message__body">{item.body}</p>
-                {item.attachments.length > 0 ? (
-                  <ul className="message__files" aria-label="Pièces jointes">
-                    {item.attachments.map((file) => (
-                      <li key={file.href}>
-                        <a href={file.href} download>
-                          {file.fileName}
-                        </a>{" "}
-                        ({file.size})
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
+        <DossierMessageThread messages={loaded.messages} />
         {loaded.canWrite ? (
           // With JavaScript the page is not reloaded: a new key empties the form once the message is sent.
           <MessageForm

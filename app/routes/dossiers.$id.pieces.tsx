@@ -3,6 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { fullName } from "~/domain/people";
 import { AttachmentSlot } from "~/components/dossier-form/attachment-slot";
 import { db } from "~/db.server";
 import { SCHEME_FORMS, readDossierAnswers } from "~/domain/dossier-forms";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind: attachment.kind,
     fileName: attachment.fileName,
     size: formatBytes(attachment.sizeBytes),
-    uploadedBy: `${attachment.uploadedBy.firstName} ${attachment.uploadedBy.lastName}`,
+    uploadedBy: fullName(attachment.uploadedBy),
     uploadedAt: formatDateTime(attachment.createdAt),
   }));
   const slots = [

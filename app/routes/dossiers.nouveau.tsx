@@ -12,7 +12,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { db } from "~/db.server";
 import { dossierSteps } from "~/domain/dossier-forms";
-import { schemeCodeOfSlug, SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { schemeCodeOfSlug, SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import { formatDate } from "~/domain/format";
 import { legalFormLabel } from "~/domain/legal-forms";
 import { parseRuleSetParameters, SCHEME_LIST, SCHEMES } from "~/domain/schemes";

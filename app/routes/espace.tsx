@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { applicantNextStep } from "~/domain/applicant-next-step";
 import { formatDate, formatEuros } from "~/domain/format";
 import { LEGAL_FORM_LABELS } from "~/domain/legal-forms";
-import { applicantHome } from "~/services/instruction/dashboards.server";
+import { applicantHome } from "~/services/applicant/home.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace — Portail ESS Centre-Val de Loire" }];

@@ -10,12 +10,11 @@ import {
   formatFte,
   formatRatio,
   formatShare,
-  publicCellLabel,
   SERIES_IDS,
   SERIES_TITLES,
-  SMALL_CELL_LABEL,
   METHOD_NOTES,
 } from "~/domain/indicators";
+import { publicCellLabel, SMALL_CELL_LABEL } from "~/domain/public-indicators";
 import { db } from "~/db.server";
 import { publicIndicators } from "~/services/funders/indicators.server";
 

@@ -18,11 +18,11 @@ import { DossierCompleteness, DossierEligibility } from "~/components/instructio
 import { DossierCommunitySummary } from "~/components/instruction/dossier-community-summary";
 import { DossierCorrections } from "~/components/instruction/dossier-corrections";
 import { DossierHeader } from "~/components/instruction/dossier-header";
+import { DossierTimeline } from "~/components/dossier/timeline";
 import { DossierMessages } from "~/components/instruction/dossier-messages";
 import { DossierNotes } from "~/components/instruction/dossier-notes";
-import { repaymentPreview } from "~/components/instruction/dossier-opinion-form";
+import { repaymentPreview } from "~/domain/schedules";
 import { DossierSummary } from "~/components/instruction/dossier-summary";
-import { DossierTimeline } from "~/components/instruction/dossier-timeline";
 import { db } from "~/db.server";
 import { correctionFormSchema } from "~/domain/correction-request";
 import { parseEuros } from "~/domain/format";

@@ -8,7 +8,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
-import { callFormSchema, figuresView, type CallFormValues } from "~/domain/calls";
+import { figuresView } from "~/domain/call-envelopes";
+import { callFormSchema, type CallFormValues } from "~/domain/call-form";
 import { formatEuros } from "~/domain/format";
 import { readQueueFilter } from "~/domain/instruction-queue";
 import { paris, parisDay, parisYear } from "~/domain/paris-time";

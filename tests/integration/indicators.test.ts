@@ -6,7 +6,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { SERIES_IDS, SMALL_CELL_LABEL } from "~/domain/indicators";
+import { SERIES_IDS } from "~/domain/indicators";
+import { SMALL_CELL_LABEL } from "~/domain/public-indicators";
 import { csvAmount } from "~/domain/instruction-queue";
 import { paris } from "~/domain/paris-time";
 import type { PrismaClient } from "~/generated/prisma/client";

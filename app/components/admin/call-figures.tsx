@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 
-import type { FiguresView } from "~/domain/calls";
+import type { FiguresView } from "~/domain/call-envelopes";
 
 import { Remainder } from "./call-table";
 

@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, FieldHint, InputField, SelectField } from "~/components/form-field";
-import { CALL_FIELD_LABELS, CALL_KIND_LABELS, CALL_TITLE_MAX, type CallFormValues } from "~/domain/calls";
+import { CALL_FIELD_LABELS, type CallFormValues } from "~/domain/call-form";
+import { CALL_KIND_LABELS, CALL_TITLE_MAX } from "~/domain/calls";
 
 const KIND_HINTS: Record<keyof typeof CALL_KIND_LABELS, string> = {
   CONTINUOUS: "les dossiers sont déposés au fil de l’eau, toute l’année",

@@ -3,6 +3,7 @@
 // so everything works without JavaScript; refused forms come back with their errors and what was typed.
 import { Form } from "@remix-run/react";
 
+import { MessageThread } from "~/components/dossier/message-thread";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, InputField, SelectField, TextAreaField } from "~/components/form-field";
 import {
@@ -218,20 +219,7 @@ function Discussion({
   return (
     <div className="community-discussion">
       <h3 id="discussion">Discussion</h3>
-      {activity.comments.length === 0 ? (
-        <p>Aucun message pour l’instant.</p>
-      ) : (
-        <ol className="thread">
-          {activity.comments.map((comment) => (
-            <li key={comment.id} className="message">
-              <p className="message__meta">
-                <strong>{comment.author}</strong>, le <time dateTime={comment.iso}>{comment.at}</time>
-              </p>
-              <p className="message__body">{comment.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <MessageThread messages={activity.comments} />
       <Form method="post" noValidate className="community-form" key={`comment-${activity.comments.length}`}>
         {result.message ? (
           <p className="notice notice--success" role="status">

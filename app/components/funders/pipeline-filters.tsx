@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 
+import { FilterSelects } from "~/components/filter-selects";
 import { InputField, SelectField } from "~/components/form-field";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
 import { amountParamValue, type PipelineFilter } from "~/domain/funder-pipeline";
 import type { PipelineOptions } from "~/services/funders/pipeline.server";
 
@@ -34,30 +34,7 @@ export function PipelineFilters({
           type="search"
           defaultValue={filter.q ?? ""}
         />
-        <SelectField
-          name="dispositif"
-          label="Dispositif"
-          placeholder="Tous les dispositifs"
-          defaultValue={filter.scheme ? SCHEME_SLUGS[filter.scheme] : ""}
-          options={options.schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name }))}
-        />
-        <SelectField
-          name="departement"
-          label="Département"
-          placeholder="Tous les départements"
-          defaultValue={filter.department ?? ""}
-          options={options.departments.map((department) => ({
-            value: department.code,
-            label: `${department.name} (${department.code})`,
-          }))}
-        />
-        <SelectField
-          name="territoire"
-          label="Territoire"
-          placeholder="Tous les territoires"
-          defaultValue={filter.territory ?? ""}
-          options={options.territories.map((territory) => ({ value: territory.code, label: territory.name }))}
-        />
+        <FilterSelects filter={filter} options={options} />
         <SelectField
           name="secteur"
           label="Thème (secteur CAP ASSO)"

@@ -2,6 +2,7 @@
 // shown to the community and the latest comments, with a link to take part in the funders' space.
 import { Link } from "@remix-run/react";
 
+import { MessageThread } from "~/components/dossier/message-thread";
 import { PositionsTable } from "~/components/funders/dossier-community";
 import type { CommunityActivity } from "~/services/funders/positions.server";
 
@@ -20,20 +21,7 @@ export function DossierCommunitySummary({ community }: { community: CommunityAct
       </p>
       <PositionsTable positions={community.positions} caption="Positions partagées par les financeurs" />
       <h3>Derniers messages de la discussion</h3>
-      {latest.length === 0 ? (
-        <p>Aucun message pour l’instant.</p>
-      ) : (
-        <ol className="thread">
-          {latest.map((comment) => (
-            <li key={comment.id} className="message">
-              <p className="message__meta">
-                <strong>{comment.author}</strong>, le <time dateTime={comment.iso}>{comment.at}</time>
-              </p>
-              <p className="message__body">{comment.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <MessageThread messages={latest} />
       {older > 0 ? (
         <p>
           {older === 1 ? "1 message plus ancien" : `${older} messages plus anciens`} dans l’espace financeurs.

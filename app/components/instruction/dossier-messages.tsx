@@ -2,6 +2,7 @@
 // works without JavaScript).
 import { Form, useNavigation } from "@remix-run/react";
 
+import { DossierMessageThread } from "~/components/dossier/message-thread";
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField, TextAreaField } from "~/components/form-field";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from "~/domain/uploads";
@@ -29,32 +30,7 @@ export function DossierMessages({
   return (
     <section aria-labelledby="messages-titre" id="messages">
       <h2 id="messages-titre">Messages avec le porteur de projet</h2>
-      {messages.length === 0 ? (
-        <p>Aucun message pour l’instant.</p>
-      ) : (
-        <ol className="thread">
-          {messages.map((item) => (
-            <li key={item.id} className={item.fromApplicant ? "message" : "message message--region"}>
-              <p className="message__meta">
-                <strong>{item.authorLabel}</strong>, le <time dateTime={item.iso}>{item.at}</time>
-              </p>
-              <p className="message__body">{item.body}</p>
-              {item.attachments.length > 0 ? (
-                <ul className="message__files" aria-label="Pièces jointes">
-                  {item.attachments.map((file) => (
-                    <li key={file.href}>
-                      <a href={file.href} download>
-                        {file.fileName}
-                      </a>{" "}
-                      ({file.size})
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <DossierMessageThread messages={messages} />
       <Form
         method="post"
         encType="multipart/form-data"

@@ -1,6 +1,7 @@
 // Private notes of the instruction service: never shown to the applicant nor to the funders.
 import { Form } from "@remix-run/react";
 
+import { MessageThread } from "~/components/dossier/message-thread";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextAreaField } from "~/components/form-field";
 
@@ -17,20 +18,10 @@ export function DossierNotes({
   return (
     <section aria-labelledby="notes" className="instruction-notes">
       <h2 id="notes">Notes internes — jamais visibles du porteur de projet ni des financeurs</h2>
-      {notes.length === 0 ? (
-        <p>Aucune note pour l’instant.</p>
-      ) : (
-        <ol className="thread">
-          {notes.map((note) => (
-            <li key={note.id} className="message message--region">
-              <p className="message__meta">
-                <strong>{note.author}</strong>, le <time dateTime={note.iso}>{note.at}</time>
-              </p>
-              <p className="message__body">{note.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <MessageThread
+        messages={notes.map((note) => ({ ...note, fromRegion: true }))}
+        emptyText="Aucune note pour l’instant."
+      />
       <Form method="post" noValidate className="instruction-form" key={notes.length}>
         <ErrorSummary errors={form.errors} labels={{ noteBody: "Note" }} />
         <input type="hidden" name="intent" value="note" />

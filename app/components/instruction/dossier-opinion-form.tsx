@@ -8,20 +8,9 @@ import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, InputField, TextAreaField } from "~/components/form-field";
 import { TRANSITIONS } from "~/domain/dossier-workflow";
 import { formatEuros, parseEuros } from "~/domain/format";
-import { equityAdvanceRepaymentSchedule, repaymentMonths, type RepaymentRules } from "~/domain/schedules";
+import { repaymentPreview } from "~/domain/schedules";
 
 import { formState, type DossierActionResult, type DossierPageData } from "./dossier-action-result";
-
-/** Months after the payment and amount of each repayment; empty when the amount does not read. */
-export function repaymentPreview(amount: string, rules: RepaymentRules, paidOn = new Date()) {
-  const parsed = parseEuros(amount);
-  if (!parsed.ok || parsed.cents === 0) return [];
-  const months = repaymentMonths(rules);
-  return equityAdvanceRepaymentSchedule(parsed.cents, rules, paidOn).instalments.map((instalment, index) => ({
-    months: months[index] ?? 0,
-    amount: formatEuros(instalment.amountCents),
-  }));
-}
 
 function totalOf(amount: string) {
   const parsed = parseEuros(amount);

@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 
+import { FilterSelects } from "~/components/filter-selects";
 import { InputField, SelectField } from "~/components/form-field";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
 import { QUEUE_SORTS, QUEUE_STATUSES, type QueueFilter } from "~/domain/instruction-queue";
 import type { QueueOptions } from "~/services/instruction/queue.server";
 
@@ -33,33 +33,7 @@ export function QueueFilters({
           type="search"
           defaultValue={filter.q ?? ""}
         />
-        <SelectField
-          name="dispositif"
-          label="Dispositif"
-          placeholder="Tous les dispositifs"
-          defaultValue={filter.scheme ? SCHEME_SLUGS[filter.scheme] : ""}
-          options={options.schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name }))}
-        />
-        <SelectField
-          name="departement"
-          label="Département"
-          placeholder="Tous les départements"
-          defaultValue={filter.department ?? ""}
-          options={options.departments.map((department) => ({
-            value: department.code,
-            label: `${department.name} (${department.code})`,
-          }))}
-        />
-        <SelectField
-          name="territoire"
-          label="Territoire"
-          placeholder="Tous les territoires"
-          defaultValue={filter.territory ?? ""}
-          options={options.territories.map((territory) => ({
-            value: territory.code,
-            label: `${territory.name} (${territory.departmentCode})`,
-          }))}
-        />
+        <FilterSelects filter={filter} options={options} />
         <SelectField
           name="instructeur"
           label="Instructeur·rice"

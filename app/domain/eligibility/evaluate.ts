@@ -7,6 +7,7 @@
 import { formatEuros } from "~/domain/format";
 import { REGION_DEPARTMENTS } from "~/domain/identifiers";
 import { SCHEMES, type RuleSetParametersByScheme } from "~/domain/schemes";
+import { SCHEME_SLUGS, type SchemeSlug } from "~/domain/schemes/slugs";
 import type { LegalForm, SchemeCode } from "~/generated/prisma/enums";
 
 import type {
@@ -26,20 +27,6 @@ export interface CriterionResult {
   label: string;
   met: Verdict;
   explanation: string;
-}
-
-/** The URL-friendly names of the schemes, as the API and the pages use them. */
-export const SCHEME_SLUGS = {
-  CAP_ASSO: "cap-asso",
-  A_VOS_ID: "a-vos-id",
-  CAP_SCOP_SCIC: "cap-scop-scic",
-  EQUITY_ADVANCE: "avance-fonds-propres",
-} as const satisfies Record<SchemeCode, string>;
-export type SchemeSlug = (typeof SCHEME_SLUGS)[SchemeCode];
-
-export function schemeCodeOfSlug(slug: string): SchemeCode | null {
-  const entry = Object.entries(SCHEME_SLUGS).find(([, value]) => value === slug);
-  return entry ? (entry[0] as SchemeCode) : null;
 }
 
 export interface SchemeResult {

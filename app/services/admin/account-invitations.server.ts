@@ -3,6 +3,7 @@
 // email that carries it are written together or not at all.
 import { randomBytes } from "node:crypto";
 
+import { fullName } from "~/domain/people";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import {
   INVITATION_TTL_DAYS,
@@ -82,7 +83,7 @@ async function sendInvitation(
       to: user.email,
       ...accountInvitation({
         firstName: user.firstName,
-        inviterName: `${inviter.firstName} ${inviter.lastName}`,
+        inviterName: fullName(inviter),
         role: user.role,
         funderOrganisationName: user.funderOrganisationName,
         url: appUrl(`/activer-mon-compte/${token}`),

@@ -3,6 +3,7 @@
 // at a time; the same selection as a CSV file, whose export is itself audited.
 import { stringify } from "csv-stringify/sync";
 
+import { fullName } from "~/domain/people";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import {
   AUDIT_LOG_CSV_HEADER,
@@ -112,7 +113,7 @@ async function auditTargets(db: PrismaClient, rows: readonly TargetRow[]) {
   ]);
   const names = new Map<string, string>([
     ...dossiers.map((row) => [`Dossier:${row.id}`, row.number ?? "(brouillon)"] as const),
-    ...users.map((row) => [`User:${row.id}`, `${row.firstName} ${row.lastName} (${row.email})`] as const),
+    ...users.map((row) => [`User:${row.id}`, `${fullName(row)} (${row.email})`] as const),
     ...territories.map((row) => [`Territory:${row.id}`, row.name] as const),
     ...organisations.map((row) => [`Organisation:${row.id}`, row.name] as const),
     ...funders.map((row) => [`FunderOrganisation:${row.id}`, row.name] as const),
@@ -156,7 +157,7 @@ async function readEntries(db: PrismaClient, where: Where, skip: number, take?: 
   ]);
   const targetOf = await auditTargets(db, audits);
   const person = (actor: { firstName: string; lastName: string; email: string } | null) =>
-    actor ? { name: `${actor.firstName} ${actor.lastName}`, email: actor.email } : null;
+    actor ? { name: fullName(actor), email: actor.email } : null;
   const entries: AuditLogEntry[] = [
     ...audits.map((row) => ({
       id: `audit-${row.id}`,

@@ -3,12 +3,12 @@
 // to join — which is checked under a lock on the scheme's row, so two administrators saving at once cannot
 // both slip through. Every change is audited in the transaction that makes it.
 import { AUDIT_ACTIONS } from "~/domain/audit";
+import { type CallInput } from "~/domain/call-form";
 import {
   callState,
   openWindowMessage,
   windowLabel,
   windowsOverlap,
-  type CallInput,
   type CallListFilter,
 } from "~/domain/calls";
 import { DOSSIER_STATUS_ORDER } from "~/domain/dossier-status";

@@ -1,5 +1,5 @@
 // The administration's front page: what each section holds and what needs the administrator now.
-import { figuresView, totalFigures } from "~/domain/calls";
+import { figuresView, totalFigures } from "~/domain/call-envelopes";
 import { formatDate } from "~/domain/format";
 import { parisYear } from "~/domain/paris-time";
 import { ROLE_LABELS } from "~/domain/roles";

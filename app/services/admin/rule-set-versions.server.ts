@@ -1,7 +1,8 @@
 // Reading the versions of each scheme's rules for the administration: where each stands today (draft,
 // in force, scheduled, superseded), who published it on which deliberation, how many dossiers use it, and
 // for a draft what it would change on typical situations.
-import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/eligibility/evaluate";
+import { fullName } from "~/domain/people";
+import { SCHEME_SLUGS, schemeCodeOfSlug } from "~/domain/schemes/slugs";
 import { parseRuleSetParameters, SCHEME_LIST } from "~/domain/schemes";
 import { previewRuleSet } from "~/domain/schemes/rule-set-preview";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
@@ -48,7 +49,7 @@ function describeVersions(rows: VersionRow[], now: Date) {
           : "SCHEDULED") as VersionState,
     effectiveFrom: row.effectiveFrom,
     publishedAt: row.publishedAt,
-    publishedBy: row.publishedBy ? `${row.publishedBy.firstName} ${row.publishedBy.lastName}` : null,
+    publishedBy: row.publishedBy ? fullName(row.publishedBy) : null,
     deliberation: row.deliberation,
     dossierCount: row._count.dossiers,
     updatedAt: row.updatedAt,

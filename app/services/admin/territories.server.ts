@@ -1,6 +1,7 @@
 // The CRST territories as the admin manages them: the list by department with who instructs each one's
 // A VOS ID dossiers, creating a territory, editing it, taking it out of (or back into) the choices offered
 // to new dossiers. Every change is written to the audit log in the same transaction.
+import { fullName } from "~/domain/people";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { scopeCoversTerritory, type NewTerritory, type TerritoryFields } from "~/domain/territories";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
@@ -58,7 +59,7 @@ function withCoverage(territory: TerritoryRow, instructors: readonly Instructor[
     dossierCount: _count.dossiers,
     instructors: instructors
       .filter((instructor) => scopeCoversTerritory(instructor.scope, territory))
-      .map(({ id, firstName, lastName, email }) => ({ id, name: `${firstName} ${lastName}`, email })),
+      .map((instructor) => ({ id: instructor.id, name: fullName(instructor), email: instructor.email })),
   };
 }
 

@@ -16,6 +16,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
 
 import { listMessages } from "~/services/dossiers/messages.server";
+import { dossierTimelineEvents } from "~/services/dossiers/timeline.server";
 import { sharingState } from "./dossier-sharing.server";
 import { formContext, getDossierForMember } from "./dossiers.server";
 
@@ -26,20 +27,7 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
   const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
   const steps = dossierSteps(dossier.schemeCode, context);
   const [events, corrections, documents, messages, sharing, session] = await Promise.all([
-    db.dossierEvent.findMany({
-      where: { dossierId: dossier.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      // Never `data`: it holds snapshots and internal details.
-      select: {
-        id: true,
-        kind: true,
-        fromStatus: true,
-        toStatus: true,
-        reason: true,
-        createdAt: true,
-        actor: { select: { firstName: true, lastName: true, role: true } },
-      },
-    }),
+    dossierTimelineEvents(db, dossier.id),
     dossier.status === DossierStatus.CORRECTION_REQUESTED
       ? db.correctionRequest.findMany({
           where: { dossierId: dossier.id, status: "OPEN" },

@@ -1,5 +1,6 @@
 // The applicant's consent to show a dossier to the funders' community (Mesure 15): explicit, revocable at any
 // time, and recorded on the dossier's timeline with who gave or withdrew it and when.
+import { fullName } from "~/domain/people";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind } from "~/generated/prisma/enums";
 
@@ -37,7 +38,7 @@ export async function sharingState(db: Db, userId: string, dossierId: string): P
       ? {
           shared: sharedIn(latest.data) ?? latest.reason !== SHARING_REASONS.revoked,
           at: latest.createdAt,
-          by: latest.actor ? `${latest.actor.firstName} ${latest.actor.lastName}` : null,
+          by: latest.actor ? fullName(latest.actor) : null,
         }
       : null,
   };

@@ -1,5 +1,6 @@
 // Saving one step of an applicant's dossier as typed: the step's own checks, the revision that tells a
 // colleague's save from one's own, and, after filing, the trace instructors see of what changed.
+import { fullName } from "~/domain/people";
 import { dossierSteps, pickStepAnswers, readDossierAnswers, stepSchema } from "~/domain/dossier-forms";
 import { formatDateTime } from "~/domain/format";
 import { fieldErrors } from "~/domain/forms";
@@ -75,9 +76,7 @@ export async function saveStep(
     // the same person's own autosave is no conflict.
     const stale = current.revision !== input.revision && current.lastEditedById !== input.userId;
     if (stale && !input.force) {
-      const by = current.lastEditedBy
-        ? `${current.lastEditedBy.firstName} ${current.lastEditedBy.lastName}`
-        : "Une autre personne";
+      const by = current.lastEditedBy ? fullName(current.lastEditedBy) : "Une autre personne";
       return {
         ok: false as const,
         conflict: { by, at: current.lastEditedAt ? formatDateTime(current.lastEditedAt) : "" },

@@ -1,6 +1,7 @@
 // What a filing records: the eligibility judged by the dossier's own rule set, the snapshot kept in the
 // event of the transition, and the data of the filing receipt. The portal's filing and the demo seed both
 // record filings with these, so the two never drift apart.
+import { fullName } from "~/domain/people";
 import type { DossierReading, RawAnswers } from "~/domain/dossier-forms";
 import { evaluateEligibility, type RuleSetsInForce, type SchemeResult } from "~/domain/eligibility/evaluate";
 import { situationSchema } from "~/domain/eligibility/situation";
@@ -100,7 +101,7 @@ export function filingReceiptData(
       rnaNumber: organisation.rnaNumber,
       address: [organisation.addressLine, organisation.postcode, organisation.city].filter(Boolean).join(" "),
     },
-    filedBy: `${filing.filedBy.firstName} ${filing.filedBy.lastName}`,
+    filedBy: fullName(filing.filedBy),
     amounts: [
       ...(requestedAmountCents !== null
         ? [{ label: "Montant demandé à la Région", cents: requestedAmountCents }]

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { organisationInvitation } from "~emails/organisation-invitation";
 
+import { fullName } from "~/domain/people";
 import { MembershipRole } from "~/generated/prisma/enums";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import {
@@ -86,7 +87,7 @@ export async function inviteMember(db: OrganisationsDb, input: InviteMemberInput
     });
     await enqueueEmail(tx, {
       ...organisationInvitation({
-        inviterName: `${inviter.firstName} ${inviter.lastName}`,
+        inviterName: fullName(inviter),
         organisationName: organisation.name,
         url: invitationUrl(input.appUrl, token),
       }),
@@ -136,7 +137,7 @@ export async function findInvitation(db: OrganisationsDb, token: string, now: Da
     email: invitation.email,
     role: invitation.role,
     organisation: invitation.organisation,
-    inviterName: `${invitation.invitedBy.firstName} ${invitation.invitedBy.lastName}`,
+    inviterName: fullName(invitation.invitedBy),
     expiresAt: invitation.expiresAt,
     state: invitation.acceptedAt ? "used" : invitation.expiresAt <= now ? "expired" : "pending",
   } as const;

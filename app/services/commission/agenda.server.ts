@@ -7,8 +7,9 @@ import { parseRuleSetParameters } from "~/domain/schemes";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CommissionSessionStatus, DossierStatus, SchemeCode } from "~/generated/prisma/enums";
 import { renderCommissionAgenda } from "~/pdf/commission-agenda.server";
+import { staffScope } from "~/services/instruction/scope.server";
 
-import { actorScope, callEnvelopes, CommissionError, requireStaff, type StaffActor } from "./sessions.server";
+import { callEnvelopes, CommissionError, requireStaff, type StaffActor } from "./sessions.server";
 
 const AGENDA_SELECT = {
   id: true,
@@ -82,7 +83,7 @@ async function agendaOf(db: PrismaClient, sessionId: string) {
 export async function sessionOverview(db: PrismaClient, input: { actor: StaffActor; sessionId: string }) {
   requireStaff(input.actor);
   const session = await findSession(db, input.sessionId);
-  const scope = await actorScope(db, input.actor);
+  const scope = await staffScope(db, input.actor);
   const [agenda, candidateRows, inScope] = await Promise.all([
     agendaOf(db, session.id),
     session.status === CommissionSessionStatus.PLANNED

@@ -7,14 +7,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { CommissionSessionStatus, DossierStatus, InstalmentKind } from "~/generated/prisma/enums";
 
 import { agreementYears } from "./agenda.server";
-import {
-  actorScope,
-  CommissionError,
-  heldMessage,
-  lockSession,
-  requireStaff,
-  type StaffActor,
-} from "./sessions.server";
+import { CommissionError, heldMessage, lockSession, requireStaff, type StaffActor } from "./sessions.server";
 import {
   renderDecisionDocuments,
   storeDecisionDocuments,
@@ -22,6 +15,7 @@ import {
   type StoredDocument,
 } from "~/services/dossiers/decision-documents.server";
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
+import { staffScope } from "~/services/instruction/scope.server";
 import type { FileStorage } from "~/services/platform/storage.server";
 
 export interface SessionDecisionsInput {
@@ -103,7 +97,7 @@ export async function recordSessionDecisions(
       422,
     );
   }
-  const scope = await actorScope(db, input.actor);
+  const scope = await staffScope(db, input.actor);
   const visible = await db.dossier.count({ where: { AND: [scope, { commissionSessionId: session.id }] } });
   if (visible !== agenda.length) {
     throw new CommissionError(

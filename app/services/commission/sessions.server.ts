@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CommissionSessionStatus, DossierEventKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 import { envelopesOfCalls, type CallFigures } from "~/services/schemes/call-envelopes.server";
-import { instructorScopeFilter } from "~/services/instruction/dashboards.server";
+import { staffScope } from "~/services/instruction/scope.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
 import { fieldErrors } from "~/domain/forms";
 
@@ -31,11 +31,6 @@ export function requireStaff(actor: StaffActor): void {
   if (actor.role !== UserRole.INSTRUCTOR && actor.role !== UserRole.ADMIN) {
     throw new CommissionError("Cette action est réservée au service instructeur.", 403);
   }
-}
-
-/** The dossiers the actor may work: admins every one, instructors their scope. */
-export async function actorScope(db: PrismaClient, actor: StaffActor): Promise<Prisma.DossierWhereInput> {
-  return actor.role === UserRole.ADMIN ? {} : instructorScopeFilter(db, actor.id);
 }
 
 function nextDay(day: string): string {
@@ -143,7 +138,7 @@ type AgendaChange = { actor: StaffActor; sessionId: string; dossierIds: readonly
 export async function addToAgenda(db: PrismaClient, input: AgendaChange): Promise<number> {
   requireStaff(input.actor);
   const ids = parseAgendaIds(input.dossierIds);
-  const scope = await actorScope(db, input.actor);
+  const scope = await staffScope(db, input.actor);
   return db.$transaction(async (tx) => {
     const session = await lockSession(tx, input.sessionId);
     if (session.status === CommissionSessionStatus.HELD)
@@ -182,7 +177,7 @@ export async function addToAgenda(db: PrismaClient, input: AgendaChange): Promis
 export async function removeFromAgenda(db: PrismaClient, input: AgendaChange): Promise<number> {
   requireStaff(input.actor);
   const ids = parseAgendaIds(input.dossierIds);
-  const scope = await actorScope(db, input.actor);
+  const scope = await staffScope(db, input.actor);
   return db.$transaction(async (tx) => {
     const session = await lockSession(tx, input.sessionId);
     if (session.status === CommissionSessionStatus.HELD)

@@ -3,6 +3,7 @@
 // The files are stored before the transaction that records the message and its email, and removed again
 // if that transaction fails, so a refused or failed message leaves nothing behind.
 import { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
+import { fullName } from "~/domain/people";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 import { messageReceived } from "~emails/message-received";
@@ -60,9 +61,7 @@ export async function listMessages(db: PrismaClient, userId: string, dossierId: 
       body: message.body,
       createdAt: message.createdAt,
       fromApplicant,
-      authorLabel: fromApplicant
-        ? `${message.author.firstName} ${message.author.lastName}`
-        : REGION_AUTHOR_LABEL,
+      authorLabel: fromApplicant ? fullName(message.author) : REGION_AUTHOR_LABEL,
       attachments: message.attachments,
     };
   });
@@ -120,7 +119,7 @@ export async function postMessage(
             firstName: assignee.firstName,
             dossierNumber: dossier.number ?? "",
             dossierTitle: dossier.title,
-            authorLabel: `${author.firstName} ${author.lastName} (${dossier.organisation.name})`,
+            authorLabel: `${fullName(author)} (${dossier.organisation.name})`,
             excerpt: body,
             attachmentCount,
             url,
@@ -252,7 +251,7 @@ export async function listMessagesForStaff(db: PrismaClient, actor: StaffActor, 
   const messages = await dossierMessages(db, dossier.id);
   return messages.map((message) => {
     const fromApplicant = message.author.role === UserRole.APPLICANT;
-    const name = `${message.author.firstName} ${message.author.lastName}`;
+    const name = fullName(message.author);
     return {
       id: message.id,
       body: message.body,

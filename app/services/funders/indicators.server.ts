@@ -5,15 +5,17 @@ import { stringify } from "csv-stringify/sync";
 
 import {
   computeIndicators,
-  publicCellLabel,
-  publicIndicators as suppressIndicators,
   type IndicatorDossier,
   type Indicators,
-  type PublicIndicators,
-  type PublicSeriesRow,
   type SeriesId,
   type SeriesRow,
 } from "~/domain/indicators";
+import {
+  publicCellLabel,
+  publicIndicators as suppressIndicators,
+  type PublicIndicators,
+  type PublicSeriesRow,
+} from "~/domain/public-indicators";
 import { csvAmount } from "~/domain/instruction-queue";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { BudgetSide, DossierStatus } from "~/generated/prisma/enums";

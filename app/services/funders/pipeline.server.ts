@@ -6,7 +6,7 @@ import {
   regionAmount,
   type RegionAmountBasis,
 } from "~/domain/co-financing";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import {
   PIPELINE_STAGES,
   stageOf,

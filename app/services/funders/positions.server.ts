@@ -1,6 +1,7 @@
 // The funders' community on one shared dossier: each organisation's position (interest, then a pledge) and
 // the discussion among funders and Region staff, whose mentions are emailed. Every entry point asks
 // getSharedDossier first, so a dossier whose holder withdrew consent is refused at once, like an unknown one.
+import { fullName } from "~/domain/people";
 import {
   commentFormSchema,
   PLEDGE_INSTRUMENT_LABELS,
@@ -48,7 +49,7 @@ type Person = Prisma.UserGetPayload<{ select: typeof PERSON }>;
 
 /** Funders speak for their organisation, Region staff for the Region. */
 const affiliation = (person: Person) => person.funderOrganisation?.name ?? "Région";
-const personLabel = (person: Person) => `${person.firstName} ${person.lastName} (${affiliation(person)})`;
+const personLabel = (person: Person) => `${fullName(person)} (${affiliation(person)})`;
 
 /** Only a funder member speaks for an organisation; Region staff read positions but take none. */
 export function canTakePosition(user: CommunityMember): boolean {
@@ -204,7 +205,7 @@ export async function postComment(
     for (const recipient of recipients) {
       const email = funderMention({
         firstName: recipient.firstName,
-        authorName: `${author.firstName} ${author.lastName}`,
+        authorName: fullName(author),
         authorOrganisation: author.funderOrganisation?.name ?? "la Région",
         dossierNumber: number,
         dossierTitle: dossier.title,
@@ -219,7 +220,7 @@ export async function postComment(
           {
             userId: recipient.id,
             dossierId: dossier.id,
-            line: `${number} : ${author.firstName} ${author.lastName} vous mentionne (financeurs)`,
+            line: `${number} : ${fullName(author)} vous mentionne (financeurs)`,
             url,
             email,
           },

@@ -1,5 +1,6 @@
 // Who may see and edit a project review, and how a review and its dossiers are read: shared by the review's
 // use cases (project-reviews.server.ts) and its printed agenda.
+import { fullName } from "~/domain/people";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { reviewItem } from "~/domain/project-review";
 import { UserRole } from "~/generated/prisma/enums";
@@ -59,8 +60,8 @@ export type ReviewRow = Prisma.ProjectReviewGetPayload<{ select: typeof REVIEW_S
 
 /** « Sophie Lefèvre (France Active) », or « (Région Centre-Val de Loire) » for Region staff. */
 export function organiserName(review: ReviewRow): string {
-  const { firstName, lastName, funderOrganisation } = review.organiser;
-  return `${firstName} ${lastName} (${funderOrganisation?.name ?? "Région Centre-Val de Loire"})`;
+  const { funderOrganisation } = review.organiser;
+  return `${fullName(review.organiser)} (${funderOrganisation?.name ?? "Région Centre-Val de Loire"})`;
 }
 
 export const ITEM_SELECT = {

@@ -1,11 +1,12 @@
 // What every instruction action starts with: who may see the dossier (scope), the row lock with the check
 // that the page the instructor acted on is still current, and who in the applicant organisation is told.
+import { fullName } from "~/domain/people";
 import { eventLabel } from "~/domain/dossier-timeline";
 import { formatDate, formatDateTime, formatTime } from "~/domain/format";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
-import { instructorScopeFilter } from "./dashboards.server";
+import { staffScope } from "./scope.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
 import { notFound, UserError } from "~/domain/user-error";
@@ -31,8 +32,7 @@ const missing = () => notFound("Dossier introuvable.");
  */
 export async function getDossierForStaff(db: PrismaClient, actor: StaffActor, dossierId: string) {
   if (actor.role !== UserRole.INSTRUCTOR && actor.role !== UserRole.ADMIN) throw missing();
-  const scope: Prisma.DossierWhereInput =
-    actor.role === UserRole.ADMIN ? {} : await instructorScopeFilter(db, actor.id);
+  const scope = await staffScope(db, actor);
   const dossier = await db.dossier.findFirst({
     where: { AND: [{ id: dossierId }, { status: { not: DossierStatus.DRAFT } }, scope] },
     include: {
@@ -49,10 +49,6 @@ export async function getDossierForStaff(db: PrismaClient, actor: StaffActor, do
 }
 
 export type StaffDossier = Awaited<ReturnType<typeof getDossierForStaff>>;
-
-export function fullName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName} ${person.lastName}`;
-}
 
 /** « à 14:32 » today, « le 21/11/2026 à 14:32 » another day (Paris time). */
 function when(at: Date, now: Date): string {

@@ -1,19 +1,14 @@
 // The instruction actions of Region staff on a dossier. Each one checks who is asking (scope, 404 outside
 // it), then, in one transaction: the row lock and the revision the page showed, the state machine's move
 // (recorded with who, when and why), its side rows, and the emails to the applicant organisation (outbox).
+import { fullName } from "~/domain/people";
 import { COMPLETENESS_ITEMS, readCompleteness } from "~/domain/instruction-opinion";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CorrectionStatus, DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
 
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError, PURGED_DOSSIER_MESSAGE } from "~/services/applicant/dossiers.server";
-import {
-  fullName,
-  getDossierForStaff,
-  InstructionFormError,
-  lockForAction,
-  type StaffActor,
-} from "./access.server";
+import { getDossierForStaff, InstructionFormError, lockForAction, type StaffActor } from "./access.server";
 
 const TX_OPTIONS = { timeout: 30_000 };
 

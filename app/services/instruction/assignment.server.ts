@@ -1,10 +1,11 @@
 // Entrusting dossiers to an instructor (from the queue, several at once, or from the dossier view): all or
 // nothing, each change on the dossier's timeline, and one notification per batch for the new assignee.
+import { fullName } from "~/domain/people";
 import { DossierEventKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { dossierAssigned } from "~emails/dossier-assigned";
 
-import { instructorScopeFilter } from "./dashboards.server";
+import { instructorScopeFilter, staffScope } from "./scope.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { DossierError } from "~/services/applicant/dossiers.server";
 import { notifyStaff } from "./staff-notifications.server";
@@ -39,7 +40,7 @@ export async function assignDossiers(
     where: { id: input.actor.id },
     select: { firstName: true, lastName: true },
   });
-  const actorName = actor ? `${actor.firstName} ${actor.lastName}` : "Le service instructeur";
+  const actorName = actor ? fullName(actor) : "Le service instructeur";
   const assignee = input.assigneeId
     ? await db.user.findUnique({
         where: { id: input.assigneeId },
@@ -49,9 +50,8 @@ export async function assignDossiers(
   if (input.assigneeId && (!assignee || assignee.role !== UserRole.INSTRUCTOR || assignee.deactivatedAt)) {
     throw new DossierError("La personne choisie n’est pas un·e instructeur·rice en activité.", 422);
   }
-  const assigneeName = assignee ? `${assignee.firstName} ${assignee.lastName}` : null;
-  const actorScope =
-    input.actor.role === UserRole.ADMIN ? {} : await instructorScopeFilter(db, input.actor.id);
+  const assigneeName = assignee ? fullName(assignee) : null;
+  const actorScope = await staffScope(db, input.actor);
   const assigneeScope = assignee ? await instructorScopeFilter(db, assignee.id) : null;
 
   return db.$transaction(async (tx) => {
@@ -100,7 +100,7 @@ export async function assignDossiers(
 
     const changed = dossiers.filter((dossier) => dossier.assigneeId !== input.assigneeId);
     for (const dossier of changed) {
-      const previous = dossier.assignee ? `${dossier.assignee.firstName} ${dossier.assignee.lastName}` : null;
+      const previous = dossier.assignee ? fullName(dossier.assignee) : null;
       await tx.dossier.update({
         where: { id: dossier.id },
         data: { assigneeId: input.assigneeId, revision: { increment: 1 } },

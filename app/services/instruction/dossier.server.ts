@@ -3,6 +3,7 @@
 // the completeness checklist, the correction rounds and their diff, private notes, the staff timeline
 // (staff named, unlike the applicant's), the messages and what the instructor may do next.
 // Authorization comes first: getDossierForStaff answers 404 outside the instructor's scope.
+import { fullName } from "~/domain/people";
 import { dossierSteps, isList } from "~/domain/dossier-forms";
 import { messageEntry, timelineEntry } from "~/domain/dossier-timeline";
 import { availableTransitions } from "~/domain/dossier-workflow";
@@ -17,6 +18,7 @@ import { DossierEventKind, SchemeCode, UserRole } from "~/generated/prisma/enums
 
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
 import { listMessagesForStaff } from "~/services/dossiers/messages.server";
+import { dossierTimelineEvents } from "~/services/dossiers/timeline.server";
 import { answersOf, formContext } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import { readCommunityActivity } from "~/services/funders/positions.server";
@@ -30,8 +32,8 @@ import { PREVIEWABLE_TYPES, STAFF_DOCUMENTS, type StaffDocumentSlug } from "./do
 export type { StaffActor };
 export type InstructionDossierView = Awaited<ReturnType<typeof instructionDossierView>>;
 
-const fullName = (person: { firstName: string; lastName: string } | null | undefined) =>
-  person ? `${person.firstName} ${person.lastName}` : "Le portail";
+const actorName = (person: { firstName: string; lastName: string } | null | undefined) =>
+  person ? fullName(person) : "Le portail";
 
 /** What the opinion form asks for: CAP ASSO's yearly amounts, an equity advance's repayment rules. */
 export function opinionRules(schemeCode: SchemeCode, ruleSetParameters: unknown) {
@@ -94,19 +96,7 @@ export async function instructionDossierView(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { kind: true, createdAt: true },
     }),
-    db.dossierEvent.findMany({
-      where: { dossierId: dossier.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        kind: true,
-        fromStatus: true,
-        toStatus: true,
-        reason: true,
-        createdAt: true,
-        actor: { select: { firstName: true, lastName: true, role: true } },
-      },
-    }),
+    dossierTimelineEvents(db, dossier.id),
     correctionDiffs(db, dossier.id),
     listNotes(db, actor, dossier.id),
     listMessagesForStaff(db, actor, dossier.id),
@@ -173,7 +163,7 @@ export async function instructionDossierView(
           id: event.id,
           at: formatDateTime(event.createdAt),
           iso: event.createdAt.toISOString(),
-          actor: fullName(event.actor),
+          actor: actorName(event.actor),
           reason: event.reason ?? "Dossier confié",
         })),
     },
@@ -260,7 +250,7 @@ export async function instructionDossierView(
       iso: new Date(note.createdAt).toISOString(),
       author: note.authorName,
     })),
-    timeline: events.map((event) => timelineEntry(event, fullName(event.actor))),
+    timeline: events.map((event) => timelineEntry(event, actorName(event.actor))),
     messages: messages.map((item) => messageEntry(item, `${dossierPath(dossier.id)}/pieces`)),
     uploadLimit: formatBytes(env().uploadMaxBytes),
     community,

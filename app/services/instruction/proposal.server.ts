@@ -1,6 +1,7 @@
 // The instructor's opinion and proposed amount for the Commission permanente: checked against the
 // dossier's own rule set, recorded with the instructor's report (PDF) in one transaction. Applicants are
 // not emailed: the decision is the Commission's, and the report is internal.
+import { fullName } from "~/domain/people";
 import { parseEuros } from "~/domain/format";
 import {
   COMPLETENESS_ITEMS,
@@ -25,7 +26,6 @@ import { applyTransition } from "~/services/dossiers/transitions.server";
 import { answersOf } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import {
-  fullName,
   getDossierForStaff,
   InstructionFormError,
   lockForAction,

@@ -3,8 +3,9 @@
 // of one (the dossier view's « précédent / suivant »); and the CSV export of the whole selection.
 import { stringify } from "csv-stringify/sync";
 
+import { fullName } from "~/domain/people";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
-import { SCHEME_SLUGS } from "~/domain/eligibility/evaluate";
+import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import {
   filedAtRange,
   QUEUE_CSV_HEADER,
@@ -18,7 +19,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 import { envelopesOfCalls, type CallFigures } from "~/services/schemes/call-envelopes.server";
-import { instructorScopeFilter } from "./dashboards.server";
+import { staffScope } from "./scope.server";
 
 export interface QueueUser {
   id: string;
@@ -27,8 +28,7 @@ export interface QueueUser {
 
 /** What the person may see at all: admins everything, instructors their scope; never a draft. */
 export async function queueScope(db: PrismaClient, user: QueueUser): Promise<Prisma.DossierWhereInput> {
-  const scope = user.role === UserRole.ADMIN ? {} : await instructorScopeFilter(db, user.id);
-  return { AND: [scope, { status: { not: DossierStatus.DRAFT } }] };
+  return { AND: [await staffScope(db, user), { status: { not: DossierStatus.DRAFT } }] };
 }
 
 /** The filter's conditions, the status one apart: the status tabs count across it. */
@@ -142,9 +142,7 @@ function toRow(row: SelectedRow): QueueRow {
     status: row.status,
     department: row.departmentCode,
     territory: row.territory?.name ?? null,
-    assignee: row.assignee
-      ? { id: row.assignee.id, name: `${row.assignee.firstName} ${row.assignee.lastName}` }
-      : null,
+    assignee: row.assignee ? { id: row.assignee.id, name: fullName(row.assignee) } : null,
     requestedAmountCents: row.requestedAmountCents,
     proposedAmountCents: row.proposedAmountCents,
     grantedAmountCents: row.grantedAmountCents,
@@ -203,7 +201,7 @@ async function queueOptions(db: PrismaClient) {
     schemes: schemes.map((scheme) => ({ slug: SCHEME_SLUGS[scheme.code], name: scheme.name })),
     departments,
     territories,
-    instructors: instructors.map((user) => ({ id: user.id, name: `${user.firstName} ${user.lastName}` })),
+    instructors: instructors.map((user) => ({ id: user.id, name: fullName(user) })),
     calls,
   };
 }

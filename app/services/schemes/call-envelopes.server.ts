@@ -1,7 +1,7 @@
 // The budget envelope of each call for projects: what the dossiers filed on it ask for, what is proposed to
 // the Commission permanente, what it voted and what remains. Computed here only, for the instruction queue,
 // the Commission's sessions and the administration's calls alike.
-import { envelopeFigures, type EnvelopeFigures } from "~/domain/calls";
+import { envelopeFigures, type EnvelopeFigures } from "~/domain/call-envelopes";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, type CallKind, type SchemeCode } from "~/generated/prisma/enums";
 

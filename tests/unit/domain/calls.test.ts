@@ -1,21 +1,20 @@
 import { describe, expect, it } from "vitest";
 
 import { fieldErrors } from "~/domain/forms";
+import { envelopeFigures, figuresView, remainderLabel, totalFigures } from "~/domain/call-envelopes";
 import {
   callFormSchema,
   callFormValues,
-  callState,
-  envelopeFigures,
-  figuresView,
   nextYearCallValues,
+  readCallForm,
+  type CallFormValues,
+} from "~/domain/call-form";
+import {
+  callState,
   openWindowMessage,
   parseCallListFilter,
-  readCallForm,
-  remainderLabel,
-  totalFigures,
   windowLabel,
   windowsOverlap,
-  type CallFormValues,
 } from "~/domain/calls";
 import { formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";

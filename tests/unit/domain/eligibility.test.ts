@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  evaluateEligibility,
-  type RuleSetsInForce,
-  type SchemeResult,
-  type SchemeSlug,
-} from "~/domain/eligibility/evaluate";
+import { evaluateEligibility, type RuleSetsInForce, type SchemeResult } from "~/domain/eligibility/evaluate";
 import { situationErrors, situationSchema, type Situation } from "~/domain/eligibility/situation";
 import { defaultRuleSetParameters, parseRuleSetParameters } from "~/domain/schemes";
+import type { SchemeSlug } from "~/domain/schemes/slugs";
 
 const RULE_SETS_V1: RuleSetsInForce = {
   CAP_ASSO: { version: 1, parameters: defaultRuleSetParameters("CAP_ASSO") },

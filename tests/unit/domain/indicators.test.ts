@@ -7,13 +7,11 @@ import {
   computeIndicators,
   formatRatio,
   formatShare,
-  publicCellLabel,
-  publicIndicators,
   readIndicatorYear,
-  suppressSeries,
   type IndicatorDossier,
   type SeriesRow,
 } from "~/domain/indicators";
+import { publicCellLabel, publicIndicators, suppressSeries } from "~/domain/public-indicators";
 import { paris } from "~/domain/paris-time";
 
 function dossier(overrides: Partial<IndicatorDossier> = {}): IndicatorDossier {

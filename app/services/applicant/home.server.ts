@@ -1,5 +1,6 @@
-// What each role sees on its home page. Callers have already checked the role.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+// What an applicant sees on their home page: their organisations and dossiers. Callers have already
+// checked the role.
+import type { PrismaClient } from "~/generated/prisma/client";
 
 export async function applicantHome(db: PrismaClient, userId: string) {
   const memberships = await db.membership.findMany({
@@ -29,18 +30,4 @@ export async function applicantHome(db: PrismaClient, userId: string) {
     orderBy: { updatedAt: "desc" },
   });
   return { memberships, dossiers };
-}
-
-/** The dossiers an instructor may see: empty scope lists mean "all"; no scope at all means none. */
-export async function instructorScopeFilter(
-  db: PrismaClient,
-  userId: string,
-): Promise<Prisma.DossierWhereInput> {
-  const scope = await db.instructorScope.findUnique({ where: { userId } });
-  if (!scope) return { id: "__aucun__" };
-  return {
-    ...(scope.schemes.length ? { schemeCode: { in: scope.schemes } } : {}),
-    ...(scope.departmentCodes.length ? { departmentCode: { in: scope.departmentCodes } } : {}),
-    ...(scope.territoryCodes.length ? { territory: { code: { in: scope.territoryCodes } } } : {}),
-  };
 }

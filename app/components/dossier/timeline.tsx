@@ -1,12 +1,19 @@
-// The dossier's history as staff read it: every event with the name of who made it.
-import type { DossierPageData } from "./dossier-action-result";
+// A dossier's history, the same list for its applicants and for Region staff: each reader's service
+// names the actors its own way (staff by name, applicants « Service instructeur de la Région »).
+import type { TimelineEntry } from "~/domain/dossier-timeline";
 
-export function DossierTimeline({ timeline }: { timeline: DossierPageData["timeline"] }) {
+export function DossierTimeline({
+  timeline,
+  emptyText = "Aucun événement enregistré.",
+}: {
+  timeline: readonly TimelineEntry[];
+  emptyText?: string;
+}) {
   return (
     <section aria-labelledby="historique">
       <h2 id="historique">Historique du dossier</h2>
       {timeline.length === 0 ? (
-        <p>Aucun événement enregistré.</p>
+        <p>{emptyText}</p>
       ) : (
         <ol className="timeline">
           {timeline.map((event) => (

@@ -1,0 +1,26 @@
+// Which dossiers a member of Region staff may see: admins every one, an instructor those of the schemes,
+// departments and territories of their scope (InstructorScope).
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { UserRole } from "~/generated/prisma/enums";
+
+/** The dossiers an instructor may see: empty scope lists mean "all"; no scope at all means none. */
+export async function instructorScopeFilter(
+  db: PrismaClient,
+  userId: string,
+): Promise<Prisma.DossierWhereInput> {
+  const scope = await db.instructorScope.findUnique({ where: { userId } });
+  if (!scope) return { id: "__aucun__" };
+  return {
+    ...(scope.schemes.length ? { schemeCode: { in: scope.schemes } } : {}),
+    ...(scope.departmentCodes.length ? { departmentCode: { in: scope.departmentCodes } } : {}),
+    ...(scope.territoryCodes.length ? { territory: { code: { in: scope.territoryCodes } } } : {}),
+  };
+}
+
+/** The dossiers the actor may work: admins every one, instructors their scope. */
+export async function staffScope(
+  db: PrismaClient,
+  actor: { id: string; role: UserRole },
+): Promise<Prisma.DossierWhereInput> {
+  return actor.role === UserRole.ADMIN ? {} : instructorScopeFilter(db, actor.id);
+}
