@@ -14,6 +14,7 @@ import {
   type QueueFilter,
   type QueueSort,
 } from "~/domain/instruction-queue";
+import { searchText } from "~/domain/search-text";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
@@ -45,11 +46,14 @@ function filterConditions(filter: QueueFilter, user: QueueUser): Prisma.DossierW
   if (range.gte || range.lt) conditions.push({ filedAt: range });
   if (filter.q) {
     const digits = siretDigits(filter.q);
+    // Names and titles are compared as the database keeps them for searching: no case, accents or curly
+    // apostrophes, single spaces (app/domain/search-text.ts).
+    const text = searchText(filter.q);
     conditions.push({
       OR: [
-        { number: { contains: filter.q, mode: "insensitive" } },
-        { organisation: { name: { contains: filter.q, mode: "insensitive" } } },
-        { title: { contains: filter.q, mode: "insensitive" } },
+        { number: { contains: filter.q.trim(), mode: "insensitive" } },
+        { organisation: { searchName: { contains: text } } },
+        { searchTitle: { contains: text } },
         ...(digits ? [{ organisation: { siret: { contains: digits } } }] : []),
       ],
     });
