@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 
-import { ROLE_LABELS } from "~/domain/roles";
+import { ROLE_SPACES } from "~/domain/roles";
 import type { UserRole } from "~/generated/prisma/enums";
 
 export interface HeaderUser {
@@ -62,7 +62,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <p className="site-header__user">
             {user.firstName} {user.lastName}
-            <span className="site-header__role"> — {ROLE_LABELS[user.role]}</span>
+            <span className="site-header__role"> — {ROLE_SPACES[user.role]}</span>
           </p>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 // What each role sees on its home page. Callers have already checked the role.
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { UserRole } from "~/generated/prisma/enums";
 
 export async function applicantHome(db: PrismaClient, userId: string) {
   const memberships = await db.membership.findMany({
@@ -42,5 +43,23 @@ export async function instructorScopeFilter(
     ...(scope.schemes.length ? { schemeCode: { in: scope.schemes } } : {}),
     ...(scope.departmentCodes.length ? { departmentCode: { in: scope.departmentCodes } } : {}),
     ...(scope.territoryCodes.length ? { territory: { code: { in: scope.territoryCodes } } } : {}),
+  };
+}
+
+/**
+ * An instructor whose scope nobody has set sees no dossier at all: they are told so, and who sets it (the
+ * portal's active admins), rather than « no dossier matches the filter ».
+ */
+export async function scopeNotSet(db: PrismaClient, user: { id: string; role: UserRole }) {
+  if (user.role !== UserRole.INSTRUCTOR) return null;
+  if ((await db.instructorScope.count({ where: { userId: user.id } })) > 0) return null;
+  const admins = await db.user.findMany({
+    where: { role: UserRole.ADMIN, deactivatedAt: null },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: { firstName: true, lastName: true, email: true },
+    take: 3,
+  });
+  return {
+    admins: admins.map((admin) => ({ name: `${admin.firstName} ${admin.lastName}`, email: admin.email })),
   };
 }

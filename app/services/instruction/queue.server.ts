@@ -19,7 +19,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 import { envelopesOfCalls, type CallFigures } from "~/services/schemes/call-envelopes.server";
-import { instructorScopeFilter } from "./dashboards.server";
+import { instructorScopeFilter, scopeNotSet } from "./dashboards.server";
 
 export interface QueueUser {
   id: string;
@@ -240,7 +240,8 @@ export async function loadQueue(db: PrismaClient, user: QueueUser, filter: Queue
   const countsByStatus = Object.fromEntries(
     grouped.map((group) => [group.status, group._count._all]),
   ) as Partial<Record<DossierStatus, number>>;
-  return { rows: rows.map(toRow), total, page, pageCount, countsByStatus, options, envelopes };
+  const missingScope = total === 0 ? await scopeNotSet(db, user) : null;
+  return { rows: rows.map(toRow), total, page, pageCount, countsByStatus, options, envelopes, missingScope };
 }
 
 /** The whole selection (every page) as the CSV file, and how many dossiers it holds. */
