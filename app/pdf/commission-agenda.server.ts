@@ -97,7 +97,8 @@ export async function renderCommissionAgenda(data: CommissionAgendaData): Promis
       ]),
       total: [
         "",
-        `Total ${scheme}`,
+        // « CAP ASSO » is one name: it never ends a line apart.
+        `Total ${scheme.length <= 16 ? scheme.replace(/ /g, "\u00a0") : scheme}`,
         `${items.length} dossier${items.length > 1 ? "s" : ""}`,
         "",
         "",

@@ -402,7 +402,46 @@ function agenda(): CommissionAgendaData {
   };
 }
 
+/** Each of `units` (a word, an amount, a name joined by no-break spaces) is read whole on one line. */
+function expectNoBrokenWord(text: string, units: string[]) {
+  const lines = text.split(/[\n\f]/);
+  for (const unit of units) {
+    expect(
+      lines.some((line) => line.includes(unit)),
+      `« ${unit} » is cut`,
+    ).toBe(true);
+  }
+}
+
 describe("renderCommissionAgenda", () => {
+  it("sizes its columns to their content: no word, number or amount is cut", async () => {
+    const data = agenda();
+    data.items.push({
+      number: "CAPSCOPSCIC-2026-00002",
+      title: "Reprise des Menuiseries du Vendômois par leurs salariés, avec un atelier d’apprentissage",
+      organisationName: "Collectif des salariés des Menuiseries du Vendômois",
+      schemeName: "CAP SCOP-SCIC",
+      departmentCode: "41",
+      requestedAmountCents: 123_456_789,
+      proposedAmountCents: 100_000_000,
+      favourable: true,
+    });
+    const { text } = await read(await renderCommissionAgenda(data));
+    expectNoBrokenWord(text, [
+      "N°",
+      "Dépt",
+      "Demandé",
+      "Proposé",
+      "Favorable",
+      "Défavorable",
+      ...data.items.flatMap((item) => [item.number, ...`${item.organisationName} ${item.title}`.split(" ")]),
+      "Total CAP\u00a0ASSO",
+      "Total CAP\u00a0SCOP-SCIC",
+      formatEuros(123_456_789),
+      formatEuros(100_000_000),
+    ]);
+  });
+
   it("lists the dossiers by scheme, numbered in order, with their amounts and opinions", async () => {
     const { text, flat: all, info } = await read(await renderCommissionAgenda(agenda()));
     expect(all).toContain("Commission permanente du 15 décembre 2026 — ordre du jour");
@@ -423,8 +462,13 @@ describe("renderCommissionAgenda", () => {
 
   it("totals each scheme and the whole session", async () => {
     const { text } = await read(await renderCommissionAgenda(agenda()));
-    expect(text).toContain(`Total CAP ASSO 3 dossiers ${formatEuros(13_000_000)} ${formatEuros(8_500_050)}`);
-    expect(text).toContain(`Total A VOS ID 1 dossier ${formatEuros(8_000_000)} ${formatEuros(5_000_000)}`);
+    const nbsp = (name: string) => name.replace(/ /g, "\u00a0");
+    expect(text).toContain(
+      `Total ${nbsp("CAP ASSO")} 3 dossiers ${formatEuros(13_000_000)} ${formatEuros(8_500_050)}`,
+    );
+    expect(text).toContain(
+      `Total ${nbsp("A VOS ID")} 1 dossier ${formatEuros(8_000_000)} ${formatEuros(5_000_000)}`,
+    );
     expect(text).toContain(`CAP ASSO 3 2 ${formatEuros(13_000_000)} ${formatEuros(8_500_050)}`);
     expect(text).toContain(`Total général 4 3 ${formatEuros(21_000_000)} ${formatEuros(13_500_050)}`);
   });
