@@ -134,6 +134,11 @@ test.describe("the instructor's journey, with JavaScript", () => {
     await staff.getByLabel("Nouvelle note interne").fill(note);
     await staff.getByRole("button", { name: "Ajouter la note" }).click();
     await expect(staff.getByRole("status")).toContainText("Votre note interne est enregistrée.");
+    // The page opens on the notice, not on a section far below it; a link leads down to the notes.
+    const notice = staff.locator("#confirmation");
+    await expect(notice).toBeFocused();
+    await expect(notice).toBeInViewport();
+    await notice.getByRole("link", { name: "Voir les notes internes" }).click();
     await expect(staff.getByRole("region", { name: /^Notes internes/ })).toContainText(note);
     await expectNoAxeViolations(staff);
 
