@@ -1,6 +1,6 @@
 // The agenda of a Commission permanente session: the dossiers proposed to it, grouped by scheme, with
 // what was asked, what the instruction proposes and its opinion, and the totals the elected members vote.
-import { formatDate, formatDateInWords, formatEuros } from "~/domain/format";
+import { formatDateInWords, formatEuros } from "~/domain/format";
 import { FONTS } from "~/pdf/fonts.server";
 import {
   COLORS,
