@@ -359,7 +359,9 @@ describe.each(databaseKinds())("the Commission permanente on %s", (kind) => {
       expect(text).toContain(formatEuros(cents));
     }
     expect(text).toContain("Défavorable");
-    const line = (start: string) => text.split("\n").find((row) => row.startsWith(start)) ?? "";
+    // A scheme's name is kept on one line with no-break spaces (« Total CAP ASSO »).
+    const line = (start: string) =>
+      text.split("\n").find((row) => row.replace(/\u00a0/g, " ").startsWith(start)) ?? "";
     expect(line("Total CAP ASSO")).toContain(formatEuros(3_600_000));
     expect(line("Total A VOS ID")).toContain(formatEuros(4_000_000));
     expect(line("Total général")).toContain(formatEuros(12_600_000));
