@@ -31,13 +31,13 @@ export function accountInvitation(data: {
     subject: "Activez votre compte sur le Portail ESS Centre-Val de Loire",
     greeting: `Bonjour ${data.firstName},`,
     paragraphs: [
-      `${data.inviterName} vous a créé un compte sur le Portail ESS Centre-Val de Loire, le portail des dispositifs régionaux de l'économie sociale et solidaire.`,
+      `${data.inviterName} vous a créé un compte sur le Portail ESS Centre-Val de Loire, le portail des dispositifs régionaux de l’économie sociale et solidaire.`,
       roleSentence(data.role, data.funderOrganisationName),
       "Pour activer votre compte, choisissez votre mot de passe avec le lien ci-dessous.",
     ],
     action: { label: "Activer mon compte", url: data.url },
     footnotes: [
-      `Ce lien est valable ${data.validityDays} jours et ne peut servir qu'une fois. Passé ce délai, demandez à l'administration du portail de vous renvoyer une invitation.`,
+      `Ce lien est valable ${data.validityDays} jours et ne peut servir qu’une fois. Passé ce délai, demandez à l’administration du portail de vous renvoyer une invitation.`,
       "Si vous ne vous attendiez pas à ce message, ignorez-le\u202f: aucun compte ne sera activé sans vous.",
     ],
   });

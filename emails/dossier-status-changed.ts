@@ -13,7 +13,7 @@ export function dossierStatusChanged(data: {
     subject: `Dossier ${data.dossierNumber} : ${data.statusLabel}`,
     greeting: `Bonjour ${data.firstName},`,
     paragraphs: [
-      `Votre dossier ${data.dossierNumber} « ${data.dossierTitle} » a changé d'étape : ${data.statusLabel}.`,
+      `Votre dossier ${data.dossierNumber} « ${data.dossierTitle} » a changé d’étape : ${data.statusLabel}.`,
       ...(data.reason ? [`Motif : ${data.reason}`] : []),
     ],
     action: { label: "Voir mon dossier", url: data.url },

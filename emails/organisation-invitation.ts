@@ -8,7 +8,7 @@ export function organisationInvitation(data: { inviterName: string; organisation
     paragraphs: [
       `${data.inviterName} vous invite à rejoindre ${data.organisationName} sur le Portail ESS Centre-Val de Loire, pour préparer et suivre ensemble ses dossiers de financement.`,
     ],
-    action: { label: "Accepter l'invitation", url: data.url },
+    action: { label: "Accepter l’invitation", url: data.url },
     footnotes: [
       "Cette invitation est valable 7 jours. Si vous ne connaissez pas cette organisation, ignorez ce message.",
     ],

@@ -10,6 +10,6 @@ export function verifyEmail(data: { firstName: string; url: string }) {
       "Pour confirmer votre adresse e-mail, utilisez le lien ci-dessous.",
     ],
     action: { label: "Confirmer mon adresse e-mail", url: data.url },
-    footnotes: ["Ce lien est valable 48 heures. Si vous n'avez pas créé de compte, ignorez ce message."],
+    footnotes: ["Ce lien est valable 48 heures. Si vous n’avez pas créé de compte, ignorez ce message."],
   });
 }

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 
 import { fullName } from "~/domain/people";
-import { ROLE_LABELS } from "~/domain/roles";
+import { ROLE_SPACES } from "~/domain/roles";
 import type { UserRole } from "~/generated/prisma/enums";
 
 export interface HeaderUser {
@@ -63,7 +63,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <p className="site-header__user">
             {fullName(user)}
-            <span className="site-header__role"> — {ROLE_LABELS[user.role]}</span>
+            <span className="site-header__role"> — {ROLE_SPACES[user.role]}</span>
           </p>
         ) : null}
       </div>

@@ -6,7 +6,7 @@ export const emailSchema = z
   .string({ error: "Saisissez votre adresse e-mail." })
   .trim()
   .min(1, "Saisissez votre adresse e-mail.")
-  .max(254, "L'adresse e-mail est trop longue.")
+  .max(254, "L’adresse e-mail est trop longue.")
   .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."))
   .transform((email) => email.toLowerCase());
 

@@ -3,11 +3,25 @@
 import { z } from "zod";
 
 import { formatDate, parseEuros } from "~/domain/format";
+import { parisDay } from "~/domain/paris-time";
 import { SchemeCode } from "~/generated/prisma/enums";
 
 /** « Commission permanente du 15/12/2026 »: the title a session gets when none is typed. */
 export function defaultSessionTitle(date: Date): string {
   return `Commission permanente du ${formatDate(date)}`;
+}
+
+/**
+ * A session's decisions are recorded once it has met: from its day in Paris on, never before (a letter
+ * saying « réunie le 11/12/2026 » cannot leave on the 7th).
+ */
+export function sessionHasMet(sessionDate: Date, now: Date): boolean {
+  return parisDay(sessionDate) <= parisDay(now);
+}
+
+export function sessionNotMetMessage(sessionDate: Date): string {
+  const day = formatDate(sessionDate);
+  return `La Commission permanente du ${day} ne s’est pas encore réunie : ses décisions pourront être enregistrées à partir du ${day}.`;
 }
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

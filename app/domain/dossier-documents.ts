@@ -26,3 +26,11 @@ export type DocumentSlug = IssuedDocumentSlug | typeof COMPLETE_DOSSIER_SLUG;
 export function documentHref(dossierId: string, slug: DocumentSlug) {
   return `/dossiers/${dossierId}/documents/${slug}`;
 }
+
+/** The documents named by a feminine noun: « Lettre de décision », « Convention ». */
+const FEMININE: ReadonlySet<string> = new Set<string>(["decision", "convention"]);
+
+/** « établie le 07/12/2026 » for a letter or an agreement, « établi le 07/12/2026 » for the others. */
+export function issuedOn(slug: string, date: string): string {
+  return `${FEMININE.has(slug) ? "établie" : "établi"} le ${date}`;
+}

@@ -43,6 +43,37 @@ export function formatDateTime(value: Date | string): string {
   return `${formatDate(value)} à ${time.format(new Date(value))}`;
 }
 
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const dayParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  day: "numeric",
+  month: "numeric",
+  year: "numeric",
+});
+
+/** « 7 décembre 2026 », « 1er mars 2027 »: a date as French administrative letters write it, in Europe/Paris. */
+export function formatDateInWords(value: Date | string): string {
+  const parts = Object.fromEntries(
+    dayParts.formatToParts(new Date(value)).map((part) => [part.type, Number(part.value)]),
+  );
+  const day = parts.day === 1 ? "1er" : String(parts.day);
+  // No-break spaces: « 7 » never ends a line away from « décembre ».
+  return `${day}\u00a0${MONTHS[parts.month! - 1]}\u00a0${parts.year}`;
+}
+
 export type ParsedAmount = { ok: true; cents: number } | { ok: false; error: string };
 
 /** « 12 345,50 » (or 12345.50, 12 345 €) → 1234550 cents. */

@@ -44,7 +44,7 @@ export const siretSchema = z
   .string({ error: "Saisissez le numéro SIRET." })
   .transform(compact)
   .refine((value) => /^\d{14}$/.test(value), { error: "Le numéro SIRET doit comporter 14 chiffres." })
-  .refine(isValidSiret, { error: "Le numéro SIRET n'est pas valide : vérifiez les chiffres saisis." });
+  .refine(isValidSiret, { error: "Le numéro SIRET n’est pas valide : vérifiez les chiffres saisis." });
 
 export const rnaSchema = z
   .string({ error: "Saisissez le numéro RNA." })
@@ -94,6 +94,6 @@ export function isValidIban(value: string): boolean {
 }
 
 export const ibanSchema = z
-  .string({ error: "Saisissez l'IBAN." })
+  .string({ error: "Saisissez l’IBAN." })
   .transform((value) => compact(value).toUpperCase())
-  .refine(isValidIban, { error: "L'IBAN n'est pas valide : vérifiez les caractères saisis." });
+  .refine(isValidIban, { error: "L’IBAN n’est pas valide : vérifiez les caractères saisis." });

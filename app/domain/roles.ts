@@ -8,6 +8,17 @@ export const ROLE_LABELS: Record<UserRole, string> = {
   ADMIN: "Administrateur·rice",
 };
 
+/**
+ * What the header says beside a person's name: the space they work in rather than a gendered title (the
+ * portal does not ask how people wish to be called), « Claire Martin — Espace projets ».
+ */
+export const ROLE_SPACES: Record<UserRole, string> = {
+  APPLICANT: "Espace projets",
+  INSTRUCTOR: "Instruction, services de la Région",
+  FUNDER: "Communauté des financeurs",
+  ADMIN: "Administration du portail",
+};
+
 const HOME_PATHS: Record<UserRole, string> = {
   APPLICANT: "/espace",
   INSTRUCTOR: "/instruction",

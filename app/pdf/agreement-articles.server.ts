@@ -1,6 +1,6 @@
 // The articles of an agreement, worded per scheme. Kept apart from the drawing so the legal text can be
 // read (and reviewed by the legal department) in one place.
-import { formatDate } from "~/domain/format";
+import { formatDateInWords } from "~/domain/format";
 import type { AgreementData } from "~/pdf/agreement.server";
 
 export interface AgreementArticle {
@@ -64,7 +64,7 @@ export function agreementArticles(data: AgreementData): AgreementArticle[] {
       paragraphs: [
         equity
           ? `La convention prend effet à sa signature par les deux parties et court jusqu’au complet ` +
-            `remboursement de l’apport${last ? `, au plus tard le ${formatDate(last.dueDate)}` : ""}.`
+            `remboursement de l’apport${last ? `, au plus tard le ${formatDateInWords(last.dueDate)}` : ""}.`
           : data.agreementMonths
             ? `La convention est conclue pour une durée de ${data.agreementMonths} mois${years(data.agreementMonths)} ` +
               "à compter de sa signature par les deux parties."

@@ -1,7 +1,7 @@
 // The agreement (convention) between the Region and the beneficiary of a granted aid. Its articles follow
 // the usual regional template; the wording of the object, amount, duration and payment terms depends on
 // the scheme: a subsidy for three of them, an equity contribution to be repaid for the equity advance.
-import { formatDate } from "~/domain/format";
+import { formatDateInWords } from "~/domain/format";
 import type { Schedule } from "~/domain/schedules";
 import { FONTS } from "~/pdf/fonts.server";
 import {
@@ -67,8 +67,8 @@ export async function renderAgreement(data: AgreementData): Promise<Buffer> {
   drawParagraph(
     doc,
     `La ${REGION_NAME}, 9 rue Saint-Pierre Lentin, CS 94117, 45041 Orléans Cedex 1, représentée par la ` +
-      "Présidente ou le Président du Conseil régional, dûment habilité par la délibération de la Commission " +
-      `permanente du ${formatDate(data.sessionDate)}, ci-après «\u00a0la Région\u00a0», d’une part,`,
+      "Présidente ou le Président du Conseil régional, agissant en vertu de la délibération de la Commission " +
+      `permanente du ${formatDateInWords(data.sessionDate)}, ci-après «\u00a0la Région\u00a0», d’une part,`,
   );
   doc.moveDown(0.5);
   const holder = [
@@ -84,12 +84,15 @@ export async function renderAgreement(data: AgreementData): Promise<Buffer> {
   agreementArticles(data).forEach((article, index) => drawArticle(doc, index + 1, article, data));
 
   doc.moveDown(1);
-  drawParagraph(doc, `Fait en deux exemplaires originaux, à Orléans, le ${formatDate(data.createdAt)}.`);
+  drawParagraph(
+    doc,
+    `Fait en deux exemplaires originaux, à Orléans, le ${formatDateInWords(data.createdAt)}.`,
+  );
   drawSignatures(doc, [
     { heading: "Pour la Région", lines: ["La Présidente ou le Président du Conseil régional"] },
     {
       heading: `Pour ${dossier.organisationName}`,
-      lines: [dossier.legalRepresentative ?? "Son représentant légal"],
+      lines: [dossier.legalRepresentative ?? "Sa représentante ou son représentant légal"],
     },
   ]);
 

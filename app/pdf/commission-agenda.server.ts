@@ -1,6 +1,6 @@
 // The agenda of a Commission permanente session: the dossiers proposed to it, grouped by scheme, with
 // what was asked, what the instruction proposes and its opinion, and the totals the elected members vote.
-import { formatDate, formatEuros } from "~/domain/format";
+import { formatDateInWords, formatEuros } from "~/domain/format";
 import { FONTS } from "~/pdf/fonts.server";
 import {
   COLORS,
@@ -45,7 +45,7 @@ const proposed = (item: CommissionAgendaItem) =>
   item.favourable === false ? null : item.proposedAmountCents;
 
 export async function renderCommissionAgenda(data: CommissionAgendaData): Promise<Buffer> {
-  const heading = `Commission permanente du ${formatDate(data.sessionDate)} — ordre du jour`;
+  const heading = `Commission permanente du ${formatDateInWords(data.sessionDate)} — ordre du jour`;
   const doc = createDocument({
     title: heading,
     subject: data.title,
@@ -97,7 +97,8 @@ export async function renderCommissionAgenda(data: CommissionAgendaData): Promis
       ]),
       total: [
         "",
-        `Total ${scheme}`,
+        // « CAP ASSO » is one name: it never ends a line apart.
+        `Total ${scheme.length <= 16 ? scheme.replace(/ /g, "\u00a0") : scheme}`,
         `${items.length} dossier${items.length > 1 ? "s" : ""}`,
         "",
         "",
@@ -138,7 +139,10 @@ export async function renderCommissionAgenda(data: CommissionAgendaData): Promis
     });
   }
   doc.moveDown(0.3);
-  drawParagraph(doc, `Document établi le ${formatDate(data.createdAt)}.`, { size: 9, color: COLORS.muted });
+  drawParagraph(doc, `Document établi le ${formatDateInWords(data.createdAt)}.`, {
+    size: 9,
+    color: COLORS.muted,
+  });
   doc.font(FONTS.regular);
 
   drawFooters(doc, heading);

@@ -1,6 +1,7 @@
 // The letter notifying the legal representative of the Commission permanente's decision. It is the
 // administrative act the recourse period runs from, so it always ends with the recourse notice.
-import { formatDate } from "~/domain/format";
+import { formatDateInWords } from "~/domain/format";
+import { ofName, toName } from "~/domain/french-text";
 import { FONTS } from "~/pdf/fonts.server";
 import {
   amountWithWords,
@@ -36,7 +37,7 @@ export interface DecisionLetterData {
   decidedAt: Date;
   /** RECOURSE_NOTICE from emails/dossier-decided.ts, so the letter and the email say the same. */
   recourseNotice: string;
-  /** « Pour le Président du Conseil régional, la directrice de l’Économie sociale et solidaire » */
+  /** « Pour la Présidente ou le Président du Conseil régional et par délégation, … » */
   signatory: string;
 }
 
@@ -44,7 +45,7 @@ const TITLE = "Notification de décision";
 
 export async function renderDecisionLetter(data: DecisionLetterData): Promise<Buffer> {
   const { dossier } = data;
-  const session = formatDate(data.sessionDate);
+  const session = formatDateInWords(data.sessionDate);
   const doc = createDocument({
     title: `${TITLE} — dossier ${dossier.number}`,
     subject: `${dossier.schemeName}\u00a0: ${dossier.title}`,
@@ -70,7 +71,7 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   doc.moveDown(1.5);
   doc
     .font(FONTS.regular)
-    .text(`Orléans, le ${formatDate(data.decidedAt)}`, blockX, doc.y, { width: blockWidth });
+    .text(`Orléans, le ${formatDateInWords(data.decidedAt)}`, blockX, doc.y, { width: blockWidth });
   doc.x = left(doc);
   doc.moveDown(1.5);
 
@@ -92,7 +93,7 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
     drawParagraph(
       doc,
       `J’ai le plaisir de vous informer que la Commission permanente du Conseil régional, réunie le ${session}, ` +
-        `a décidé d’attribuer à ${dossier.organisationName} une aide${amount} au titre du dispositif ` +
+        `a décidé d’attribuer ${toName(dossier.organisationName)} une aide${amount} au titre du dispositif ` +
         `${dossier.schemeName}, pour le projet «\u00a0${dossier.title}\u00a0».`,
     );
     if (data.yearlyAmountsCents.length > 1) {
@@ -119,7 +120,7 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
     drawParagraph(
       doc,
       `J’ai le regret de vous informer que la Commission permanente du Conseil régional, réunie le ${session}, ` +
-        `n’a pas retenu la demande d’aide de ${dossier.organisationName} au titre du dispositif ` +
+        `n’a pas retenu la demande d’aide ${ofName(dossier.organisationName)} au titre du dispositif ` +
         `${dossier.schemeName}, pour le projet «\u00a0${dossier.title}\u00a0».`,
     );
     doc.moveDown(0.6);

@@ -1,6 +1,6 @@
 // The instructor's report (rapport d’instruction): what the instructor checked and what they propose to
 // the Commission permanente, kept in the dossier as the basis of the decision.
-import { formatDate, formatEuros } from "~/domain/format";
+import { formatDate, formatDateInWords, formatEuros } from "~/domain/format";
 import type { Schedule } from "~/domain/schedules";
 import { FONTS } from "~/pdf/fonts.server";
 import {
@@ -137,7 +137,7 @@ export async function renderInstructorReport(data: InstructorReportData): Promis
 
   doc.moveDown(1);
   ensureSpace(doc, 40);
-  drawParagraph(doc, `Rapport établi par ${data.instructorName}, le ${formatDate(data.createdAt)}.`);
+  drawParagraph(doc, `Rapport établi par ${data.instructorName}, le ${formatDateInWords(data.createdAt)}.`);
 
   drawFooters(doc, `${TITLE} — ${dossier.number}`);
   return toBuffer(doc);

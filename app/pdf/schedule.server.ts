@@ -1,6 +1,6 @@
 // The payment schedule (échéancier de versement) of a subsidy, or the repayment schedule (échéancier de
 // remboursement) of an equity advance: the dates and amounts the beneficiary can plan their cash around.
-import { formatDate } from "~/domain/format";
+import { formatDateInWords } from "~/domain/format";
 import { scheduleTotalCents, type Schedule } from "~/domain/schedules";
 import { FONTS } from "~/pdf/fonts.server";
 import {
@@ -75,7 +75,9 @@ export async function renderSchedule(data: ScheduleDocumentData): Promise<Buffer
       doc,
       "L’avance est remboursée sans intérêt ni frais, par virement à la Région Centre-Val de Loire, à chaque " +
         "échéance ci-dessus" +
-        (first && last ? `, du ${formatDate(first.dueDate)} au ${formatDate(last.dueDate)}` : "") +
+        (first && last
+          ? `, du ${formatDateInWords(first.dueDate)} au ${formatDateInWords(last.dueDate)}`
+          : "") +
         ". Un remboursement anticipé est possible à tout moment.",
     );
   } else {
@@ -93,7 +95,7 @@ export async function renderSchedule(data: ScheduleDocumentData): Promise<Buffer
     });
   }
   doc.moveDown(0.5);
-  drawParagraph(doc, `Établi le ${formatDate(data.createdAt)}.`, { size: 9, color: COLORS.muted });
+  drawParagraph(doc, `Établi le ${formatDateInWords(data.createdAt)}.`, { size: 9, color: COLORS.muted });
 
   drawFooters(doc, `${title} — ${dossier.number}`);
   return toBuffer(doc);

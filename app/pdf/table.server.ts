@@ -19,29 +19,56 @@ export interface TableOptions {
   total?: readonly string[];
 }
 
+/** The longest piece of a cell that must stay on one line: a word, or the whole cell for a number. */
+function unbreakable(doc: Doc, cell: string, numeric: boolean): number {
+  if (numeric) return doc.widthOfString(cell);
+  return Math.max(0, ...cell.split(/[ \t\n]+/u).map((word) => doc.widthOfString(word)));
+}
+
+/**
+ * Columns sized to their content, as a browser lays out a table: each gets at least its longest word (a
+ * number, its whole text), so nothing is broken mid-word, then the room left goes to the columns whose text
+ * would wrap, in proportion to how much more they want. Only when even the words cannot fit side by side
+ * are text columns narrowed below them (numbers keep their width).
+ */
 function columnWidths(doc: Doc, table: TableOptions): number[] {
   const all = [table.columns.map((column) => column.header), ...table.rows, table.total ?? []];
+  // Measured in bold, the widest of the fonts a cell is drawn in (header and total rows).
   doc.font(FONTS.bold).fontSize(TABLE_SIZE);
-  const widest = table.columns.map((_, index) =>
-    Math.max(...all.map((row) => doc.widthOfString(row[index] ?? ""))),
+  const available = contentWidth(doc);
+  const pad = 2 * CELL_PADDING + 1;
+  const minimum = table.columns.map((column, index) =>
+    Math.min(
+      Math.max(
+        ...all.map((row, rowIndex) => unbreakable(doc, row[index] ?? "", !!column.numeric && rowIndex > 0)),
+      ) + pad,
+      available * 0.45,
+    ),
   );
-  const wanted = table.columns.map((column, index) =>
-    column.numeric ? widest[index]! + 2 * CELL_PADDING + 2 : 0,
+  const maximum = table.columns.map((_, index) =>
+    Math.max(minimum[index]!, Math.max(...all.map((row) => doc.widthOfString(row[index] ?? ""))) + pad),
   );
-  const wantedTotal = wanted.reduce((sum, width) => sum + width, 0);
-  // Amounts get the width they need, on one line, unless that would leave a text column under 80 points.
-  const textColumns = table.columns.filter((column) => !column.numeric).length;
-  const room = contentWidth(doc) - 80 * textColumns;
-  const numericWidths = wanted.map((width) => (wantedTotal > room ? (width * room) / wantedTotal : width));
-  const free = contentWidth(doc) - numericWidths.reduce((sum, width) => sum + width, 0);
-  // Text columns share what is left in proportion to their content, within bounds, so a short « Catégorie »
-  // does not get as much room as a long description.
-  const weights = table.columns.map((column, index) =>
-    column.numeric ? 0 : Math.min(Math.max(widest[index]!, 40), 260),
-  );
-  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-  return table.columns.map((column, index) =>
-    column.numeric ? numericWidths[index]! : (free * weights[index]!) / totalWeight,
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const minTotal = sum(minimum);
+  if (minTotal >= available) {
+    // Not even the words fit: numbers keep theirs, text columns share the rest in proportion.
+    const numeric = sum(minimum.filter((_, index) => table.columns[index]!.numeric));
+    const text = minTotal - numeric;
+    const room = Math.max(available - numeric, 0);
+    return minimum.map((width, index) =>
+      table.columns[index]!.numeric || text === 0 ? width : (width * room) / text,
+    );
+  }
+  const wants = maximum.map((width, index) => width - minimum[index]!);
+  const wanted = sum(wants);
+  const extra = available - minTotal;
+  if (wanted > extra) return minimum.map((width, index) => width + (extra * wants[index]!) / wanted);
+  // Everything fits on one line: the text columns share what is left, so the table spans the page.
+  const left = extra - wanted;
+  const textMaxima = maximum.map((width, index) => (table.columns[index]!.numeric ? 0 : width));
+  const textTotal = sum(textMaxima);
+  return maximum.map((width, index) =>
+    textTotal === 0 ? width + left / maximum.length : width + (left * textMaxima[index]!) / textTotal,
   );
 }
 

@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         deliberation: String(form.get("deliberation") ?? "").slice(0, 500),
       };
       try {
-        await publishDraft(db, { ...target, ...values, now });
+        await publishDraft(db, { ...target, ...values, confirmed: form.get("confirm") === "oui", now });
       } catch (error) {
         return replyTo(error, { intent: "publish" as const, values });
       }

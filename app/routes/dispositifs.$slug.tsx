@@ -11,6 +11,7 @@ import { SCHEMES } from "~/domain/schemes";
 import { schemeKeyFigures } from "~/domain/schemes/key-figures";
 import { filingWindow } from "~/services/admin/calls.server";
 import { ruleSetsInForce } from "~/services/schemes/eligibility.server";
+import { scheduledRuleSet } from "~/services/schemes/scheduled-rule-set.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -42,8 +43,10 @@ function details(code: keyof typeof SCHEMES, parameters: Record<string, unknown>
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = schemeCodeOfSlug(params.slug ?? "");
   if (!code) throw new Response("Dispositif introuvable", { status: 404 });
-  const [ruleSets, filing] = await Promise.all([ruleSetsInForce(db), filingWindow(db, code, new Date())]);
+  const now = new Date();
+  const [ruleSets, filing] = await Promise.all([ruleSetsInForce(db), filingWindow(db, code, now)]);
   const ruleSet = ruleSets[code];
+  const coming = await scheduledRuleSet(db, code, ruleSet, now);
   const parameters = ruleSet.parameters;
   return {
     slug: params.slug,
@@ -59,6 +62,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     attachments: parameters.requiredAttachments.map((attachment) => attachment.label),
     details: details(code, parameters as unknown as Record<string, unknown>),
     filing,
+    coming,
   };
 }
 
@@ -71,6 +75,7 @@ export default function SchemePage() {
       </p>
       <h1>{scheme.name}</h1>
       <p className="lead">{scheme.texts.introduction}</p>
+      {scheme.coming ? <ComingRules coming={scheme.coming} /> : null}
 
       <h2>Pour qui ?</h2>
       <p>{scheme.texts.eligibilityReminder}</p>
@@ -119,5 +124,33 @@ export default function SchemePage() {
       </p>
       <p className="field__hint">Règles en vigueur : version {scheme.version}.</p>
     </>
+  );
+}
+
+/** A version published for a later date: when it applies and what it changes. */
+function ComingRules({
+  coming,
+}: {
+  coming: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["coming"]>;
+}) {
+  return (
+    <section className="notice notice--info" aria-labelledby="regles-a-venir">
+      <h2 id="regles-a-venir">Nouvelles règles à partir du {coming.effectiveFrom}</h2>
+      <p>
+        À partir du {coming.effectiveFrom}, les dossiers déposés seront jugés selon une nouvelle version des
+        règles
+        {coming.deliberation ? ` (délibération ${coming.deliberation})` : ""}&#8239;; ceux déposés avant cette
+        date restent jugés selon les règles actuelles.
+      </p>
+      {coming.changes.length > 0 ? (
+        <ul>
+          {coming.changes.map((change) => (
+            <li key={change.label}>
+              {change.label}&#8239;: {change.after} (au lieu de {change.before})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }

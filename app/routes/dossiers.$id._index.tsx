@@ -13,6 +13,7 @@ import type { OverviewActionResult } from "~/components/dossier-overview/types";
 import { ErrorSummary } from "~/components/error-summary";
 import { db } from "~/db.server";
 import { postMessage } from "~/services/dossiers/messages.server";
+import { issuedOn } from "~/domain/dossier-documents";
 import {
   MAX_MESSAGE_FILES,
   MAX_MESSAGE_LENGTH,
@@ -162,7 +163,7 @@ export default function DossierOverview() {
               </a>
               <span className="document-list__note">
                 {document.date
-                  ? ` — établi le ${document.date}`
+                  ? ` — ${issuedOn(document.slug, document.date)}`
                   : " — édité au moment du téléchargement, avec vos réponses actuelles"}
               </span>
             </li>

@@ -66,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: queue.countsByStatus,
     options: queue.options,
     envelopes: queue.envelopes,
+    missingScope: queue.missingScope,
     rows: queue.rows.map((row) => ({
       id: row.id,
       number: row.number ?? "—",
@@ -132,7 +133,9 @@ export default function InstructionQueue() {
   const first = (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
   const caption =
     total === 0
-      ? "Aucun dossier ne correspond au filtre"
+      ? queue.missingScope
+        ? "Aucun dossier : votre périmètre d’instruction n’est pas encore défini"
+        : "Aucun dossier ne correspond au filtre"
       : `${total} ${plural(total, "dossier", "dossiers")}${
           queue.pageCount > 1 ? `, ${first} à ${first + queue.rows.length - 1} affichés` : ""
         }`;
@@ -159,6 +162,8 @@ export default function InstructionQueue() {
           field === "confier_a" ? "confier_a" : field === "dossiers" ? "queue-caption" : undefined
         }
       />
+
+      {queue.missingScope ? <MissingScope admins={queue.missingScope.admins} /> : null}
 
       <p className="queue-links">
         <Link to={`/instruction${queueSearch(filter, { assignee: "moi", page: 1 })}`}>Mes dossiers</Link>
@@ -196,5 +201,30 @@ export default function InstructionQueue() {
       />
       <QueueEnvelopes envelopes={queue.envelopes} />
     </>
+  );
+}
+
+/** A new instructor's first visit: why the queue is empty, and whom to ask. */
+function MissingScope({ admins }: { admins: Array<{ name: string; email: string }> }) {
+  return (
+    <div className="notice notice--info">
+      <p>
+        Votre périmètre d’instruction (dispositifs, départements, territoires) n’est pas encore défini : aucun
+        dossier ne vous est donc attribuable ni visible. Il est défini par un administrateur ou une
+        administratrice du portail, dans Administration, rubrique « Comptes ».
+      </p>
+      {admins.length > 0 ? (
+        <p>
+          Contact :{" "}
+          {admins.map((admin, index) => (
+            <span key={admin.email}>
+              {index > 0 ? ", " : null}
+              {admin.name} (<a href={`mailto:${admin.email}`}>{admin.email}</a>)
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+    </div>
   );
 }

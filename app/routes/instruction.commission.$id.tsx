@@ -16,10 +16,9 @@ import { CommissionDecisions } from "~/components/instruction/commission-decisio
 import { CommissionEnvelopes } from "~/components/instruction/commission-envelopes";
 import { db } from "~/db.server";
 import { decisionFieldId, parseSessionDecisions } from "~/domain/commission";
-import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
-import { splitYearly } from "~/domain/schedules";
-import { sessionDecisionRules, sessionOverview, type AgendaItem } from "~/services/commission/agenda.server";
+import { sessionDecisionRules, sessionOverview } from "~/services/commission/agenda.server";
 import { recordSessionDecisions } from "~/services/commission/decisions.server";
+import { sessionPageView } from "~/services/commission/session-page.server";
 import { addToAgenda, removeFromAgenda } from "~/services/commission/sessions.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
@@ -31,127 +30,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${loaded?.session.title ?? "Séance"} — Instruction — Portail ESS Centre-Val de Loire` },
 ];
 
-const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
-/** What a person would type: « 12 000,00 », without the euro sign the label already gives. */
-const typed = (cents: number) => formatEuros(cents).replace(/\s*€$/u, "");
-const opinionLabel = (item: AgendaItem) =>
-  item.opinion ? (item.opinion.favourable ? "Favorable" : "Défavorable") : "Sans avis";
-
-function decisionDefaults(item: AgendaItem) {
-  const proposed = item.proposedAmountCents ?? item.opinion?.proposedAmountCents ?? 0;
-  const yearly =
-    item.years === 0
-      ? []
-      : item.opinion?.yearlyAmountsCents.length === item.years
-        ? item.opinion.yearlyAmountsCents
-        : splitYearly(proposed, item.years);
-  return {
-    outcome: item.opinion
-      ? item.opinion.favourable
-        ? ("GRANTED" as const)
-        : ("REFUSED" as const)
-      : ("" as const),
-    amount: proposed > 0 ? typed(proposed) : "",
-    years: yearly.map(typed),
-    motivation: item.opinion && !item.opinion.favourable ? item.opinion.motivation : "",
-  };
-}
-
-function candidateRow(item: AgendaItem) {
-  return {
-    id: item.id,
-    number: item.number,
-    title: item.title,
-    organisationName: item.organisationName,
-    schemeName: item.schemeName,
-    department: item.departmentCode ?? "—",
-    requested: amount(item.requestedAmountCents),
-    proposed: amount(item.proposedAmountCents),
-    opinion: opinionLabel(item),
-  };
-}
-
-function confirmation(params: URLSearchParams): string | null {
-  if (params.get("cree")) return "La séance est créée : inscrivez les dossiers proposés à son ordre du jour.";
-  const added = Number(params.get("ajoute"));
-  if (added > 0) {
-    return added === 1
-      ? "Le dossier est inscrit à l’ordre du jour."
-      : `${added} dossiers sont inscrits à l’ordre du jour.`;
-  }
-  if (params.get("retire")) return "Le dossier est retiré de l’ordre du jour.";
-  if (params.get("enregistre")) {
-    return "Les décisions de la séance sont enregistrées : chaque porteur de projet reçoit sa lettre de décision et, pour une aide accordée, sa convention et son échéancier.";
-  }
-  return null;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
   const view = await sessionOverview(db, { actor: user, sessionId: params.id ?? "" });
-  const { session } = view;
-  const held = session.status === "HELD";
-  return {
-    session: {
-      id: session.id,
-      title: session.title,
-      date: formatDate(session.date),
-      held,
-      decidedAt: session.decidedAt ? formatDateTime(session.decidedAt) : null,
-    },
-    agenda: view.agenda.map((item) => ({
-      ...candidateRow(item),
-      decision:
-        item.status === "GRANTED"
-          ? `Accordé : ${amount(item.grantedAmountCents)}`
-          : item.status === "REFUSED"
-            ? "Refusé"
-            : null,
-      removable: !held && item.inScope,
-    })),
-    totals: view.totals.schemes.map(totalRow),
-    total: totalRow(view.totals.total),
-    envelopes: view.envelopes.map((envelope) => ({
-      callId: envelope.callId,
-      title: envelope.title,
-      envelope: formatEuros(envelope.envelopeCents),
-      voted: formatEuros(envelope.votedCents),
-      remaining: formatEuros(envelope.remainingCents),
-      sessionProposed: formatEuros(envelope.sessionProposedCents),
-      remainingAfter: formatEuros(envelope.remainingAfterCents),
-      overBy: envelope.exceeded ? formatEuros(-envelope.remainingAfterCents) : null,
-      exceeded: envelope.exceeded,
-    })),
-    candidates: view.candidates.map(candidateRow),
-    canDecide: view.canDecide,
-    decisions: view.canDecide
-      ? view.agenda.map((item) => ({
-          id: item.id,
-          number: item.number,
-          organisationName: item.organisationName,
-          title: item.title,
-          schemeName: item.schemeName,
-          proposed: amount(item.proposedAmountCents),
-          opinion: opinionLabel(item),
-          defaults: decisionDefaults(item),
-        }))
-      : [],
-    confirmation: confirmation(new URL(request.url).searchParams),
-  };
-}
-
-function totalRow(total: {
-  schemeName: string;
-  count: number;
-  requestedCents: number;
-  proposedCents: number;
-}) {
-  return {
-    schemeName: total.schemeName,
-    count: total.count,
-    requested: formatEuros(total.requestedCents),
-    proposed: formatEuros(total.proposedCents),
-  };
+  return sessionPageView(view, new URL(request.url).searchParams, new Date());
 }
 
 type Result = ActionResult<Record<string, string> | undefined, string>;
@@ -264,7 +146,9 @@ export default function CommissionSessionPage() {
           />
 
           <h2>Décisions de la séance</h2>
-          {view.canDecide ? (
+          {session.notMet ? (
+            <p className="notice notice--info">{session.notMet}</p>
+          ) : view.canDecide ? (
             <CommissionDecisions
               dossiers={view.decisions}
               errors={decisionErrors}

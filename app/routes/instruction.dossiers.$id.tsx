@@ -49,25 +49,12 @@ import { proposeDossier } from "~/services/instruction/proposal.server";
 import { requestCorrection } from "~/services/instruction/corrections.server";
 import { instructionDossierView, opinionRules, type StaffActor } from "~/services/instruction/dossier.server";
 import { purgedDossierLine } from "~/services/admin/retention.server";
+import { CONFIRMATION_ID, DOSSIER_CONFIRMATIONS } from "~/components/instruction/dossier-confirmations";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 import { appUrl as publicUrl } from "~/env.server";
 import { isUserError } from "~/domain/user-error";
 import { fieldErrors } from "~/domain/forms";
-
-const CONFIRMATIONS: Record<string, string> = {
-  confie: "Le dossier a été confié.",
-  instruction:
-    "L’instruction a commencé : le porteur de projet a été prévenu et ne peut plus modifier son dossier.",
-  correction: "La demande de correction a été envoyée au porteur de projet.",
-  proposition:
-    "L’avis est enregistré et le dossier est proposé à la Commission permanente ; le rapport d’instruction est disponible dans les documents.",
-  clos: "Le dossier est clos sans suite ; le porteur de projet a été prévenu.",
-  rouvert: "Le dossier est rouvert et repris en instruction ; le porteur de projet a été prévenu.",
-  completude: "La liste de complétude est à jour.",
-  note: "Votre note interne est enregistrée.",
-  message: "Votre message a été envoyé au porteur de projet.",
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -83,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...view,
     purged: await purgedDossierLine(db, params.id ?? ""),
-    confirmation: done ? (CONFIRMATIONS[done] ?? null) : null,
+    confirmation: done ? (DOSSIER_CONFIRMATIONS[done] ?? null) : null,
     messageLimits: {
       maxFiles: MAX_MESSAGE_FILES,
       maxLength: MAX_MESSAGE_LENGTH,
@@ -94,8 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Values = Record<string, string | string[]>;
 type Outcome =
-  | { kind: "done"; done: string; anchor: string }
-  | { kind: "reply"; status: number; result: DossierActionResult };
+  { kind: "done"; done: string } | { kind: "reply"; status: number; result: DossierActionResult };
 
 const text = z.string().default("");
 /** Every form that changes the dossier carries the revision the page showed (hidden field). */
@@ -168,7 +154,7 @@ async function runIntent(
     const opinion = opinionFormSchema(rules.yearCount).safeParse(values);
     if (!opinion.success) return reply(422, fieldErrors(opinion.error, { depth: 1 }));
     await proposeDossier(db, storage(), { ...base, ...opinion.data });
-    return { kind: "done", done: "proposition", anchor: "documents" };
+    return { kind: "done", done: "proposition" };
   }
   const parsed = INTENTS[intent].safeParse(values);
   if (!parsed.success) {
@@ -188,14 +174,14 @@ async function runIntent(
         now: new Date(),
         appUrl,
       });
-      return { kind: "done", done: "confie", anchor: "synthese" };
+      return { kind: "done", done: "confie" };
     case "START_INSTRUCTION":
       await startInstruction(db, base);
-      return { kind: "done", done: "instruction", anchor: "actions" };
+      return { kind: "done", done: "instruction" };
     case "REQUEST_CORRECTION": {
       const correction = form as z.output<typeof correctionFormSchema>;
       await requestCorrection(db, { ...base, ...correction });
-      return { kind: "done", done: "correction", anchor: "corrections" };
+      return { kind: "done", done: "correction" };
     }
     case "schedule": {
       const amount = parseEuros(textOf("proposedAmount"));
@@ -206,10 +192,10 @@ async function runIntent(
     }
     case "CLOSE":
       await closeDossier(db, { ...base, reason: textOf("closeReason") });
-      return { kind: "done", done: "clos", anchor: "historique" };
+      return { kind: "done", done: "clos" };
     case "REOPEN":
       await reopenDossier(db, { ...base, reason: textOf("reopenReason") });
-      return { kind: "done", done: "rouvert", anchor: "historique" };
+      return { kind: "done", done: "rouvert" };
     case "completeness":
       await setCompleteness(db, {
         actor,
@@ -219,10 +205,10 @@ async function runIntent(
       });
       // A fetcher's post: the page revalidates where it is rather than jumping to an anchor.
       if (values.fetcher === "1") return reply(200, {}, { ok: true });
-      return { kind: "done", done: "completude", anchor: "completude" };
+      return { kind: "done", done: "completude" };
     case "note":
       await addNote(db, { actor, dossierId: dossier.id, body: textOf("noteBody") });
-      return { kind: "done", done: "note", anchor: "notes" };
+      return { kind: "done", done: "note" };
     case "message":
       await postInstructorMessage(db, storage(), {
         actor,
@@ -232,7 +218,7 @@ async function runIntent(
         files: read.files,
         extraFiles: read.extraFiles,
       });
-      return { kind: "done", done: "message", anchor: "messages" };
+      return { kind: "done", done: "message" };
   }
 }
 
@@ -267,7 +253,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.kind === "reply") return data<DossierActionResult>(outcome.result, { status: outcome.status });
   const url = new URL(request.url);
   url.searchParams.set("fait", outcome.done);
-  return redirect(`${url.pathname}${url.search}#${outcome.anchor}`);
+  // The notice is where the page opens, and links to the section the action changed.
+  return redirect(`${url.pathname}${url.search}#${CONFIRMATION_ID}`);
 }
 
 export default function InstructionDossier() {

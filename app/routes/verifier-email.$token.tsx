@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { confirmEmail } from "~/services/accounts/accounts.server";
 
 export const meta: MetaFunction = () => [
-  { title: "Confirmation de l'adresse e-mail — Portail ESS Centre-Val de Loire" },
+  { title: "Confirmation de l’adresse e-mail — Portail ESS Centre-Val de Loire" },
 ];
 
 // Opening the emailed link is the confirmation: the token is single-use and expires.

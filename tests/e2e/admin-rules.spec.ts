@@ -76,6 +76,13 @@ test("the demo admin publishes a CAP ASSO version with a higher ceiling, and the
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Délibération").fill("CP n° 26.12.01 du 01/12/2026");
+  // Publishing cannot be undone: one click is not enough, the admin confirms first.
+  await page.getByRole("button", { name: "Publier la version" }).click();
+  await expect(page.getByText("Cochez la case pour confirmer la publication").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enregistrer le brouillon" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Délibération").fill("CP n° 26.12.01 du 01/12/2026");
+  await page.getByRole("checkbox", { name: /Je confirme la publication/ }).check();
   await page.getByRole("button", { name: "Publier la version" }).click();
   await expect(page.getByRole("status").filter({ hasText: "La version est publiée" })).toBeVisible();
   // Published: read-only from now on.

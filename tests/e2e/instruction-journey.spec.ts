@@ -24,6 +24,14 @@ const SUMMARY_LABEL = "Présentez l’initiative en quelques lignes";
 const OLD_SUMMARY =
   "Un garage solidaire et une flotte de voitures et de scooters loués à petit prix aux personnes qui reprennent un emploi ou une formation sans moyen de transport.";
 
+/** `2026-12-07`: the Paris calendar day `days` days from now, as a date field takes it. */
+function parisDayIn(days: number): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The correction form, the opinion form… by their headings. */
 function actionForm(page: Page, title: string) {
   return page.getByRole("form", { name: title });
@@ -126,6 +134,11 @@ test.describe("the instructor's journey, with JavaScript", () => {
     await staff.getByLabel("Nouvelle note interne").fill(note);
     await staff.getByRole("button", { name: "Ajouter la note" }).click();
     await expect(staff.getByRole("status")).toContainText("Votre note interne est enregistrée.");
+    // The page opens on the notice, not on a section far below it; a link leads down to the notes.
+    const notice = staff.locator("#confirmation");
+    await expect(notice).toBeFocused();
+    await expect(notice).toBeInViewport();
+    await notice.getByRole("link", { name: "Voir les notes internes" }).click();
     await expect(staff.getByRole("region", { name: /^Notes internes/ })).toContainText(note);
     await expectNoAxeViolations(staff);
 
@@ -152,9 +165,24 @@ test.describe("the instructor's journey, with JavaScript", () => {
       .click();
     await expect(staff.getByRole("heading", { level: 1, name: "Commission permanente" })).toBeVisible();
     await expectNoAxeViolations(staff);
-    const sessionTitle = "Commission permanente du 11 décembre 2026";
-    await staff.getByRole("link", { name: sessionTitle, exact: true }).click();
-    await expect(staff.getByRole("heading", { level: 1, name: sessionTitle })).toBeVisible();
+    // A session still to come takes its agenda but not its decisions; today's session records them.
+    const planSession = async (day: string, title: string) => {
+      const form = staff.getByRole("form", { name: "Prévoir une séance" });
+      await form.getByLabel("Date de la séance").fill(day);
+      await form.getByLabel("Titre").fill(title);
+      await form.getByRole("button", { name: "Créer la séance" }).click();
+      await expect(staff.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    };
+    await planSession(parisDayIn(30), `Séance à venir ${suffix}`);
+    await expect(
+      staff.getByText(/ne s’est pas encore réunie : ses décisions pourront être enregistrées/),
+    ).toBeVisible();
+    await expect(staff.getByRole("button", { name: "Enregistrer les décisions de la séance" })).toHaveCount(
+      0,
+    );
+    await staff.getByRole("link", { name: "Commission permanente", exact: true }).first().click();
+    const sessionTitle = `Séance du jour ${suffix}`;
+    await planSession(parisDayIn(0), sessionTitle);
     await staffJourney.waitForHydration();
     await expectNoAxeViolations(staff);
 

@@ -171,7 +171,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
 
       expect(await confirmEmail(database.db, token, at(2 * MINUTE))).toEqual({
         ok: false,
-        error: "Ce lien de confirmation n'est plus valable. Demandez-en un nouveau depuis votre compte.",
+        error: "Ce lien de confirmation n’est plus valable. Demandez-en un nouveau depuis votre compte.",
       });
       // Once confirmed, asking again sends nothing.
       await resendVerification(database.db, person.id, at(3 * MINUTE));
@@ -184,7 +184,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       const token = await emailedToken(person.email, "/verifier-email/");
 
       const late = await confirmEmail(database.db, token, at(48 * HOUR));
-      expect(late).toEqual({ ok: false, error: expect.stringContaining("n'est plus valable") });
+      expect(late).toEqual({ ok: false, error: expect.stringContaining("n’est plus valable") });
       const user = await database.db.user.findUniqueOrThrow({ where: { id: person.id } });
       expect(user.emailVerifiedAt).toBeNull();
 
@@ -240,7 +240,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       expect(await resetPassword(database.db, token, "encore-un-autre-mot-de-passe", at(3 * MINUTE))).toEqual(
         {
           ok: false,
-          error: "Ce lien de réinitialisation n'est plus valable. Faites une nouvelle demande.",
+          error: "Ce lien de réinitialisation n’est plus valable. Faites une nouvelle demande.",
         },
       );
       for (const session of sessions) {
@@ -274,7 +274,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       expect(await isResetTokenValid(database.db, token, at(HOUR))).toBe(false);
       expect(await resetPassword(database.db, token, NEW_PASSWORD, at(HOUR))).toEqual({
         ok: false,
-        error: expect.stringContaining("n'est plus valable"),
+        error: expect.stringContaining("n’est plus valable"),
       });
       const user = await database.db.user.findUniqueOrThrow({ where: { id: person.id } });
       expect(user.passwordHash).toBe(sharedHash);

@@ -38,7 +38,6 @@ import {
   APP_URL,
   createUser,
   createWorld,
-  DAY,
   fileDemo,
   saveAll,
   uploadRequiredPieces,
@@ -180,7 +179,8 @@ describe.each(databaseKinds())("calls for projects and their envelopes on %s", (
     }
     const session = await createSession(db, {
       actor: instructor,
-      date: parisDay(new Date(Date.now() + 20 * DAY)),
+      // Today's session: decisions are recorded once the Commission has met.
+      date: parisDay(new Date()),
       now: new Date(),
     });
     await addToAgenda(db, {

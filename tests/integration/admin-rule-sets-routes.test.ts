@@ -211,7 +211,12 @@ describe("the rule-set pages, route by route", () => {
     expect(late.status).toBe(400);
     expect(late.body).toMatchObject({
       intent: "publish",
-      errors: { effectiveDate: expect.any(String), deliberation: expect.any(String) },
+      errors: {
+        effectiveDate: expect.any(String),
+        deliberation: expect.any(String),
+        confirm:
+          "Cochez la case pour confirmer la publication\u00a0: une version publiée ne peut plus être modifiée.",
+      },
       values: { effectiveDate: dayFromToday(-3) },
     });
     expect(await state()).toEqual(before);
@@ -221,7 +226,7 @@ describe("the rule-set pages, route by route", () => {
       routes.version.action(
         post(
           version(2),
-          { intent: "publish", effectiveDate: dayFromToday(0), deliberation },
+          { intent: "publish", effectiveDate: dayFromToday(0), deliberation, confirm: "oui" },
           admin,
           versionParams(2),
         ),

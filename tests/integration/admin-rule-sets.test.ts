@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
-import { formatEuros } from "~/domain/format";
+import { formatDate, formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
 import { defaultRuleSetParameters } from "~/domain/schemes";
 import { parametersToFormValues } from "~/domain/schemes/parameter-form";
@@ -25,6 +25,7 @@ import {
 } from "~/services/admin/rule-sets.server";
 import { getDossierForMember, startDossier } from "~/services/applicant/dossiers.server";
 import { loadRuleSetsInForce } from "~/services/schemes/eligibility.server";
+import { scheduledRuleSet } from "~/services/schemes/scheduled-rule-set.server";
 import { dossierChecklist, fileDossier } from "~/services/applicant/filing.server";
 import { OpinionError, proposeDossier } from "~/services/instruction/proposal.server";
 import { startInstruction } from "~/services/instruction/actions.server";
@@ -157,8 +158,24 @@ describe.each(databaseKinds())("rule-set versions on %s", (kind) => {
         version: 2,
         effectiveDate,
         deliberation,
+        confirmed: true,
         now: now(),
       });
+    const unconfirmed = await refusal(
+      publishDraft(db, {
+        actorId: adminId,
+        schemeCode: "CAP_ASSO",
+        version: 2,
+        effectiveDate: dayFromToday(0),
+        deliberation: "CP n° 26.11.05 du 20/11/2026",
+        confirmed: false,
+        now: now(),
+      }),
+    );
+    expect(unconfirmed.fieldErrors).toEqual({
+      confirm:
+        "Cochez la case pour confirmer la publication\u00a0: une version publiée ne peut plus être modifiée.",
+    });
     const past = await refusal(publish(dayFromToday(-1), "CP n° 26.11.05 du 20/11/2026"));
     expect(past.fieldErrors).toEqual({
       effectiveDate: "La date d’entrée en vigueur ne peut pas être passée.",
@@ -177,6 +194,7 @@ describe.each(databaseKinds())("rule-set versions on %s", (kind) => {
       version: 2,
       effectiveDate: dayFromToday(0),
       deliberation: "CP n° 26.11.05 du 20/11/2026",
+      confirmed: true,
       now: now(),
     });
     expect(published.effectiveFrom).toEqual(paris(dayFromToday(0)));
@@ -219,6 +237,7 @@ describe.each(databaseKinds())("rule-set versions on %s", (kind) => {
             ...target,
             effectiveDate: dayFromToday(5),
             deliberation: "CP n° 1",
+            confirmed: true,
             now: now(),
           }),
       ]) {
@@ -306,14 +325,19 @@ describe.each(databaseKinds())("rule-set versions on %s", (kind) => {
     );
   });
 
-  it("does not apply a version scheduled for a later date before that date", async () => {
+  it("does not apply a version scheduled for a later date before that date, and announces it", async () => {
     const later = dayFromToday(10);
+    // Version 2 raises the maximum subsidy.
+    const draft = await db.ruleSet.findFirstOrThrow({ where: { scheme: { code: "A_VOS_ID" }, version: 2 } });
+    const raised = { ...(draft.parameters as Record<string, unknown>), maxSubsidyCents: 4_000_000 };
+    await db.ruleSet.update({ where: { id: draft.id }, data: { parameters: raised } });
     await publishDraft(db, {
       actorId: adminId,
       schemeCode: "A_VOS_ID",
       version: 2,
       effectiveDate: later,
       deliberation: "CP n° 26.12.01 du 11/12/2026",
+      confirmed: true,
       now: now(),
     });
     expect((await loadRuleSetsInForce(db, now())).A_VOS_ID.version).toBe(1);
@@ -321,6 +345,21 @@ describe.each(databaseKinds())("rule-set versions on %s", (kind) => {
       2,
     );
     expect((await eligibilityOf(db, "a-vos-id", {})).ruleSetVersion).toBe(1);
+    const inForce = await loadRuleSetsInForce(db, now());
+    const coming = await scheduledRuleSet(db, "A_VOS_ID", inForce.A_VOS_ID, now());
+    expect(coming).toMatchObject({
+      version: 2,
+      effectiveFrom: formatDate(paris(later)),
+      deliberation: "CP n° 26.12.01 du 11/12/2026",
+    });
+    expect(coming!.changes).toEqual([
+      {
+        label: "Subvention maximale",
+        before: formatEuros(inForce.A_VOS_ID.parameters.maxSubsidyCents),
+        after: formatEuros(4_000_000),
+      },
+    ]);
+    expect(await scheduledRuleSet(db, "CAP_ASSO", inForce.CAP_ASSO, now())).toBeNull();
     const scheme = (await listSchemeRuleSets(db, now())).find((row) => row.code === "A_VOS_ID")!;
     expect(scheme.inForce?.version).toBe(1);
     expect(scheme.scheduled.map((row) => row.version)).toEqual([2]);
@@ -334,6 +373,7 @@ describe.each(databaseKinds())("rule-set versions on %s", (kind) => {
         version: 3,
         effectiveDate: dayFromToday(1),
         deliberation: "CP n° 26.12.02",
+        confirmed: true,
         now: now(),
       }),
     );

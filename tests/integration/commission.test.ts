@@ -359,13 +359,15 @@ describe.each(databaseKinds())("the Commission permanente on %s", (kind) => {
       expect(text).toContain(formatEuros(cents));
     }
     expect(text).toContain("Défavorable");
-    const line = (start: string) => text.split("\n").find((row) => row.startsWith(start)) ?? "";
+    // A scheme's name is kept on one line with no-break spaces (« Total CAP ASSO »).
+    const line = (start: string) =>
+      text.split("\n").find((row) => row.replace(/\u00a0/g, " ").startsWith(start)) ?? "";
     expect(line("Total CAP ASSO")).toContain(formatEuros(3_600_000));
     expect(line("Total A VOS ID")).toContain(formatEuros(4_000_000));
     expect(line("Total général")).toContain(formatEuros(12_600_000));
   });
 
-  it("changes nothing when a decision is incomplete or inconsistent", async () => {
+  it("changes nothing before the session has met, or when a decision is incomplete or inconsistent", async () => {
     decisions = [
       {
         dossierId: capAsso.dossier.id,
@@ -397,6 +399,15 @@ describe.each(databaseKinds())("the Commission permanente on %s", (kind) => {
       },
     ];
     const input = { actor: instructor, sessionId, decisions, now: DECIDED_AT, appUrl: APP_URL };
+    // The evening before its day in Paris, the session has not met: no decision, no letter, no email.
+    const early = await refusal(
+      recordSessionDecisions(db, storage, { ...input, now: paris("2026-12-14T23:30") }),
+    );
+    expect([early.status, early.message]).toEqual([
+      409,
+      "La Commission permanente du 15/12/2026 ne s’est pas encore réunie : ses décisions pourront être enregistrées à partir du 15/12/2026.",
+    ]);
+    expect(await storedFiles(root)).toBe(0);
     const invalid = await refusal(recordSessionDecisions(db, storage, input));
     expect(invalid.status).toBe(422);
     expect(invalid.fieldErrors).toEqual({

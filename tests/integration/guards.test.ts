@@ -88,7 +88,7 @@ describe.each(databaseKinds())("role guards on %s", (kind) => {
       expect(response.status).toBe(403);
       expect(await response.text()).toBe(FORBIDDEN_MESSAGE);
     }
-    expect(FORBIDDEN_MESSAGE).toBe("Vous n'avez pas accès à cette page.");
+    expect(FORBIDDEN_MESSAGE).toBe("Vous n’avez pas accès à cette page.");
   });
 
   it("lets a person through a page open to several roles only if theirs is among them", async () => {

@@ -421,4 +421,14 @@ describe.each(databaseKinds())("the instruction queue on %s", (kind) => {
     expect((await db.dossier.findUniqueOrThrow({ where: { id: capAsso } })).assigneeId).toBeNull();
     expect(await db.dossierEvent.count({ where: { dossierId: capAsso, kind: "ASSIGNMENT" } })).toBe(0);
   });
+
+  it("tells a new instructor whose scope is not set, and which admins set it", async () => {
+    const newcomer = await person("Noa", "Nouveau", UserRole.INSTRUCTOR);
+    const queue = await loadQueue(db, newcomer, filter());
+    expect(queue.total).toBe(0);
+    expect(queue.missingScope).toEqual({ admins: [{ name: "Alix Admin", email: "p1@example.fr" }] });
+    // Someone with a scope, even one the filter empties, is simply told nothing matches.
+    expect((await loadQueue(db, cherOnly, filter("q=introuvable"))).missingScope).toBeNull();
+    expect((await loadQueue(db, admin, filter("q=introuvable"))).missingScope).toBeNull();
+  });
 });

@@ -27,7 +27,7 @@ describe("the account-invitation email", () => {
   it("gives the activation link in the text part and in the HTML part, with its validity", () => {
     expect(email.text).toContain(`Activer mon compte : ${url}`);
     expect(email.html).toContain(`href="${escapeHtml(url)}"`);
-    expect(email.text).toContain("Ce lien est valable 7 jours et ne peut servir qu'une fois.");
+    expect(email.text).toContain("Ce lien est valable 7 jours et ne peut servir qu’une fois.");
   });
 
   it("shows the names typed by the administrator as text, never as markup", () => {

@@ -178,7 +178,7 @@ describe("the dossier-status-changed email", () => {
       "Motif : Pièce illisible",
     );
     expect(withoutReason.text).toContain(
-      "Votre dossier AVOSID-2026-00007 « Repair café » a changé d'étape : Déposé.",
+      "Votre dossier AVOSID-2026-00007 « Repair café » a changé d’étape : Déposé.",
     );
   });
 });

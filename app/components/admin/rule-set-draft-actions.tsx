@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
-import { InputField } from "~/components/form-field";
+import { FieldError, InputField } from "~/components/form-field";
 
 export function RuleSetDraftActions({
   today,
@@ -23,7 +23,11 @@ export function RuleSetDraftActions({
       </p>
       <ErrorSummary
         errors={errors}
-        labels={{ effectiveDate: "Date d’entrée en vigueur", deliberation: "Délibération" }}
+        labels={{
+          effectiveDate: "Date d’entrée en vigueur",
+          deliberation: "Délibération",
+          confirm: "Confirmation",
+        }}
         fieldId={(field) => (field === "form" ? undefined : field)}
       />
       <Form method="post" noValidate aria-labelledby="publier">
@@ -47,6 +51,22 @@ export function RuleSetDraftActions({
           defaultValue={publish?.values.deliberation}
           error={errors?.deliberation}
         />
+        <div className={errors?.confirm ? "field field--checkbox field--error" : "field field--checkbox"}>
+          <input
+            type="checkbox"
+            id="confirm"
+            name="confirm"
+            value="oui"
+            required
+            aria-describedby={errors?.confirm ? "confirm-error" : undefined}
+            aria-invalid={errors?.confirm ? true : undefined}
+          />
+          <label htmlFor="confirm">
+            Je confirme la publication&#8239;: elle est définitive, la version ne pourra plus être modifiée ni
+            retirée.
+          </label>
+          <FieldError id="confirm-error">{errors?.confirm}</FieldError>
+        </div>
         <div className="form-actions">
           <button type="submit" className="button">
             Publier la version

@@ -1,6 +1,7 @@
 // Everything the applicant filed, as the complete dossier prints it: the organisation, each step's
 // answers, the budget, the pieces (to look at in the browser or download) and the documents issued.
 import { BudgetLinesTable } from "~/components/budget-lines-table";
+import { issuedOn } from "~/domain/dossier-documents";
 
 import type { DossierPageData } from "./dossier-action-result";
 
@@ -116,7 +117,9 @@ export function DossierFiles({
               {document.label} (PDF)
             </a>
             <span className="document-list__note">
-              {document.date ? ` — établi le ${document.date}` : " — édité au moment du téléchargement"}
+              {document.date
+                ? ` — ${issuedOn(document.slug, document.date)}`
+                : " — édité au moment du téléchargement"}
             </span>
           </li>
         ))}

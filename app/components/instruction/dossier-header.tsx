@@ -1,11 +1,13 @@
 // The top of the instructor's dossier page: the way back to the queue and to the dossiers on either side
 // (keeping the queue's filter), the dossier's identity, and what became of the last action.
 import { Link, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { StatusBadge } from "~/components/status-badge";
 
 import type { DossierActionResult, DossierPageData } from "./dossier-action-result";
+import { CONFIRMATION_ID, type DossierConfirmation } from "./dossier-confirmations";
 
 export function DossierHeader({
   dossier,
@@ -15,7 +17,7 @@ export function DossierHeader({
 }: {
   dossier: DossierPageData["dossier"];
   navigation: DossierPageData["navigation"];
-  confirmation: string | null;
+  confirmation: DossierConfirmation | null;
   result?: DossierActionResult;
 }) {
   const location = useLocation();
@@ -58,9 +60,32 @@ export function DossierHeader({
         </div>
       ) : null}
       <ErrorSummary errors={formErrors} />
-      <div role="status">
-        {confirmation ? <p className="notice notice--success">{confirmation}</p> : null}
-      </div>
+      <ConfirmationNotice confirmation={confirmation} />
     </>
+  );
+}
+
+/**
+ * After an action the page opens here (the redirect's #confirmation) and, with JavaScript, focus comes here
+ * too, so the notice is read and seen before the link down to the section the action changed.
+ */
+function ConfirmationNotice({ confirmation }: { confirmation: DossierConfirmation | null }) {
+  const notice = useRef<HTMLDivElement>(null);
+  // Each arrival after an action, the same action twice included.
+  const { key } = useLocation();
+  const shown = Boolean(confirmation);
+  useEffect(() => {
+    if (shown) notice.current?.focus();
+  }, [shown, key]);
+  return (
+    <div role="status">
+      {confirmation ? (
+        <div id={CONFIRMATION_ID} ref={notice} tabIndex={-1} className="notice notice--success">
+          <p>
+            {confirmation.text} <a href={`#${confirmation.section.anchor}`}>{confirmation.section.label}</a>
+          </p>
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -129,7 +129,7 @@ export async function confirmEmail(
   if (!stored) {
     return {
       ok: false,
-      error: "Ce lien de confirmation n'est plus valable. Demandez-en un nouveau depuis votre compte.",
+      error: "Ce lien de confirmation n’est plus valable. Demandez-en un nouveau depuis votre compte.",
     };
   }
   await db.user.update({ where: { id: stored.userId }, data: { emailVerifiedAt: now } });
@@ -184,7 +184,7 @@ export async function resetPassword(
   if (!userId) {
     return {
       ok: false,
-      error: "Ce lien de réinitialisation n'est plus valable. Faites une nouvelle demande.",
+      error: "Ce lien de réinitialisation n’est plus valable. Faites une nouvelle demande.",
     };
   }
   return { ok: true, value: undefined };

@@ -6,7 +6,7 @@ import type { UserRole } from "~/generated/prisma/enums";
 
 import { findSessionUser, type CurrentUser } from "./sessions.server";
 
-export const FORBIDDEN_MESSAGE = "Vous n'avez pas accès à cette page.";
+export const FORBIDDEN_MESSAGE = "Vous n’avez pas accès à cette page.";
 
 export function forbidden(message = FORBIDDEN_MESSAGE): Response {
   return new Response(message, { status: 403, statusText: "Accès refusé" });

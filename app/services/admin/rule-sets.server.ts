@@ -182,6 +182,8 @@ export async function publishDraft(
     version: number;
     effectiveDate: string;
     deliberation: string;
+    /** The admin ticked « Je confirme… »: publishing cannot be undone. */
+    confirmed: boolean;
     now: Date;
   },
 ) {
@@ -194,6 +196,10 @@ export async function publishDraft(
     const referenceError = firstMessage(reference);
     if (dateError) fieldErrors.effectiveDate = dateError;
     if (referenceError) fieldErrors.deliberation = referenceError;
+    if (!input.confirmed) {
+      fieldErrors.confirm =
+        "Cochez la case pour confirmer la publication\u00a0: une version publiée ne peut plus être modifiée.";
+    }
     if (day.success) {
       const previous = await tx.ruleSet.findFirst({
         where: { schemeId: ruleSet.schemeId, status: RuleSetStatus.PUBLISHED },

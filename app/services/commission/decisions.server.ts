@@ -1,6 +1,11 @@
 // Recording a whole session of the Commission Permanente at once: every dossier on the agenda is granted or
 // refused, its documents issued and its applicants notified, and the session is held — all or nothing.
-import { validateSessionDecisions, type SessionDecision } from "~/domain/commission";
+import {
+  sessionHasMet,
+  sessionNotMetMessage,
+  validateSessionDecisions,
+  type SessionDecision,
+} from "~/domain/commission";
 import { formatDate, formatEuros } from "~/domain/format";
 import type { Schedule } from "~/domain/schedules";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -90,6 +95,7 @@ export async function recordSessionDecisions(
   if (!session) throw new CommissionError("Séance introuvable.", 404);
   if (session.status === CommissionSessionStatus.HELD)
     throw new CommissionError(heldMessage(session.decidedAt), 409);
+  if (!sessionHasMet(session.date, now)) throw new CommissionError(sessionNotMetMessage(session.date), 409);
   const agenda = await readAgenda(db, session.id);
   if (agenda.length === 0) {
     throw new CommissionError(

@@ -22,7 +22,7 @@ import { newStorageKey, type FileStorage } from "~/services/platform/storage.ser
 
 /** Who signs decision letters on behalf of the Region. */
 export const DECISION_SIGNATORY =
-  "Pour le Président du Conseil régional et par délégation, la directrice de l’Économie sociale et solidaire";
+  "Pour la Présidente ou le Président du Conseil régional et par délégation, la directrice de l’Économie sociale et solidaire";
 
 export interface DecisionDossier {
   id: string;

@@ -14,6 +14,7 @@ import {
   type PipelineStageKey,
 } from "~/domain/funder-pipeline";
 import { CAP_ASSO_SECTOR_LABELS } from "~/domain/schemes/cap-asso";
+import { searchText } from "~/domain/search-text";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { CapAssoSector, DossierStatus } from "~/generated/prisma/enums";
 
@@ -37,9 +38,10 @@ export function pipelineWhere(filter: PipelineFilter): Prisma.DossierWhereInput 
   if (filter.q) {
     conditions.push({
       OR: [
-        { organisation: { name: { contains: filter.q, mode: "insensitive" } } },
-        { title: { contains: filter.q, mode: "insensitive" } },
-        { number: { contains: filter.q, mode: "insensitive" } },
+        // As the instruction queue searches: no case, accents or curly apostrophes (app/domain/search-text.ts).
+        { organisation: { searchName: { contains: searchText(filter.q) } } },
+        { searchTitle: { contains: searchText(filter.q) } },
+        { number: { contains: filter.q.trim(), mode: "insensitive" } },
       ],
     });
   }

@@ -15,11 +15,12 @@ import {
   type QueueFilter,
   type QueueSort,
 } from "~/domain/instruction-queue";
+import { searchText } from "~/domain/search-text";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 import { envelopesOfCalls, type CallFigures } from "~/services/schemes/call-envelopes.server";
-import { staffScope } from "./scope.server";
+import { scopeNotSet, staffScope } from "./scope.server";
 
 export interface QueueUser {
   id: string;
@@ -45,11 +46,14 @@ function filterConditions(filter: QueueFilter, user: QueueUser): Prisma.DossierW
   if (range.gte || range.lt) conditions.push({ filedAt: range });
   if (filter.q) {
     const digits = siretDigits(filter.q);
+    // Names and titles are compared as the database keeps them for searching: no case, accents or curly
+    // apostrophes, single spaces (app/domain/search-text.ts).
+    const text = searchText(filter.q);
     conditions.push({
       OR: [
-        { number: { contains: filter.q, mode: "insensitive" } },
-        { organisation: { name: { contains: filter.q, mode: "insensitive" } } },
-        { title: { contains: filter.q, mode: "insensitive" } },
+        { number: { contains: filter.q.trim(), mode: "insensitive" } },
+        { organisation: { searchName: { contains: text } } },
+        { searchTitle: { contains: text } },
         ...(digits ? [{ organisation: { siret: { contains: digits } } }] : []),
       ],
     });
@@ -234,7 +238,8 @@ export async function loadQueue(db: PrismaClient, user: QueueUser, filter: Queue
   const countsByStatus = Object.fromEntries(
     grouped.map((group) => [group.status, group._count._all]),
   ) as Partial<Record<DossierStatus, number>>;
-  return { rows: rows.map(toRow), total, page, pageCount, countsByStatus, options, envelopes };
+  const missingScope = total === 0 ? await scopeNotSet(db, user) : null;
+  return { rows: rows.map(toRow), total, page, pageCount, countsByStatus, options, envelopes, missingScope };
 }
 
 /** The whole selection (every page) as the CSV file, and how many dossiers it holds. */

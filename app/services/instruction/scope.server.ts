@@ -2,6 +2,7 @@
 // departments and territories of their scope (InstructorScope).
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
+import { fullName } from "~/domain/people";
 
 /** The dossiers an instructor may see: empty scope lists mean "all"; no scope at all means none. */
 export async function instructorScopeFilter(
@@ -23,4 +24,20 @@ export async function staffScope(
   actor: { id: string; role: UserRole },
 ): Promise<Prisma.DossierWhereInput> {
   return actor.role === UserRole.ADMIN ? {} : instructorScopeFilter(db, actor.id);
+}
+
+/**
+ * An instructor whose scope nobody has set sees no dossier at all: they are told so, and who sets it (the
+ * portal's active admins), rather than « no dossier matches the filter ».
+ */
+export async function scopeNotSet(db: PrismaClient, user: { id: string; role: UserRole }) {
+  if (user.role !== UserRole.INSTRUCTOR) return null;
+  if ((await db.instructorScope.count({ where: { userId: user.id } })) > 0) return null;
+  const admins = await db.user.findMany({
+    where: { role: UserRole.ADMIN, deactivatedAt: null },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: { firstName: true, lastName: true, email: true },
+    take: 3,
+  });
+  return { admins: admins.map((admin) => ({ name: fullName(admin), email: admin.email })) };
 }

@@ -22,7 +22,7 @@ describe("SIRET", () => {
     const result = siretSchema.safeParse("23450002300029");
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
-      "Le numéro SIRET n'est pas valide : vérifiez les chiffres saisis.",
+      "Le numéro SIRET n’est pas valide : vérifiez les chiffres saisis.",
     );
   });
 

@@ -85,7 +85,7 @@ describe("organisationFormSchema", () => {
 
   it("refuses an IBAN whose check digits are wrong and a malformed BIC, in French", () => {
     const errors = errorsOf({ ...association, iban: "FR76 3000 6000 0112 3456 7890 188", bic: "AGRI" });
-    expect(errors.iban).toBe("L'IBAN n'est pas valide : vérifiez les caractères saisis.");
+    expect(errors.iban).toBe("L’IBAN n’est pas valide : vérifiez les caractères saisis.");
     expect(errors.bic).toBe("Indiquez un BIC de 8 ou 11 caractères, par exemple AGRIFRPP.");
   });
 

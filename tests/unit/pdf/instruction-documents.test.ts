@@ -123,7 +123,7 @@ describe("renderInstructorReport", () => {
     expect(text).toContain("Échéancier de versement proposé");
     expect(text).toContain(`2 15/01/2028 ${formatEuros(2_000_000)}`);
     expect(text).toContain(`Total ${formatEuros(6_000_000)}`);
-    expect(text).toContain("Rapport établi par Julien Moreau, le 01/12/2026.");
+    expect(all).toContain("Rapport établi par Julien Moreau, le 1er décembre 2026.");
   });
 
   it("proposes no amount with an unfavourable opinion, and no schedule when there is none", async () => {
@@ -158,7 +158,8 @@ function letter(overrides: Partial<DecisionLetterData> = {}): DecisionLetterData
     sessionDate: SESSION,
     decidedAt: DECIDED,
     recourseNotice: RECOURSE_NOTICE,
-    signatory: "Pour le Président du Conseil régional, la directrice de l’Économie sociale et solidaire",
+    signatory:
+      "Pour la Présidente ou le Président du Conseil régional et par délégation, la directrice de l’Économie sociale et solidaire",
     ...overrides,
   };
 }
@@ -167,8 +168,9 @@ describe("renderDecisionLetter", () => {
   it("notifies a grant to the legal representative, in figures and in words, year by year", async () => {
     const { text, flat: all, pages } = await read(await renderDecisionLetter(letter()));
     expect(text).toContain("À l’attention de Mme Claire Martin, présidente");
-    expect(text).toContain("Orléans, le 16/12/2026");
-    expect(text).toContain("Objet\u00a0: décision de la Commission permanente du 15/12/2026");
+    expect(all).toContain("Orléans, le 16 décembre 2026");
+    expect(all).toContain("Objet : décision de la Commission permanente du 15 décembre 2026");
+    expect(all).toContain("réunie le 15 décembre 2026, a décidé d’attribuer à l’Échappée belle une aide");
     expect(all).toContain(
       `d’un montant de ${flat(formatEuros(6_000_000))} (soixante mille euros) au titre du dispositif CAP ASSO`,
     );
@@ -186,7 +188,7 @@ describe("renderDecisionLetter", () => {
     const { text } = await read(
       await renderDecisionLetter(letter({ decidedAt: new Date("2026-12-15T23:30:00Z") })),
     );
-    expect(text).toContain("Orléans, le 16/12/2026");
+    expect(flat(text)).toContain("Orléans, le 16 décembre 2026");
   });
 
   it("gives the reasons of a refusal, and the recourse notice", async () => {
@@ -200,7 +202,7 @@ describe("renderDecisionLetter", () => {
         }),
       ),
     );
-    expect(all).toContain("n’a pas retenu la demande d’aide de L’Échappée belle");
+    expect(all).toContain("n’a pas retenu la demande d’aide de l’Échappée belle");
     expect(text).toContain("Motif de la décision\u00a0: Le projet ne crée aucun emploi.");
     expect(text).not.toContain("€");
     expect(text).toContain("Voies et délais de recours");
@@ -223,11 +225,43 @@ function agreement(overrides: Partial<AgreementData> = {}): AgreementData {
   };
 }
 
+describe("the decision letter's French", () => {
+  it("writes « aux », « du » and « 1er » as letters do", async () => {
+    const granted = await read(
+      await renderDecisionLetter(
+        letter({
+          dossier: { ...dossier, organisationName: "Les Jardins Partagés de l’Orléanais" },
+          sessionDate: paris("2027-03-01T09:30"),
+          decidedAt: paris("2027-03-01T16:00"),
+        }),
+      ),
+    );
+    expect(granted.flat).toContain(
+      "réunie le 1er mars 2027, a décidé d’attribuer aux Jardins Partagés de l’Orléanais",
+    );
+    expect(granted.flat).toContain("Orléans, le 1er mars 2027");
+    expect(granted.flat).not.toContain("à Les");
+    const refused = await read(
+      await renderDecisionLetter(
+        letter({
+          dossier: { ...dossier, organisationName: "Le Grenier Solidaire" },
+          granted: false,
+          amountCents: null,
+          yearlyAmountsCents: [],
+          motivation: "Hors priorités.",
+        }),
+      ),
+    );
+    expect(refused.flat).toContain("la demande d’aide du Grenier Solidaire");
+  });
+});
+
 describe("renderAgreement", () => {
   it("binds the Region and the organisation for a CAP ASSO project over three years", async () => {
     const { text, flat: all, pages } = await read(await renderAgreement(agreement()));
     expect(text).toContain("Convention");
-    expect(all).toContain("délibération de la Commission permanente du 15/12/2026");
+    expect(all).toContain("délibération de la Commission permanente du 15 décembre 2026");
+    expect(all).toContain("Fait en deux exemplaires originaux, à Orléans, le 16 décembre 2026.");
     expect(all).toContain("représentée par Mme Claire Martin, présidente, ci-après « le bénéficiaire »");
     expect(all).toContain("le projet « Ressourcerie solidaire du Berry »");
     expect(all).toContain("emplois en contrat à durée indéterminée");
@@ -257,7 +291,7 @@ describe("renderAgreement", () => {
     );
     expect(all).toContain("apport en fonds propres avec droit de reprise, sans intérêt");
     expect(text).toContain(`Montant ${formatEuros(10_000_000)} (cent mille euros)`);
-    expect(all).toContain("jusqu’au complet remboursement de l’apport, au plus tard le 15/01/2030");
+    expect(all).toContain("jusqu’au complet remboursement de l’apport, au plus tard le 15 janvier 2030");
     expect(text).toContain(`1 15/01/2028 ${formatEuros(1_111_111)} ${formatEuros(8_888_889)}`);
     expect(text).toContain(`9 15/01/2030 ${formatEuros(1_111_112)} ${formatEuros(0)}`);
     expect(text).not.toContain("IBAN");
@@ -300,7 +334,7 @@ describe("renderSchedule", () => {
     expect(text).toContain("Nombre d’échéances 9");
     expect(text).toContain(`5 15/01/2029 ${formatEuros(1_111_111)} ${formatEuros(4_444_445)}`);
     expect(text).toContain(`Total ${formatEuros(10_000_000)}`);
-    expect(flat(text)).toContain("du 15/01/2028 au 15/01/2030");
+    expect(flat(text)).toContain("du 15 janvier 2028 au 15 janvier 2030");
     expect(text).not.toContain("diffère");
   });
 
@@ -368,11 +402,50 @@ function agenda(): CommissionAgendaData {
   };
 }
 
+/** Each of `units` (a word, an amount, a name joined by no-break spaces) is read whole on one line. */
+function expectNoBrokenWord(text: string, units: string[]) {
+  const lines = text.split(/[\n\f]/);
+  for (const unit of units) {
+    expect(
+      lines.some((line) => line.includes(unit)),
+      `« ${unit} » is cut`,
+    ).toBe(true);
+  }
+}
+
 describe("renderCommissionAgenda", () => {
+  it("sizes its columns to their content: no word, number or amount is cut", async () => {
+    const data = agenda();
+    data.items.push({
+      number: "CAPSCOPSCIC-2026-00002",
+      title: "Reprise des Menuiseries du Vendômois par leurs salariés, avec un atelier d’apprentissage",
+      organisationName: "Collectif des salariés des Menuiseries du Vendômois",
+      schemeName: "CAP SCOP-SCIC",
+      departmentCode: "41",
+      requestedAmountCents: 123_456_789,
+      proposedAmountCents: 100_000_000,
+      favourable: true,
+    });
+    const { text } = await read(await renderCommissionAgenda(data));
+    expectNoBrokenWord(text, [
+      "N°",
+      "Dépt",
+      "Demandé",
+      "Proposé",
+      "Favorable",
+      "Défavorable",
+      ...data.items.flatMap((item) => [item.number, ...`${item.organisationName} ${item.title}`.split(" ")]),
+      "Total CAP\u00a0ASSO",
+      "Total CAP\u00a0SCOP-SCIC",
+      formatEuros(123_456_789),
+      formatEuros(100_000_000),
+    ]);
+  });
+
   it("lists the dossiers by scheme, numbered in order, with their amounts and opinions", async () => {
-    const { text, info } = await read(await renderCommissionAgenda(agenda()));
-    expect(text).toContain("Commission permanente du 15/12/2026 — ordre du jour");
-    expect(info.Title).toBe("Commission permanente du 15/12/2026 — ordre du jour");
+    const { text, flat: all, info } = await read(await renderCommissionAgenda(agenda()));
+    expect(all).toContain("Commission permanente du 15 décembre 2026 — ordre du jour");
+    expect(flat(String(info.Title))).toBe("Commission permanente du 15 décembre 2026 — ordre du jour");
     expect(text).toContain("4 dossiers inscrits, dont 3 avec un avis favorable.");
     expect(text).toContain(
       `1 CAPASSO-2026-00042 L’Échappée belle Ressourcerie solidaire du Berry 18 ${formatEuros(6_000_000)} ${formatEuros(6_000_000)} Favorable`,
@@ -389,8 +462,13 @@ describe("renderCommissionAgenda", () => {
 
   it("totals each scheme and the whole session", async () => {
     const { text } = await read(await renderCommissionAgenda(agenda()));
-    expect(text).toContain(`Total CAP ASSO 3 dossiers ${formatEuros(13_000_000)} ${formatEuros(8_500_050)}`);
-    expect(text).toContain(`Total A VOS ID 1 dossier ${formatEuros(8_000_000)} ${formatEuros(5_000_000)}`);
+    const nbsp = (name: string) => name.replace(/ /g, "\u00a0");
+    expect(text).toContain(
+      `Total ${nbsp("CAP ASSO")} 3 dossiers ${formatEuros(13_000_000)} ${formatEuros(8_500_050)}`,
+    );
+    expect(text).toContain(
+      `Total ${nbsp("A VOS ID")} 1 dossier ${formatEuros(8_000_000)} ${formatEuros(5_000_000)}`,
+    );
     expect(text).toContain(`CAP ASSO 3 2 ${formatEuros(13_000_000)} ${formatEuros(8_500_050)}`);
     expect(text).toContain(`Total général 4 3 ${formatEuros(21_000_000)} ${formatEuros(13_500_050)}`);
   });
