@@ -190,7 +190,9 @@ export default function Eligibility() {
               error={state.errors[question.path]}
             />
           ))}
-          <button type="submit">{state.answered ? "Mettre à jour les résultats" : "Continuer"}</button>
+          <button type="submit" className="button">
+            {state.answered ? "Mettre à jour les résultats" : "Continuer"}
+          </button>
         </Form>
         <section className="eligibility__results" aria-labelledby="resultats" aria-live="polite">
           <h2 id="resultats">Résultats</h2>
