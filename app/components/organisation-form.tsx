@@ -139,9 +139,11 @@ export interface OrganisationFormProps {
   submitLabel: string;
   /** Set when the page has several forms. */
   intent?: string;
+  /** Where to go once saved (a same-site path), when the person was on their way somewhere. */
+  redirectTo?: string;
 }
 
-export function OrganisationForm({ values, errors, submitLabel, intent }: OrganisationFormProps) {
+export function OrganisationForm({ values, errors, submitLabel, intent, redirectTo }: OrganisationFormProps) {
   const [postcode, setPostcode] = useState(values.postcode ?? "");
   const inRegion = /^\d{5}$/.test(postcode.trim()) ? organisationInRegion(postcode.trim()) : null;
   const text = (name: OrganisationFormFieldName, type = "text", autoComplete?: string, extra = {}) => (
@@ -155,6 +157,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
   return (
     <Form method="post" noValidate className="form">
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
       <fieldset>
         <legend>Identité</legend>
         {text("name", "text", "organization")}
