@@ -100,7 +100,7 @@ function SchemeVerdict({
       </ul>
       {result.maxAmountEur !== null && !lower ? (
         <p>
-          Montant maximal : <strong>{amount(result.maxAmountEur)}</strong>
+          Montant maximal : <strong>{formatEuros(Math.round(result.maxAmountEur * 100))}</strong>
           {perYear}.
         </p>
       ) : null}
