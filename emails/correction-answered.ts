@@ -8,6 +8,8 @@ export function correctionAnswered(data: {
   organisationName: string;
   /** How many answers changed since the request. */
   changeCount: number;
+  /** The applicant's word, if any. */
+  note?: string;
   url: string;
 }) {
   const changes =
@@ -23,6 +25,7 @@ export function correctionAnswered(data: {
     paragraphs: [
       `${data.organisationName} a renvoyé le dossier ${data.dossierNumber} « ${data.dossierTitle} » après correction. Il est de nouveau en instruction.`,
       changes,
+      ...(data.note ? [`Message joint : « ${data.note} »`] : []),
     ],
     action: { label: "Voir ce qui a changé", url: data.url },
   });

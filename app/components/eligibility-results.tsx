@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 
 import type { EligibilityReport, SchemeResult, Verdict } from "~/domain/eligibility/evaluate";
-import { formatEuros } from "~/domain/format";
+import { formatEuros, formatWholeEuros } from "~/domain/format";
 
 const STATUS: Record<"true" | "false" | "null", { label: string; className: string }> = {
   true: { label: "Éligible", className: "verdict verdict--yes" },
@@ -26,13 +26,23 @@ const ORIENTATION_NAMES: Record<string, string> = {
   "cap-scop-scic": "CAP SCOP-SCIC",
   "avance-fonds-propres": "Apport en fonds propres avec droit de reprise",
   "france-active": "France Active Centre-Val de Loire",
+  "france-active-reseau": "France Active",
   "mouvement-associatif": "Le Mouvement associatif Centre-Val de Loire",
   "cap-region-pme-pmi": "CAP Région PME-PMI",
-  "region-du-siege": "La région de votre siège",
+  "region-du-siege": "Les services de votre région",
 };
 
+/** « 60 000 € », or « 60 000,50 € » when there are cents. */
+const amount = (eur: number) => {
+  const cents = Math.round(eur * 100);
+  return cents % 100 === 0 ? formatWholeEuros(cents) : formatEuros(cents);
+};
+
+/** The answer as the questionnaire writes it: « 60000 » or « 60000,5 ». */
+const typedAmount = (eur: number) => String(Math.round(eur * 100) / 100).replace(".", ",");
+
 /** A new dossier for the scheme, with the questionnaire's answers carried over (sign-in first if needed). */
-function startHref(scheme: string, answers: Record<string, string | undefined>) {
+export function startHref(scheme: string, answers: Record<string, string | undefined>) {
   const query = new URLSearchParams({ dispositif: scheme });
   for (const [path, value] of Object.entries(answers)) if (value) query.set(path, value);
   return `/dossiers/nouveau?${query}`;
@@ -45,13 +55,33 @@ function SchemeVerdict({
   result: SchemeResult;
   answers: Record<string, string | undefined>;
 }) {
-  const status = STATUS[verdictKey(result.eligible)];
   const headingId = `resultat-${result.scheme}`;
+  const perYear = result.scheme === "cap-asso" ? " par an" : "";
+  // Refused on the amount alone: eligible for less, and the dossier can be prepared at that amount.
+  const lower =
+    result.eligible === false &&
+    result.maxAmountEur !== null &&
+    result.amountAsked !== null &&
+    result.amountAsked.eur > result.maxAmountEur
+      ? { asked: result.amountAsked, max: result.maxAmountEur }
+      : null;
+  const status = lower
+    ? { label: "Non éligible pour ce montant", className: STATUS.false.className }
+    : STATUS[verdictKey(result.eligible)];
   return (
     <section className="card result" aria-labelledby={headingId}>
       <h3 id={headingId}>
         {result.name} : <span className={status.className}>{status.label}</span>
       </h3>
+      {lower ? (
+        <p className="result__lower">
+          <strong>
+            Pas pour {amount(lower.asked.eur)}
+            {perYear} : éligible jusqu’à {amount(lower.max)}
+            {perYear}.
+          </strong>
+        </p>
+      ) : null}
       <ul className="criteria">
         {result.criteria.map((criterion) => {
           const mark = CRITERION[verdictKey(criterion.met)];
@@ -68,15 +98,29 @@ function SchemeVerdict({
           );
         })}
       </ul>
-      {result.maxAmountEur !== null ? (
+      {result.maxAmountEur !== null && !lower ? (
         <p>
           Montant maximal : <strong>{formatEuros(Math.round(result.maxAmountEur * 100))}</strong>
-          {result.scheme === "cap-asso" ? " par an" : ""}.
+          {perYear}.
         </p>
       ) : null}
       <p className="result__actions">
         <Link to={`/dispositifs/${result.scheme}`}>En savoir plus sur {result.name}</Link>
-        {result.eligible !== false ? (
+        {lower ? (
+          <>
+            {" "}
+            ·{" "}
+            <Link
+              to={startHref(result.scheme, {
+                ...answers,
+                [lower.asked.path]: typedAmount(lower.max),
+              })}
+            >
+              Préparer un dossier {result.name} à {amount(lower.max)}
+              {perYear}
+            </Link>
+          </>
+        ) : result.eligible !== false ? (
           <>
             {" "}
             · <Link to={startHref(result.scheme, answers)}>Préparer un dossier {result.name}</Link>

@@ -57,22 +57,25 @@ interface FieldProps {
   hint?: string;
   error?: string;
   optional?: boolean;
+  /** Short fields (dates, postcodes, codes) need not span the form. */
+  width?: "short" | "medium";
   children: (attributes: {
     id: string;
     name: string;
+    className: string;
     "aria-describedby"?: string;
     "aria-invalid"?: true;
   }) => ReactNode;
 }
 
-function Field({ name, hint, error, optional, children }: FieldProps) {
+function Field({ name, hint, error, optional, width, children }: FieldProps) {
   const id = organisationFieldId(name);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id}>
+      <label htmlFor={id} className="field__label">
         {ORGANISATION_FIELD_LABELS[name]}
-        {optional ? " (facultatif)" : null}
+        {optional ? <span className="field__optional"> (facultatif)</span> : null}
       </label>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
@@ -88,6 +91,7 @@ function Field({ name, hint, error, optional, children }: FieldProps) {
       {children({
         id,
         name,
+        className: `field__input${width ? ` field__input--${width}` : ""}`,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(error ? { "aria-invalid": true as const } : {}),
       })}
@@ -108,7 +112,7 @@ function Checkbox({
 }) {
   const id = organisationFieldId(name);
   return (
-    <div className="field field--checkbox">
+    <div className="checkbox">
       <input
         type="checkbox"
         id={id}
@@ -117,12 +121,14 @@ function Checkbox({
         aria-describedby={hint ? `${id}-hint` : undefined}
         aria-invalid={error ? true : undefined}
       />
-      <label htmlFor={id}>{ORGANISATION_FIELD_LABELS[name]}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <div>
+        <label htmlFor={id}>{ORGANISATION_FIELD_LABELS[name]}</label>
+        {hint ? (
+          <p className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -133,9 +139,11 @@ export interface OrganisationFormProps {
   submitLabel: string;
   /** Set when the page has several forms. */
   intent?: string;
+  /** Where to go once saved (a same-site path), when the person was on their way somewhere. */
+  redirectTo?: string;
 }
 
-export function OrganisationForm({ values, errors, submitLabel, intent }: OrganisationFormProps) {
+export function OrganisationForm({ values, errors, submitLabel, intent, redirectTo }: OrganisationFormProps) {
   const [postcode, setPostcode] = useState(values.postcode ?? "");
   const inRegion = /^\d{5}$/.test(postcode.trim()) ? organisationInRegion(postcode.trim()) : null;
   const text = (name: OrganisationFormFieldName, type = "text", autoComplete?: string, extra = {}) => (
@@ -149,6 +157,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
   return (
     <Form method="post" noValidate className="form">
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
       <fieldset>
         <legend>Identité</legend>
         {text("name", "text", "organization")}
@@ -171,6 +180,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
         />
         <Field
           name="siret"
+          width="medium"
           error={errors.siret}
           hint="14 chiffres, sur l’avis de situation INSEE. Facultatif pour un groupe de salarié·es ou une coopérative en cours de création."
         >
@@ -180,6 +190,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
         </Field>
         <Field
           name="rnaNumber"
+          width="medium"
           error={errors.rnaNumber}
           hint="Obligatoire pour une association : W suivi de 9 chiffres, par exemple W452001234."
         >
@@ -191,6 +202,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
           hint="Agrément « entreprise solidaire d’utilité sociale » délivré par la préfecture."
         />
         {text("esusApprovalDate", "date", undefined, {
+          width: "short",
           hint: "Obligatoire si l’organisation a l’agrément ESUS.",
         })}
       </fieldset>
@@ -198,7 +210,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
       <fieldset>
         <legend>Siège</legend>
         {text("addressLine", "text", "street-address")}
-        <Field name="postcode" error={errors.postcode} hint="5 chiffres, par exemple 45000.">
+        <Field name="postcode" error={errors.postcode} hint="5 chiffres, par exemple 45000." width="short">
           {(attributes) => (
             <input
               {...attributes}
@@ -239,10 +251,16 @@ export function OrganisationForm({ values, errors, submitLabel, intent }: Organi
           optional: true,
           hint: "27 caractères pour un compte en France, par exemple FR76 3000 6000 0112 3456 7890 189.",
         })}
-        {text("bic", "text", "off", { optional: true, hint: "8 ou 11 caractères, par exemple AGRIFRPP." })}
+        {text("bic", "text", "off", {
+          optional: true,
+          width: "medium",
+          hint: "8 ou 11 caractères, par exemple AGRIFRPP.",
+        })}
       </fieldset>
 
-      <button type="submit">{submitLabel}</button>
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
     </Form>
   );
 }

@@ -62,7 +62,7 @@ export function MembersTable({
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove-member" />
                     <input type="hidden" name="memberUserId" value={member.userId} />
-                    <button type="submit" className="button--secondary">
+                    <button type="submit" className="button button--secondary">
                       Retirer<span className="visually-hidden"> {name} de l’organisation</span>
                     </button>
                   </Form>
@@ -87,7 +87,7 @@ export function PendingInvitations({ invitations }: { invitations: PendingInvita
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="revoke-invitation" />
             <input type="hidden" name="invitationId" value={invitation.id} />
-            <button type="submit" className="button--secondary">
+            <button type="submit" className="button button--secondary">
               Annuler<span className="visually-hidden"> l’invitation de {invitation.email}</span>
             </button>
           </Form>
@@ -108,7 +108,9 @@ export function InviteForm({
     <Form method="post" noValidate className="form">
       <input type="hidden" name="intent" value="invite" />
       <div className={errors.email ? "field field--error" : "field"}>
-        <label htmlFor="invitation-email">Adresse électronique de la personne à inviter</label>
+        <label htmlFor="invitation-email" className="field__label">
+          Adresse électronique de la personne à inviter
+        </label>
         <p className="field__hint" id="invitation-email-hint">
           Elle recevra un lien valable 7 jours pour rejoindre l’organisation.
         </p>
@@ -123,6 +125,7 @@ export function InviteForm({
           name="email"
           type="email"
           autoComplete="off"
+          className="field__input"
           defaultValue={values.email ?? ""}
           aria-describedby={
             errors.email ? "invitation-email-hint invitation-email-error" : "invitation-email-hint"
@@ -131,14 +134,14 @@ export function InviteForm({
         />
       </div>
       <fieldset className={errors.role ? "field field--error" : "field"}>
-        <legend>Rôle</legend>
+        <legend className="field__label">Rôle</legend>
         {errors.role ? (
           <p className="field__error" id="invitation-role-error">
             <span className="visually-hidden">Erreur : </span>
             {errors.role}
           </p>
         ) : null}
-        <div className="field--checkbox">
+        <div className="field__choice">
           <input
             type="radio"
             id="invitation-role"
@@ -148,7 +151,7 @@ export function InviteForm({
           />
           <label htmlFor="invitation-role">Membre : consulte l’organisation et prépare les dossiers</label>
         </div>
-        <div className="field--checkbox">
+        <div className="field__choice">
           <input
             type="radio"
             id="invitation-role-owner"
@@ -161,7 +164,9 @@ export function InviteForm({
           </label>
         </div>
       </fieldset>
-      <button type="submit">Envoyer l’invitation</button>
+      <button type="submit" className="button">
+        Envoyer l’invitation
+      </button>
     </Form>
   );
 }

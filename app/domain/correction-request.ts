@@ -113,3 +113,17 @@ export const correctionFormSchema = z.object({
   }),
 });
 export type CorrectionForm = z.output<typeof correctionFormSchema>;
+
+/**
+ * Where the applicant starts answering a request: the first step (in the form's order) holding an answer
+ * to correct, or the pieces when only pieces are asked for.
+ */
+export function correctionStart(
+  steps: ReadonlyArray<{ id: string; items: ReadonlyArray<{ name: string }> }>,
+  request: { fields: readonly string[]; attachmentKinds: readonly string[] },
+): { stepId: string } | "pieces" | null {
+  const named = new Set(request.fields.map((name) => name.split(".")[0]));
+  const step = steps.find((candidate) => candidate.items.some((item) => named.has(item.name)));
+  if (step) return { stepId: step.id };
+  return request.attachmentKinds.length > 0 ? "pieces" : null;
+}

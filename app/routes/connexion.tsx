@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
+import { SignInReason } from "~/components/sign-in-reason";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { signInSchema } from "~/domain/auth-schemas";
@@ -46,15 +47,19 @@ export default function SignIn() {
   const [searchParams] = useSearchParams();
   const submitting = useNavigation().state === "submitting";
   const confirmation = Object.keys(CONFIRMATIONS).find((key) => searchParams.get(key) === "1");
+  const redirectTo = safeRedirectPath(searchParams.get("redirectTo"), "");
+  const withWayBack = (path: string) =>
+    redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path;
   return (
     <div className="narrow">
       <h1>Se connecter</h1>
       <div role="status">
         {confirmation ? <p className="notice notice--success">{CONFIRMATIONS[confirmation]}</p> : null}
       </div>
+      {redirectTo ? <SignInReason redirectTo={redirectTo} /> : null}
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <InputField
           name="email"
           type="email"
@@ -80,7 +85,7 @@ export default function SignIn() {
         <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
       </p>
       <p>
-        Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>
+        Pas encore de compte ? <Link to={withWayBack("/inscription")}>Créer un compte</Link>
       </p>
     </div>
   );

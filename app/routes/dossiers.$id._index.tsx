@@ -34,6 +34,10 @@ const CONFIRMATIONS: Record<string, { section: "depot" | "messages" | "partage";
     text: "Votre dossier est déposé. Le récépissé vous a été envoyé par courriel ; il est aussi à télécharger ci-dessous.",
   },
   "deja-depose": { section: "depot", text: "Ce dossier était déjà déposé : il ne l’a été qu’une fois." },
+  "corrige-renvoye": {
+    section: "depot",
+    text: "Votre dossier corrigé est renvoyé au service instructeur, qui en est averti. Son instruction reprend.",
+  },
   "message-envoye": { section: "messages", text: "Votre message a été envoyé au service instructeur." },
   "partage-active": {
     section: "partage",

@@ -3,10 +3,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { CorrectionRequests } from "~/components/dossier-overview/correction-requests";
 import { db } from "~/db.server";
 import { TRANSITIONS } from "~/domain/dossier-workflow";
+import { dossierSteps } from "~/domain/dossier-forms";
 import { DossierStatus } from "~/generated/prisma/enums";
+import { MAX_ANSWER_NOTE_LENGTH } from "~/services/applicant/correction-answer.server";
+import { openCorrections } from "~/services/applicant/correction-requests.server";
 import {
+  formContext,
   getDossierForMember,
   moveDraftToRulesInForce,
   rulesChangedNotice,
@@ -31,7 +36,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const checklist = await dossierChecklist(db, dossier, now);
   const parameters = dossier.ruleSet.parameters as { applicantTexts?: { filingDeclaration?: string } };
+  const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
+  const corrections = await openCorrections(
+    db,
+    dossier,
+    dossierSteps(dossier.schemeCode, context),
+    context.parameters.requiredAttachments,
+  );
   return {
+    corrections: corrections.map(({ requestedAt: _requestedAt, ...correction }) => correction),
+    // Through the loader: imports of a .server module are empty in the browser.
+    maxNoteLength: MAX_ANSWER_NOTE_LENGTH,
     dossierId: dossier.id,
     correction: dossier.status === DossierStatus.CORRECTION_REQUESTED,
     sections: checklist.sections,
@@ -60,8 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       userId: user.id,
       dossierId: params.id ?? "",
       appUrl: appUrl(),
+      note: String(form.get("note") ?? ""),
     });
-    return redirect(`/dossiers/${params.id}?message=${result.alreadyFiled ? "deja-depose" : "depose"}`);
+    const message = result.alreadyFiled ? "deja-depose" : result.corrected ? "corrige-renvoye" : "depose";
+    return redirect(`/dossiers/${params.id}?message=${message}`);
   } catch (error) {
     return replyTo(error);
   }
@@ -70,8 +87,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const VERDICT = { true: "Rempli", false: "Non rempli", null: "À préciser" } as const;
 
 export default function FilingStep() {
-  const { dossierId, correction, sections, eligibility, closedMessage, ready, declaration, rulesNotice } =
-    useLoaderData<typeof loader>();
+  const {
+    dossierId,
+    correction,
+    corrections,
+    maxNoteLength,
+    sections,
+    eligibility,
+    closedMessage,
+    ready,
+    declaration,
+    rulesNotice,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state !== "idle" && navigation.formMethod === "POST";
@@ -86,6 +113,12 @@ export default function FilingStep() {
       ) : null}
       {rulesNotice ? <p className="notice notice--info">{rulesNotice}</p> : null}
       {closedMessage ? <p className="notice notice--warning">{closedMessage}</p> : null}
+      {corrections.length > 0 ? (
+        <>
+          <h3>Ce que demande le service instructeur</h3>
+          <CorrectionRequests corrections={corrections} headingLevel={4} />
+        </>
+      ) : null}
 
       <h3>Ce qu’il reste à compléter</h3>
       {missing === 0 ? (
@@ -134,6 +167,25 @@ export default function FilingStep() {
 
       {ready ? (
         <Form method="post" className="filing">
+          {correction ? (
+            <div className="field">
+              <label htmlFor="note" className="field__label">
+                Un mot pour le service instructeur <span className="field__optional">(facultatif)</span>
+              </label>
+              <p className="field__hint" id="note-hint">
+                Ce que vous avez corrigé ou ajouté, ou ce qui reste à venir. {maxNoteLength} caractères au
+                plus.
+              </p>
+              <textarea
+                id="note"
+                name="note"
+                rows={4}
+                maxLength={maxNoteLength}
+                aria-describedby="note-hint"
+                className="field__input"
+              />
+            </div>
+          ) : null}
           <div className="checkbox">
             <input type="checkbox" id="declaration" name="declaration" required />
             <label htmlFor="declaration">{declaration}</label>

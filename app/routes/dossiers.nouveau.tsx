@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 
 import { db } from "~/db.server";
 import { dossierSteps } from "~/domain/dossier-forms";
@@ -115,6 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewDossier() {
   const { scheme, schemes, organisations, closedMessage, questionnaire } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const location = useLocation();
   if (!scheme) {
     return (
       <div className="narrow">
@@ -170,7 +171,10 @@ export default function NewDossier() {
             rempliront le dossier.
           </p>
           <p>
-            <Link to="/organisations/nouvelle" className="button">
+            <Link
+              to={`/organisations/nouvelle?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`}
+              className="button"
+            >
               Déclarer une organisation
             </Link>
           </p>

@@ -1,6 +1,6 @@
 // Public eligibility questionnaire: asks only what is still needed, answers scheme by scheme. Each step
 // posts (no JavaScript needed); with JavaScript the results follow the answers as they change.
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 
@@ -36,10 +36,23 @@ interface QuestionnaireState {
   answered: boolean;
 }
 
-export async function loader() {
-  const report = evaluateEligibility(situationSchema.parse({}), await ruleSetsInForce(db));
-  const state: QuestionnaireState = { values: {}, errors: {}, report, answered: false };
+/** The answers in the query string (`/eligibilite?organisation.legalForm=association&…`): a shared result. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { values, errors, situation } = parseEligibilityForm(new URL(request.url).searchParams);
+  const answered = Object.keys(values).length > 0;
+  const report = evaluateEligibility(
+    answered ? situation : situationSchema.parse({}),
+    await ruleSetsInForce(db),
+  );
+  const state: QuestionnaireState = { values, errors, report, answered };
   return state;
+}
+
+/** This page with the answers given, to come back to the results or share them. */
+function resultsLink(values: FormValues): string {
+  const query = new URLSearchParams();
+  for (const [path, value] of Object.entries(values)) if (value) query.set(path, value);
+  return `/eligibilite?${query}`;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -190,12 +203,20 @@ export default function Eligibility() {
               error={state.errors[question.path]}
             />
           ))}
-          <button type="submit">{state.answered ? "Mettre à jour les résultats" : "Continuer"}</button>
+          <button type="submit" className="button">
+            {state.answered ? "Mettre à jour les résultats" : "Continuer"}
+          </button>
         </Form>
         <section className="eligibility__results" aria-labelledby="resultats" aria-live="polite">
           <h2 id="resultats">Résultats</h2>
           {state.answered ? (
-            <EligibilityResults report={state.report} answers={state.values} />
+            <>
+              <EligibilityResults report={state.report} answers={state.values} />
+              <p className="eligibility__share">
+                <a href={resultsLink(state.values)}>Lien vers ces résultats</a> : à garder pour y revenir ou à
+                partager, il reprend vos réponses.
+              </p>
+            </>
           ) : (
             <p>
               Répondez aux premières questions : les résultats s’afficheront ici, dispositif par dispositif.

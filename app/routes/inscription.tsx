@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { SignInReason } from "~/components/sign-in-reason";
 import { db } from "~/db.server";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
 import { fieldErrors } from "~/domain/forms";
-import { homePathForRole } from "~/domain/roles";
+import { homePathForRole, safeRedirectPath } from "~/domain/roles";
 import { signUp } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
 import { createUserSession, getOptionalUser } from "~/session.server";
@@ -41,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signUp(db, parsed.data);
   if (!result.ok)
     return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });
-  return createUserSession(request, result.value.userId, "/espace?bienvenue=1", context.clientIp);
+  // On the way somewhere (preparing a dossier from the questionnaire's results): straight back there.
+  const target = safeRedirectPath(form.redirectTo, "/espace?bienvenue=1");
+  return createUserSession(request, result.value.userId, target, context.clientIp);
 }
 
 export default function SignUp() {
@@ -49,15 +52,20 @@ export default function SignUp() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values = actionData?.values;
   const submitting = useNavigation().state === "submitting";
+  const [searchParams] = useSearchParams();
+  const redirectTo = safeRedirectPath(searchParams.get("redirectTo"), "");
+  const signIn = redirectTo ? `/connexion?${new URLSearchParams({ redirectTo })}` : "/connexion";
   return (
     <div className="narrow">
       <h1>Créer un compte</h1>
       <p>
         Le compte sert à déclarer votre organisation, préparer vos dossiers et les suivre. Vous avez déjà un
-        compte ? <Link to="/connexion">Se connecter</Link>.
+        compte ? <Link to={signIn}>Se connecter</Link>.
       </p>
+      {redirectTo ? <SignInReason redirectTo={redirectTo} /> : null}
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <InputField
           name="firstName"
           label={LABELS.firstName}

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import {
@@ -16,6 +16,7 @@ import {
 } from "~/components/organisation-form";
 import { db } from "~/db.server";
 import { formFields, organisationFormSchema } from "~/domain/organisation-schema";
+import { safeRedirectPath } from "~/domain/roles";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { createOrganisation } from "~/services/applicant/organisations.server";
 import { requireRole } from "~/session.server";
@@ -32,14 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
-  const values = formFields(await readFormData(request));
+  const form = await readFormData(request);
+  const values = formFields(form);
   const parsed = organisationFormSchema.safeParse(values);
   if (!parsed.success) {
     return data<ActionResult>({ errors: fieldErrors(parsed.error, { depth: 1 }), values }, { status: 400 });
   }
   try {
     const organisation = await createOrganisation(db, user.id, parsed.data);
-    return redirect(`/organisations/${organisation.id}?message=organisation-creee`);
+    // Declared on the way to a dossier: back to it, with the questionnaire's answers still in its address.
+    const back = safeRedirectPath(form.get("redirectTo"), "");
+    return redirect(back || `/organisations/${organisation.id}?message=organisation-creee`);
   } catch (error) {
     return replyTo(error, { values });
   }
@@ -48,6 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganisation() {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
+  const [searchParams] = useSearchParams();
+  const redirectTo = safeRedirectPath(searchParams.get("redirectTo"), "");
   return (
     <div className="page">
       <h1>Déclarer une organisation</h1>
@@ -67,7 +73,8 @@ export default function NewOrganisation() {
       <OrganisationForm
         values={result?.values ?? {}}
         errors={errors}
-        submitLabel="Enregistrer l’organisation"
+        submitLabel={redirectTo ? "Enregistrer l’organisation et continuer" : "Enregistrer l’organisation"}
+        redirectTo={redirectTo}
       />
     </div>
   );

@@ -80,9 +80,15 @@ function expectCoherentReport(report: ApiReport) {
     } else {
       expect(result.missing).toEqual([]);
     }
-    if (result.eligible === false) expect(result.maxAmountEur).toBeNull();
+    // Refused on the amount alone, the answer still says the most that would be eligible; on anything else, no amount.
+    const failedOtherwise = result.criteria.some(
+      (criterion) => criterion.met === false && !AMOUNT_CRITERIA.has(criterion.id),
+    );
+    if (failedOtherwise) expect(result.maxAmountEur).toBeNull();
   }
 }
+
+const AMOUNT_CRITERIA = new Set(["montant", "montant-annuel", "taux", "part-subvention"]);
 
 function expectFrenchError(body: ApiError) {
   expect(typeof body.message).toBe("string");
@@ -101,6 +107,22 @@ describe.each(databaseKinds())("POST /api/eligibility on %s", (kind) => {
 
   afterAll(async () => {
     await database?.close();
+  });
+
+  it("refuses an advance above half the EU grant but gives the most that would be eligible", async () => {
+    const body = {
+      organisation: { legalForm: "association", department: "41" },
+      project: { euProgramme: "FSE+", euGrantEur: 120_000, advanceEur: 70_000 },
+    };
+    const response = await ask(post(JSON.stringify(body)));
+    const report = (await response.json()) as ApiReport;
+    expectCoherentReport(report);
+    expect(report.results[3]).toMatchObject({
+      scheme: "avance-fonds-propres",
+      eligible: false,
+      missing: [],
+      maxAmountEur: 60_000,
+    });
   });
 
   it("answers a realistic request with the four verdicts, criteria, missing answers and ceilings", async () => {

@@ -364,7 +364,7 @@ describe.each(databaseKinds())("filing a dossier on %s", (kind) => {
       expect(saved).toMatchObject({ ok: true, errors: {} });
 
       const result = await fileDossier(db, storage, { userId: user.id, dossierId, appUrl: APP_URL });
-      expect(result).toEqual({ number, alreadyFiled: false });
+      expect(result).toEqual({ number, alreadyFiled: false, corrected: true });
       const dossier = await db.dossier.findUniqueOrThrow({ where: { id: dossierId } });
       expect(dossier).toMatchObject({ status: DossierStatus.UNDER_INSTRUCTION, number });
       expect(dossier.answers).toMatchObject({

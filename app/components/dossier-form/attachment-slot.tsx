@@ -20,6 +20,8 @@ export interface Slot {
   label: string;
   required: boolean;
   files: SlotFile[];
+  /** Asked for by the instructor on `on`; `answered` once a file came after the request. */
+  requested?: { on: string; answered: boolean } | null;
 }
 
 type Progress =
@@ -38,14 +40,23 @@ export function AttachmentSlot({
 }) {
   const id = `piece-${slot.kind}`;
   const complete = slot.files.length > 0;
+  const requested = slot.requested;
+  const done = complete && (!requested || requested.answered);
+  const state = requested
+    ? requested.answered
+      ? `Fournie à nouveau, comme demandé le ${requested.on}`
+      : `${complete ? "À remplacer" : "À fournir"} : demandée par le service instructeur le ${requested.on}`
+    : complete
+      ? "Fournie"
+      : slot.required
+        ? "À fournir (obligatoire)"
+        : "Facultative";
   return (
     <section className="attachment" aria-labelledby={`${id}-titre`} id={id} tabIndex={-1}>
       <h3 id={`${id}-titre`} className="attachment__title">
         {slot.label}
       </h3>
-      <p className={complete ? "attachment__state attachment__state--done" : "attachment__state"}>
-        {complete ? "Fournie" : slot.required ? "À fournir (obligatoire)" : "Facultative"}
-      </p>
+      <p className={done ? "attachment__state attachment__state--done" : "attachment__state"}>{state}</p>
       {slot.files.length > 0 ? (
         <ul className="attachment__files">
           {slot.files.map((file) => (

@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { useFieldArray, useForm, type Control, type UseFormRegister } from "react-hook-form";
+import { useForm, type UseFormRegister } from "react-hook-form";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { useHydrated } from "~/components/use-hydrated";
@@ -14,14 +14,14 @@ import {
   isList,
   isShown,
   stepSchema,
-  type FieldDef,
-  type ListDef,
   type RawAnswers,
   type RawRow,
   type StepDef,
 } from "~/domain/dossier-forms";
 
 import { FieldInput } from "./field-input";
+import { RowsGroup } from "./rows-group";
+import { markHydrated, sameAnswers, STEP_FORM_ID, typedBeforeHydration } from "./typed-before-hydration";
 
 export type StepActionData =
   | { kind: "saved"; revision: number; savedAt: string; errors: Record<string, string>; values: RawAnswers }
@@ -40,7 +40,7 @@ function errorMessage(errors: unknown, path: string): string | undefined {
 
 export function StepForm({
   step,
-  values,
+  values: loaded,
   serverErrors,
   revision: initialRevision,
   savedAt: initialSavedAt,
@@ -69,6 +69,9 @@ export function StepForm({
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const dirty = useRef(false);
 
+  // Typed before the page's scripts ran (a slow connection): what the inputs hold wins over what was
+  // loaded, and is saved as soon as the scripts run.
+  const [values] = useState(() => typedBeforeHydration(step, loaded));
   const { register, control, watch, formState } = useForm<Values>({
     defaultValues: values,
     resolver: zodResolver(stepSchema(step)) as never,
@@ -106,6 +109,16 @@ export function StepForm({
     dirty.current = false;
     fetcher.submit(data, { method: "post" });
   }, [conflict, fetcher, formData]);
+
+  useEffect(() => {
+    markHydrated();
+    if (!sameAnswers(step, values, loaded)) {
+      dirty.current = true;
+      timer.current = setTimeout(save, 0);
+    }
+    // Once, with what was there when the scripts took over.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // A moment after each change.
   useEffect(() => {
@@ -157,7 +170,15 @@ export function StepForm({
   };
 
   return (
-    <Form method="post" ref={formRef} noValidate className="dossier-form" aria-describedby="enregistrement">
+    <Form
+      method="post"
+      ref={formRef}
+      id={STEP_FORM_ID}
+      data-step={step.id}
+      noValidate
+      className="dossier-form"
+      aria-describedby="enregistrement"
+    >
       <ErrorSummary
         errors={summaryErrors}
         labels={Object.fromEntries(Object.keys(summaryErrors).map((path) => [path, labelOf(path)]))}
@@ -231,86 +252,4 @@ export function StepForm({
       </div>
     </Form>
   );
-}
-
-function RowsGroup({
-  list,
-  rows,
-  hydrated,
-  control,
-  register,
-  errorOf,
-  watched,
-}: {
-  list: ListDef;
-  rows: RawRow[];
-  hydrated: boolean;
-  control: Control<Values>;
-  register: UseFormRegister<Values>;
-  errorOf: (path: string) => string | undefined;
-  watched: Values;
-}) {
-  const { fields, append, remove } = useFieldArray({ control, name: list.name as never });
-  const shown = hydrated ? fields : rows.map((row, index) => ({ ...row, id: String(index) }));
-  const emptyRow = Object.fromEntries(list.fields.map((field) => [field.name, ""]));
-  const itemName = list.itemLabel.replace(/^(un|une) /, "");
-  const watchedRows = (watched[list.name] as RawRow[] | undefined) ?? [];
-  return (
-    <fieldset className="rows" id={`liste-${list.name}`} tabIndex={-1}>
-      <legend className="rows__legend">{list.label}</legend>
-      {list.hint ? <p className="field__hint">{list.hint}</p> : null}
-      {shown.length === 0 ? <p className="rows__empty">Aucune ligne pour le moment.</p> : null}
-      {shown.map((row, index) => {
-        const rowValues = (hydrated ? watchedRows[index] : rows[index]) ?? {};
-        return (
-          <fieldset className="rows__row" key={row.id}>
-            <legend>
-              {capital(itemName)} {index + 1}
-            </legend>
-            {list.fields.map((field: FieldDef) =>
-              hydrated && !isShown(field, rowValues) ? null : (
-                <FieldInput
-                  key={field.name}
-                  field={field}
-                  name={`${list.name}.${index}.${field.name}`}
-                  id={fieldDomId(field.name, index, list.name)}
-                  value={String((row as Record<string, unknown>)[field.name] ?? "")}
-                  error={errorOf(`${list.name}.${index}.${field.name}`)}
-                  register={hydrated ? register : undefined}
-                />
-              ),
-            )}
-            <button
-              type={hydrated ? "button" : "submit"}
-              name={hydrated ? undefined : "intent"}
-              value={hydrated ? undefined : `remove:${list.name}:${index}`}
-              className="button button--tertiary"
-              onClick={hydrated ? () => remove(index) : undefined}
-            >
-              Retirer cette ligne
-              <span className="visually-hidden">
-                {" "}
-                ({capital(itemName)} {index + 1})
-              </span>
-            </button>
-          </fieldset>
-        );
-      })}
-      {shown.length < list.maxItems ? (
-        <button
-          type={hydrated ? "button" : "submit"}
-          name={hydrated ? undefined : "intent"}
-          value={hydrated ? undefined : `add:${list.name}`}
-          className="button button--secondary"
-          onClick={hydrated ? () => append(emptyRow as never) : undefined}
-        >
-          {list.addLabel}
-        </button>
-      ) : null}
-    </fieldset>
-  );
-}
-
-function capital(text: string) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

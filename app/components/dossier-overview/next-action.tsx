@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 
 import { TRANSITIONS } from "~/domain/dossier-workflow";
+import { CorrectionRequests } from "~/components/dossier-overview/correction-requests";
 import { DossierStatus } from "~/generated/prisma/enums";
 import type { DossierOverview } from "~/services/applicant/dossier-overview.server";
 
@@ -43,40 +44,15 @@ export function NextAction({ dossier, corrections }: Pick<DossierOverview, "doss
       return (
         <>
           <p>Le service instructeur vous demande de corriger ou de compléter votre dossier.</p>
-          {corrections.map((correction, index) => (
-            <div key={correction.id} className="correction">
-              <h3>
-                {corrections.length > 1 ? `Demande ${index + 1}` : "Demande"} du {correction.requestedOn}
-              </h3>
-              <p className="message__body">{correction.reason}</p>
-              {correction.fields.length > 0 ? (
-                <>
-                  <p>Réponses à revoir&nbsp;:</p>
-                  <ul>
-                    {correction.fields.map((label) => (
-                      <li key={label}>{label}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {correction.attachments.length > 0 ? (
-                <>
-                  <p>Pièces à fournir ou à remplacer&nbsp;:</p>
-                  <ul>
-                    {correction.attachments.map((label) => (
-                      <li key={label}>{label}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              <p>
-                <strong>À renvoyer au plus tard le {correction.replyBy}.</strong>
-              </p>
-            </div>
-          ))}
+          <CorrectionRequests corrections={corrections} />
           <ul className="next-action__links">
             <li>
-              <Link to={dossier.firstStepHref} className="button">
+              <Link
+                to={
+                  corrections.find((correction) => correction.startHref)?.startHref ?? dossier.firstStepHref
+                }
+                className="button"
+              >
                 Corriger le dossier
               </Link>
             </li>

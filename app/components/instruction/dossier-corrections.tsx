@@ -40,6 +40,11 @@ export function DossierCorrections({ corrections }: { corrections: DossierPageDa
               ))}
             </ul>
           ) : null}
+          {round.answerNote ? (
+            <p className="message__body">
+              <strong>Message du porteur de projet :</strong> {round.answerNote}
+            </p>
+          ) : null}
           {round.answeredOn ? (
             round.changes.length === 0 && round.pieceChanges.length === 0 ? (
               <p>Le porteur de projet a renvoyé son dossier sans rien changer.</p>

@@ -184,6 +184,14 @@ export const capAssoForm: SchemeForm<"CAP_ASSO"> = {
       });
     }
     const totalFte = jobs.reduce((sum, job) => sum + (job.fte ?? 0), 0);
+    // A working time left empty is still to be given: the jobs criterion stays open (« à compléter »)
+    // unless the times already given are enough.
+    const jobsFte =
+      jobs.length === 0
+        ? undefined
+        : jobs.every((job) => job.fte !== undefined) || totalFte > p.minTotalJobsFteExclusive
+          ? totalFte
+          : undefined;
     return {
       requestedAmountCents: known.length ? known.reduce((sum, amount) => sum + amount, 0) : null,
       columns: {
@@ -194,7 +202,7 @@ export const capAssoForm: SchemeForm<"CAP_ASSO"> = {
       situation: {
         organisation: { generalInterest: values.generalInterest ? true : undefined },
         project: {
-          jobsFte: jobs.length ? totalFte : undefined,
+          jobsFte,
           cdi:
             jobs.length && jobs.every((job) => job.contract)
               ? jobs.every((job) => job.contract === "CDI")

@@ -18,6 +18,7 @@ import { readStep, type AnswerIssue, type RawAnswers, type StepDef } from "./fie
 import type { FormContext, OrganisationPrefill, SchemeForm, SchemeSummary } from "./types";
 
 export * from "./fields";
+export * from "./posted-answers";
 export type { FormContext, OrganisationPrefill, SchemeSummary } from "./types";
 
 export const SCHEME_FORMS: { [C in SchemeCode]: SchemeForm<C> } = {

@@ -7,7 +7,7 @@ import {
   type DocumentSlug,
   type IssuedDocumentSlug,
 } from "~/domain/dossier-documents";
-import { dossierSteps, isList } from "~/domain/dossier-forms";
+import { dossierSteps } from "~/domain/dossier-forms";
 import { messageEntry, personLabel, timelineEntry } from "~/domain/dossier-timeline";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { formatBytes } from "~/domain/uploads";
@@ -17,6 +17,7 @@ import { DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
 
 import { listMessages } from "~/services/dossiers/messages.server";
 import { dossierTimelineEvents } from "~/services/dossiers/timeline.server";
+import { openCorrections } from "./correction-requests.server";
 import { sharingState } from "./dossier-sharing.server";
 import { formContext, getDossierForMember } from "./dossiers.server";
 
@@ -28,12 +29,7 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
   const steps = dossierSteps(dossier.schemeCode, context);
   const [events, corrections, documents, messages, sharing, session] = await Promise.all([
     dossierTimelineEvents(db, dossier.id),
-    dossier.status === DossierStatus.CORRECTION_REQUESTED
-      ? db.correctionRequest.findMany({
-          where: { dossierId: dossier.id, status: "OPEN" },
-          orderBy: { createdAt: "asc" },
-        })
-      : Promise.resolve([]),
+    openCorrections(db, dossier, steps, context.parameters.requiredAttachments),
     db.generatedDocument.findMany({
       where: { dossierId: dossier.id },
       orderBy: { createdAt: "desc" },
@@ -46,20 +42,6 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
       : Promise.resolve(null),
   ]);
 
-  const fieldLabels = new Map<string, string>();
-  for (const step of steps) {
-    for (const item of step.items) {
-      fieldLabels.set(item.name, item.label);
-      if (isList(item)) {
-        for (const field of item.fields) {
-          fieldLabels.set(`${item.name}.${field.name}`, `${item.label} — ${field.label}`);
-        }
-      }
-    }
-  }
-  const attachmentLabels = new Map(
-    context.parameters.requiredAttachments.map((item) => [item.kind, item.label]),
-  );
   const decision = events.find(
     (event) => event.kind === DossierEventKind.STATUS_CHANGE && event.toStatus === dossier.status,
   );
@@ -83,14 +65,7 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
       decisionReason: decision?.reason ?? null,
       commissionDate: session ? formatDate(session.date) : null,
     },
-    corrections: corrections.map((correction) => ({
-      id: correction.id,
-      reason: correction.reason,
-      requestedOn: formatDate(correction.createdAt),
-      replyBy: formatDate(correction.replyBy),
-      fields: correction.fields.map((name) => fieldLabels.get(name) ?? name),
-      attachments: correction.attachmentKinds.map((kind) => attachmentLabels.get(kind) ?? "Autre pièce"),
-    })),
+    corrections: corrections.map(({ requestedAt: _requestedAt, ...correction }) => correction),
     documents: downloads.map((document) => ({ ...document, href: documentHref(dossier.id, document.slug) })),
     timeline: events.map((event) => timelineEntry(event, personLabel(event.actor))),
     messages: messages.map((item) => messageEntry(item, `/dossiers/${dossier.id}/pieces`)),

@@ -1,6 +1,5 @@
 // Filing a dossier: the checklist of what is missing, then, in one transaction, the number, the snapshot
 // of the answers, the event, the receipt PDF and the email that carries it. Filing twice files once.
-import { diffAnswers, readSnapshot } from "~/domain/answers-diff";
 import { readDossierAnswers, SCHEME_FORMS, type DossierReading } from "~/domain/dossier-forms";
 import type { SchemeResult } from "~/domain/eligibility/evaluate";
 import {
@@ -16,6 +15,7 @@ import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
 import { renderFilingReceipt } from "~/pdf/filing-receipt.server";
 
 import { nextDossierNumber } from "~/services/dossiers/numbers.server";
+import { answerCorrection } from "./correction-answer.server";
 import { dossierEligibility, filingReceiptData, filingSnapshot } from "./filing-record.server";
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
 import {
@@ -84,7 +84,8 @@ export async function dossierChecklist(
   return { reading, sections, eligibility, closedMessage, ready };
 }
 
-export type FilingResult = { number: string; alreadyFiled: boolean };
+/** `corrected`: a dossier sent back after a correction (no new receipt, no email to its applicants). */
+export type FilingResult = { number: string; alreadyFiled: boolean; corrected?: boolean };
 
 /**
  * Files a draft, or sends back a dossier whose correction was requested. The dossier row is locked for
@@ -93,7 +94,14 @@ export type FilingResult = { number: string; alreadyFiled: boolean };
 export async function fileDossier(
   db: PrismaClient,
   storage: FileStorage,
-  input: { userId: string; dossierId: string; appUrl: string; now?: Date },
+  input: {
+    userId: string;
+    dossierId: string;
+    appUrl: string;
+    now?: Date;
+    /** With a corrected dossier: a word for the instructor. */
+    note?: string;
+  },
 ): Promise<FilingResult> {
   const now = input.now ?? new Date();
   let dossier = await getDossierForMember(db, input.userId, input.dossierId);
@@ -116,7 +124,14 @@ export async function fileDossier(
   }
   return dossier.status === DossierStatus.DRAFT
     ? fileDraft(db, storage, dossier, checklist, input.userId, input.appUrl, now)
-    : answerCorrection(db, dossier, checklist, input.userId, input.appUrl, now);
+    : answerCorrection(db, dossier, {
+        snapshot: (attachments) => snapshot(dossier, checklist, attachments),
+        title: checklist.reading.title ?? dossier.title,
+        userId: input.userId,
+        appUrl: input.appUrl,
+        note: input.note ?? "",
+        now,
+      });
 }
 
 function snapshot(
@@ -209,53 +224,4 @@ async function fileDraft(
     await storage.delete(receiptKey).catch(() => undefined);
     throw error;
   }
-}
-
-/** The applicant sends the corrected dossier back to the instructor, who is told in the same transaction. */
-async function answerCorrection(
-  db: PrismaClient,
-  dossier: Dossier,
-  checklist: Checklist,
-  userId: string,
-  appUrl: string,
-  now: Date,
-): Promise<FilingResult> {
-  return db.$transaction(async (tx) => {
-    const locked = await lockDossier(tx, dossier.id);
-    if (locked.status !== DossierStatus.CORRECTION_REQUESTED) {
-      return { number: dossier.number!, alreadyFiled: true };
-    }
-    const attachments = await tx.attachment.findMany({
-      where: { dossierId: dossier.id, deletedAt: null, messageId: null },
-      select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
-    });
-    const open = await tx.correctionRequest.findFirst({
-      where: { dossierId: dossier.id, status: "OPEN" },
-      orderBy: { createdAt: "desc" },
-      select: { answersBefore: true },
-    });
-    await tx.correctionRequest.updateMany({
-      where: { dossierId: dossier.id, status: "OPEN" },
-      data: { status: "ANSWERED", answeredAt: now },
-    });
-    const context = await formContext(tx, dossier.schemeCode, dossier.ruleSet.parameters);
-    const before = readSnapshot(open?.answersBefore).answers;
-    // The instructor in charge is told, with how many answers changed (TRANSITIONS.RESUBMIT).
-    await applyTransition(tx, {
-      dossierId: dossier.id,
-      from: locked.status,
-      transition: "RESUBMIT",
-      actor: { id: userId, role: "APPLICANT" },
-      reason: "Dossier corrigé renvoyé à l’instruction",
-      data: snapshot(dossier, checklist, attachments),
-      appUrl,
-      notice: {
-        dossierTitle: checklist.reading.title ?? dossier.title,
-        organisationName: dossier.organisation.name,
-        changeCount: diffAnswers(dossier.schemeCode, before, answersOf(dossier.answers), context).length,
-      },
-      now,
-    });
-    return { number: dossier.number!, alreadyFiled: false };
-  });
 }

@@ -42,7 +42,7 @@ export interface NoticeDetails {
   };
   START_INSTRUCTION: { schemeName: string };
   REQUEST_CORRECTION: { items: string[]; replyBy: Date };
-  RESUBMIT: { dossierTitle: string; organisationName: string; changeCount: number };
+  RESUBMIT: { dossierTitle: string; organisationName: string; changeCount: number; note?: string };
   PROPOSE: undefined;
   GRANT: Decided;
   REFUSE: Decided;
@@ -143,6 +143,7 @@ export const TRANSITION_NOTICES: NoticeRegistry = {
           dossierTitle: context.details.dossierTitle,
           organisationName: context.details.organisationName,
           changeCount: context.details.changeCount,
+          note: context.details.note,
         }),
     },
   },

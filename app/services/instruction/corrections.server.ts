@@ -207,6 +207,7 @@ export interface CorrectionDiff {
   requestedAt: Date;
   replyBy: Date;
   answeredAt: Date | null;
+  answerNote: string | null;
   status: CorrectionStatusType;
   fields: Array<{ name: string; label: string }>;
   attachmentKinds: Array<{ kind: string; label: string }>;
@@ -258,6 +259,7 @@ export async function correctionDiffs(db: PrismaClient, dossierId: string): Prom
       requestedAt: request.createdAt,
       replyBy: request.replyBy,
       answeredAt: request.answeredAt,
+      answerNote: request.answerNote,
       status: request.status,
       fields: request.fields.map((name) => ({ name, label: labels.fields.get(name) ?? name })),
       attachmentKinds: request.attachmentKinds.map((kind) => ({

@@ -238,6 +238,7 @@ export async function instructionDossierView(
       requestedOn: formatDate(round.requestedAt),
       replyBy: formatDate(round.replyBy),
       answeredOn: round.answeredAt ? formatDate(round.answeredAt) : null,
+      answerNote: round.answerNote,
       fields: round.fields.map((field) => field.label),
       pieces: round.attachmentKinds.map((piece) => piece.label),
       changes: round.changes,

@@ -14,6 +14,8 @@ import {
   type RawAnswers,
 } from "~/domain/dossier-forms";
 import { capScopScicSubsidyCents } from "~/domain/dossier-forms/cap-scop-scic";
+import { evaluateEligibility } from "~/domain/eligibility/evaluate";
+import { situationSchema } from "~/domain/eligibility/situation";
 import { formatEuros } from "~/domain/format";
 import { defaultRuleSetParameters } from "~/domain/schemes";
 import type { SchemeCode } from "~/generated/prisma/enums";
@@ -213,6 +215,39 @@ describe("readDossierAnswers: CAP ASSO", () => {
     twoYears.parameters.agreementLengthMonths = 24;
     const amounts = dossierSteps("CAP_ASSO", twoYears).find((step) => step.id === "montants")!;
     expect(amounts.items.map((item) => item.name)).toEqual(["amountYear1", "amountYear2"]);
+  });
+
+  it("leaves the jobs criterion « à compléter », not failed, while a job's working time is empty", () => {
+    const jobs = [
+      { title: "Mécanicien", kind: "CREATED", contract: "CDI", fte: "", startDate: "2027-03-01" },
+    ];
+    const reading = readDossierAnswers("CAP_ASSO", context("CAP_ASSO"), capAssoAnswers({ jobs }));
+    expect(reading.summary.situation.project?.jobsFte).toBeUndefined();
+    expect(reading.issues).toContainEqual(
+      expect.objectContaining({ fieldId: "champ-jobs-0-fte", message: "À renseigner." }),
+    );
+    const parameters = context("CAP_ASSO").parameters;
+    const situation = situationSchema.parse({
+      organisation: { legalForm: "association", department: "45", generalInterest: true },
+      project: reading.summary.situation.project,
+    });
+    const result = evaluateEligibility(situation, {
+      CAP_ASSO: { version: 1, parameters },
+      A_VOS_ID: { version: 1, parameters: defaultRuleSetParameters("A_VOS_ID") },
+      CAP_SCOP_SCIC: { version: 1, parameters: defaultRuleSetParameters("CAP_SCOP_SCIC") },
+      EQUITY_ADVANCE: { version: 1, parameters: defaultRuleSetParameters("EQUITY_ADVANCE") },
+    }).results[0]!;
+    expect(result.eligible).toBeNull();
+    expect(result.criteria.find((criterion) => criterion.id === "emploi")?.met).toBeNull();
+  });
+
+  it("does not wait for an empty working time when the others already make enough jobs", () => {
+    const jobs = [
+      { title: "Mécanicien", kind: "CREATED", contract: "CDI", fte: "1", startDate: "2027-03-01" },
+      { title: "Animatrice", kind: "CREATED", contract: "CDI", fte: "", startDate: "2027-03-01" },
+    ];
+    const reading = readDossierAnswers("CAP_ASSO", context("CAP_ASSO"), capAssoAnswers({ jobs }));
+    expect(reading.summary.situation.project?.jobsFte).toBe(1);
   });
 });
 

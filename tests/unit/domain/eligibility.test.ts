@@ -118,7 +118,8 @@ describe("evaluateEligibility, rule set version 1", () => {
       const result = resultFor(withAnswers(CAP_ASSO_OK, { annualAmountEur }), "cap-asso");
       expect(result.eligible).toBe(eligible);
       expect(criterion(result, "montant-annuel").met).toBe(eligible);
-      expect(result.maxAmountEur).toBe(eligible ? 20_000 : null);
+      // Too little or too much, the person is still told the most they may ask.
+      expect(result.maxAmountEur).toBe(20_000);
     });
 
     it.each([
@@ -567,10 +568,19 @@ describe("orientation", () => {
     ]);
   });
 
-  it("points an organisation outside the region to the region of its seat", () => {
-    const orientation = evaluate(withAnswers(CAP_ASSO_OK, {}, { department: "75" })).orientation;
-    expect(orientation.map((o) => o.scheme)).toEqual(["region-du-siege", "france-active"]);
-    expect(orientation[0]!.reason).toContain("siège");
+  it.each([
+    ["75", "en Île-de-France", "de la Région Île-de-France"],
+    ["2A", "en Corse", "de la Collectivité de Corse"],
+    ["974", "en La Réunion", "de la Région Réunion"],
+    ["44", "en Pays de la Loire", "de la Région Pays de la Loire"],
+  ])("points an organisation of department %s to its own region's services", (department, where, whom) => {
+    const orientation = evaluate(withAnswers(CAP_ASSO_OK, {}, { department })).orientation;
+    expect(orientation.map((o) => o.scheme)).toEqual(["region-du-siege", "france-active-reseau"]);
+    expect(orientation[0]!.reason).toContain(`département ${department}, ${where}`);
+    expect(orientation[0]!.reason).toContain(whom);
+    expect(orientation[0]!.reason).not.toContain("la région de votre siège");
+    // No Centre-Val de Loire branch of a partner for someone outside the region.
+    for (const item of orientation) expect(item.reason).not.toMatch(/France Active Centre-Val de Loire/);
   });
 
   it("has nothing to add while no scheme is ruled out", () => {
@@ -691,5 +701,82 @@ describe("situationSchema", () => {
     expect(errorsOf({ project: { employeeAssociates } })).toEqual({
       "project.employeeAssociates": "Salariés associés : 1000 au plus.",
     });
+  });
+});
+
+describe("an amount above what a scheme allows: not eligible for it, eligible up to the maximum", () => {
+  it("gives the equity advance's maximum when 70,000 € are asked on a 120,000 € EU grant", () => {
+    const result = resultFor(
+      withAnswers(ADVANCE_OK, { euGrantEur: 120_000, advanceEur: 70_000 }),
+      "avance-fonds-propres",
+    );
+    expect(result).toMatchObject({
+      eligible: false,
+      maxAmountEur: 60_000,
+      amountAsked: { path: "project.advanceEur", eur: 70_000 },
+    });
+    expect(result.criteria.filter((c) => c.met === false).map((c) => c.id)).toEqual(["part-subvention"]);
+    // At the maximum, the same project is eligible.
+    const atMost = resultFor(
+      withAnswers(ADVANCE_OK, { euGrantEur: 120_000, advanceEur: 60_000 }),
+      "avance-fonds-propres",
+    );
+    expect(atMost.eligible).toBe(true);
+  });
+
+  it("gives CAP ASSO's yearly ceiling when more is asked", () => {
+    const result = resultFor(withAnswers(CAP_ASSO_OK, { annualAmountEur: 25_000 }), "cap-asso");
+    expect(result).toMatchObject({
+      eligible: false,
+      maxAmountEur: 20_000,
+      amountAsked: { path: "project.annualAmountEur", eur: 25_000 },
+    });
+  });
+
+  it.each([
+    ["above the rate", { eligibleExpensesEur: 60_000, requestedAmountEur: 40_000 }, 30_000],
+    ["above the ceiling", { eligibleExpensesEur: 400_000, requestedAmountEur: 90_000 }, 80_000],
+  ])("gives A VOS ID's maximum for a request %s", (_case, project, max) => {
+    const result = resultFor(withAnswers(A_VOS_ID_OK, project), "a-vos-id");
+    expect(result).toMatchObject({ eligible: false, maxAmountEur: max });
+    expect(result.amountAsked?.path).toBe("project.requestedAmountEur");
+  });
+
+  it("gives no maximum once something other than the amount fails", () => {
+    const result = resultFor(
+      withAnswers(ADVANCE_OK, { euGrantEur: 120_000, advanceEur: 70_000 }, { department: "75" }),
+      "avance-fonds-propres",
+    );
+    expect(result).toMatchObject({ eligible: false, maxAmountEur: null });
+  });
+});
+
+describe("CAP SCOP-SCIC: how the aid is worked out", () => {
+  it("shows each associate's contribution, what it brings and the ceiling applied", () => {
+    const result = resultFor(
+      withAnswers(CAP_SCOP_SCIC_OK, {
+        employeeAssociates: [{ contributionEur: 4_000 }, { contributionEur: 6_000 }],
+      }),
+      "cap-scop-scic",
+    );
+    const explanation = criterion(result, "salaries-associes").explanation.replace(/[\u202f\u00a0]/g, " ");
+    expect(explanation).toContain("salarié·e 1 : apport de 4 000,00 €, aide de 4 000,00 €");
+    expect(explanation).toContain(
+      "salarié·e 2 : apport de 6 000,00 €, aide de 5 000,00 € (plafond de 5 000,00 € par personne)",
+    );
+    expect(explanation).toContain("total de 9 000,00 €");
+    expect(result.maxAmountEur).toBe(9_000);
+  });
+
+  it("says when the cooperative's ceiling cuts the total", () => {
+    const result = resultFor(
+      withAnswers(CAP_SCOP_SCIC_OK, {
+        employeeAssociates: Array.from({ length: 21 }, () => ({ contributionEur: 5_000 })),
+      }),
+      "cap-scop-scic",
+    );
+    const explanation = criterion(result, "salaries-associes").explanation.replace(/[\u202f\u00a0]/g, " ");
+    expect(explanation).toContain("total de 105 000,00 € ramené au plafond de 100 000,00 € par coopérative");
+    expect(explanation).toContain("et 9 autres salarié·es associé·es");
   });
 });

@@ -16,7 +16,7 @@ describe("the preview of a draft rule set", () => {
     const [asking25k, typical] = rows;
     expect(asking25k!.label).toBe("Association du Loiret (45), 1,5 ETP en CDI, 25\u202f000\u00a0€ par an");
     expect(asking25k).toMatchObject({
-      inForce: { eligible: false, maxAmountEur: null },
+      inForce: { eligible: false, maxAmountEur: 20_000 },
       draft: { eligible: true, maxAmountEur: 30_000 },
       verdictChanged: true,
       amountChanged: true,
@@ -47,7 +47,7 @@ describe("the preview of a draft rule set", () => {
     const [first] = rows;
     expect(first).toMatchObject({
       inForce: { eligible: true, maxAmountEur: 30_000 },
-      draft: { eligible: false, maxAmountEur: null },
+      draft: { eligible: false, maxAmountEur: 18_000 },
       verdictChanged: true,
     });
     expect(first!.draft.reason).toContain("30\u00a0%".replace("\u00a0", " "));

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CorrectionRequest" ADD COLUMN     "answerNote" TEXT;
