@@ -1,10 +1,9 @@
-// The Commission Permanente as pure rules: the forms of a session and of its decisions, the totals of an
-// agenda per scheme and what the votes leave in each call's budget envelope. Shared by pages and services.
+// The Commission Permanente as pure rules: the forms of a session and of its decisions (the totals of an
+// agenda and what the votes leave in the envelopes: commission-totals.ts). Shared by pages and services.
 import { z } from "zod";
 
 import { formatDate, parseEuros } from "~/domain/format";
 import { parisDay } from "~/domain/paris-time";
-import { SchemeCode } from "~/generated/prisma/enums";
 
 /** « Commission permanente du 15/12/2026 »: the title a session gets when none is typed. */
 export function defaultSessionTitle(date: Date): string {
@@ -209,96 +208,4 @@ export function parseSessionDecisions(
   // A field's own parse error says more than the check of the whole that follows from it.
   const all = { ...checked, ...errors };
   return Object.keys(all).length > 0 ? { ok: false, errors: all } : { ok: true, decisions };
-}
-
-// ─── Totals and envelopes ─────────────────────────────────────────────────────
-
-const SCHEME_ORDER: readonly SchemeCode[] = [
-  SchemeCode.CAP_ASSO,
-  SchemeCode.A_VOS_ID,
-  SchemeCode.CAP_SCOP_SCIC,
-  SchemeCode.EQUITY_ADVANCE,
-];
-
-export interface AgendaAmounts {
-  schemeCode: SchemeCode;
-  schemeName: string;
-  requestedAmountCents: number | null;
-  proposedAmountCents: number | null;
-}
-
-export interface SchemeTotal {
-  schemeCode: SchemeCode;
-  schemeName: string;
-  count: number;
-  requestedCents: number;
-  proposedCents: number;
-}
-
-/** The agenda's totals per scheme, in the order schemes are presented, and the grand total. */
-export function totalsByScheme(items: readonly AgendaAmounts[]): {
-  schemes: SchemeTotal[];
-  total: SchemeTotal & { schemeName: string };
-} {
-  const byScheme = new Map<SchemeCode, SchemeTotal>();
-  for (const item of items) {
-    const total = byScheme.get(item.schemeCode) ?? {
-      schemeCode: item.schemeCode,
-      schemeName: item.schemeName,
-      count: 0,
-      requestedCents: 0,
-      proposedCents: 0,
-    };
-    total.count += 1;
-    total.requestedCents += item.requestedAmountCents ?? 0;
-    total.proposedCents += item.proposedAmountCents ?? 0;
-    byScheme.set(item.schemeCode, total);
-  }
-  const schemes = SCHEME_ORDER.flatMap((code) => {
-    const total = byScheme.get(code);
-    return total ? [total] : [];
-  });
-  return {
-    schemes,
-    total: {
-      schemeCode: SchemeCode.CAP_ASSO,
-      schemeName: "Total",
-      count: items.length,
-      requestedCents: schemes.reduce((sum, total) => sum + total.requestedCents, 0),
-      proposedCents: schemes.reduce((sum, total) => sum + total.proposedCents, 0),
-    },
-  };
-}
-
-export interface CallEnvelope {
-  callId: string;
-  title: string;
-  envelopeCents: number;
-  /** Granted by the Commission so far. */
-  votedCents: number;
-  /** Proposed and awaiting a vote, on any agenda or none. */
-  proposedCents: number;
-  remainingCents: number;
-}
-
-export interface EnvelopeAfterSession extends CallEnvelope {
-  /** What this session's agenda proposes from the call. */
-  sessionProposedCents: number;
-  remainingAfterCents: number;
-  /** The proposals exceed what remains: a warning, as the Commission is sovereign. */
-  exceeded: boolean;
-}
-
-/** What each call's envelope keeps once this session's proposals are voted. */
-export function envelopesAfterSession(
-  envelopes: readonly CallEnvelope[],
-  sessionItems: ReadonlyArray<{ callId: string | null; proposedAmountCents: number | null }>,
-): EnvelopeAfterSession[] {
-  return envelopes.map((envelope) => {
-    const sessionProposedCents = sessionItems
-      .filter((item) => item.callId === envelope.callId)
-      .reduce((sum, item) => sum + (item.proposedAmountCents ?? 0), 0);
-    const remainingAfterCents = envelope.remainingCents - sessionProposedCents;
-    return { ...envelope, sessionProposedCents, remainingAfterCents, exceeded: remainingAfterCents < 0 };
-  });
 }

@@ -1,7 +1,8 @@
 // What a session's page and its printed agenda show: the dossiers on the agenda with the instructor's
 // opinion, the totals per scheme, what the votes would leave in each call's envelope, and the dossiers
 // that could still be put on it.
-import { envelopesAfterSession, totalsByScheme, type AgendaDossierRule } from "~/domain/commission";
+import type { AgendaDossierRule } from "~/domain/commission";
+import { envelopesAfterSession, totalsByScheme } from "~/domain/commission-totals";
 import { formatDate } from "~/domain/format";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";

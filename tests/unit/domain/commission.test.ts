@@ -3,12 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   decisionFieldId,
   defaultSessionTitle,
-  envelopesAfterSession,
   parseSessionDecisions,
   sessionFormSchema,
-  totalsByScheme,
   validateSessionDecisions,
 } from "~/domain/commission";
+import { envelopesAfterSession, totalsByScheme } from "~/domain/commission-totals";
 import { formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
 
