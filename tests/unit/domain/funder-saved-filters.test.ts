@@ -76,9 +76,12 @@ describe("saveFilterSchema", () => {
     expect(empty.error?.issues[0]?.message).toBe("Donnez un nom à ce filtre.");
     const long = saveFilterSchema.safeParse({ name: "x".repeat(81), query: "" });
     expect(long.error?.issues[0]?.message).toBe("Le nom ne peut dépasser 80 caractères.");
+    // Saving a filter never subscribes to the weekly email unless the box asking for it is ticked.
     expect(saveFilterSchema.parse({ name: "  Culture en Touraine ", query: "q=x" })).toEqual({
       name: "Culture en Touraine",
       query: "q=x",
+      digest: false,
     });
+    expect(saveFilterSchema.parse({ name: "Culture", query: "", digest: "oui" }).digest).toBe(true);
   });
 });
