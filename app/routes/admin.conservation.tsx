@@ -212,7 +212,7 @@ function DossierTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row">
+              <th scope="row" className="dossier-number">
                 <Link to={`/instruction/dossiers/${row.id}`}>{row.number}</Link>
               </th>
               <td>{row.organisation}</td>

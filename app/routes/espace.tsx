@@ -107,7 +107,7 @@ export default function ApplicantHome() {
             <tbody>
               {dossiers.map((dossier) => (
                 <tr key={dossier.id}>
-                  <td>{dossier.number}</td>
+                  <td className="dossier-number">{dossier.number}</td>
                   <td>
                     <Link to={`/dossiers/${dossier.id}`}>{dossier.title}</Link>
                   </td>

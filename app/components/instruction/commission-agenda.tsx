@@ -66,7 +66,7 @@ export function CommissionAgenda({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row">
+              <th scope="row" className="dossier-number">
                 <Link to={`/instruction/dossiers/${row.id}`}>{row.number}</Link>
               </th>
               <td>{row.organisationName}</td>

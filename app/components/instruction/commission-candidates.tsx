@@ -62,7 +62,7 @@ export function CommissionCandidates({ candidates, error }: { candidates: Candid
                       Inscrire le dossier {candidate.number}
                     </label>
                   </td>
-                  <th scope="row">
+                  <th scope="row" className="dossier-number">
                     <Link to={`/instruction/dossiers/${candidate.id}`}>{candidate.number}</Link>
                   </th>
                   <td>{candidate.organisationName}</td>
