@@ -119,7 +119,7 @@ export const MATRIX: Record<string, RouteRow> = {
   "_index.tsx": { public: true },
   "accessibilite.tsx": { public: true },
   "mentions-legales.tsx": { public: true },
-  "donnees-personnelles.tsx": { public: true },
+  "donnees-personnelles.tsx": { public: true, loader: { expect: all(200) } },
   "healthz.ts": { public: true, loader: { expect: all(200) } },
   "dispositifs._index.tsx": { public: true, loader: { expect: all(200) } },
   "dispositifs.$slug.tsx": {

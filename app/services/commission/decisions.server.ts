@@ -95,7 +95,6 @@ export async function recordSessionDecisions(
   if (!session) throw new CommissionError("Séance introuvable.", 404);
   if (session.status === CommissionSessionStatus.HELD)
     throw new CommissionError(heldMessage(session.decidedAt), 409);
-  if (!sessionHasMet(session.date, now)) throw new CommissionError(sessionNotMetMessage(session.date), 409);
   const agenda = await readAgenda(db, session.id);
   if (agenda.length === 0) {
     throw new CommissionError(
@@ -111,6 +110,8 @@ export async function recordSessionDecisions(
       403,
     );
   }
+  // Only once the caller may decide for every dossier: someone else learns nothing of the session's date.
+  if (!sessionHasMet(session.date, now)) throw new CommissionError(sessionNotMetMessage(session.date), 409);
   const notProposed = agenda.find((item) => item.status !== DossierStatus.PROPOSED);
   if (notProposed) {
     throw new CommissionError(
