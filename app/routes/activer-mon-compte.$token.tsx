@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { resetPasswordSchema } from "~/domain/auth-schemas";
-import { fieldErrors } from "~/domain/forms";
+import { parseForm } from "~/domain/forms";
 import { INVITATION_TTL_DAYS } from "~/domain/staff-accounts";
 import { activateAccount, findInvitation } from "~/services/admin/account-invitations.server";
 import { readFormData } from "~/services/platform/http.server";
@@ -23,8 +23,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = parseForm(resetPasswordSchema, await readFormData(request));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = await activateAccount(db, {
     token: params.token ?? "",
     password: parsed.data.password,

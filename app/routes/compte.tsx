@@ -9,7 +9,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { changePasswordSchema } from "~/domain/auth-schemas";
-import { fieldErrors } from "~/domain/forms";
+import { parseForm } from "~/domain/forms";
 import {
   choosesNotificationMode,
   isNotificationMode,
@@ -82,7 +82,8 @@ const MESSAGES: Record<string, string> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = Object.fromEntries(await readFormData(request));
+  const formData = await readFormData(request);
+  const form = Object.fromEntries(formData);
   switch (form.intent) {
     case "resend-verification":
       await resendVerification(db, user.id);
@@ -107,8 +108,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/compte?message=notifications");
     }
     case "change-password": {
-      const parsed = changePasswordSchema.safeParse(form);
-      if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+      const parsed = parseForm(changePasswordSchema, formData);
+      if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
       const result = await changePassword(db, user.id, parsed.data.currentPassword, parsed.data.password);
       if (!result.ok) return data({ errors: { [result.field ?? "form"]: result.error } }, { status: 400 });
       return redirect("/compte?message=mot-de-passe");

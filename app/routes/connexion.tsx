@@ -7,7 +7,7 @@ import { SignInReason } from "~/components/sign-in-reason";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { signInSchema } from "~/domain/auth-schemas";
-import { fieldErrors } from "~/domain/forms";
+import { parseForm } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
 import { authenticate } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
@@ -31,10 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await readFormData(request));
-  const email = String(form.email ?? "");
-  const parsed = signInSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
+  const parsed = parseForm(signInSchema, await readFormData(request));
+  const email = String(parsed.values.email ?? "");
+  if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
   const result = await authenticate(db, { ...parsed.data, ip: context.clientIp ?? "inconnue" });
   if (!result.ok) return data({ errors: { form: result.error }, email }, { status: 400 });
   const target = safeRedirectPath(parsed.data.redirectTo, homePathForRole(result.value.role));

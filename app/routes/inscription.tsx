@@ -8,7 +8,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { SignInReason } from "~/components/sign-in-reason";
 import { db } from "~/db.server";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
-import { fieldErrors } from "~/domain/forms";
+import { parseForm } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
 import { signUp } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
@@ -31,14 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await readFormData(request));
+  const parsed = parseForm(signUpSchema, await readFormData(request));
+  const form = parsed.values;
   const values = {
     firstName: String(form.firstName ?? ""),
     lastName: String(form.lastName ?? ""),
     email: String(form.email ?? ""),
   };
-  const parsed = signUpSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = await signUp(db, parsed.data);
   if (!result.ok)
     return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });

@@ -54,7 +54,7 @@ import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 import { appUrl as publicUrl } from "~/env.server";
 import { isUserError } from "~/domain/user-error";
-import { fieldErrors } from "~/domain/forms";
+import { fieldErrors, formValues } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
@@ -123,12 +123,7 @@ async function readValues(request: Request) {
     const { fields, files, extraFiles } = await readMessageForm(request);
     return { values: fields as Values, files, extraFiles };
   }
-  const values: Values = {};
-  for (const [name, value] of await readFormData(request)) {
-    if (typeof value !== "string") continue;
-    if (LIST_FIELDS.has(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), value];
-    else values[name] ??= value;
-  }
+  const values: Values = formValues(await readFormData(request), [...LIST_FIELDS]);
   return { values, files: [] as MessageUpload[], extraFiles: 0 };
 }
 

@@ -6,18 +6,17 @@ import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
 import { forgotPasswordSchema } from "~/domain/auth-schemas";
-import { fieldErrors } from "~/domain/forms";
+import { parseForm } from "~/domain/forms";
 import { requestPasswordReset } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Portail ESS Centre-Val de Loire" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await readFormData(request));
-  const parsed = forgotPasswordSchema.safeParse(form);
-  if (!parsed.success) {
+  const parsed = parseForm(forgotPasswordSchema, await readFormData(request));
+  if (!parsed.ok) {
     return data(
-      { sent: false, errors: fieldErrors(parsed.error), email: String(form.email ?? "") },
+      { sent: false, errors: parsed.errors, email: String(parsed.values.email ?? "") },
       { status: 400 },
     );
   }

@@ -41,7 +41,7 @@ import {
 } from "~/services/applicant/organisation-invitations.server";
 import { requireRole } from "~/session.server";
 import { appUrl } from "~/env.server";
-import { type ActionResult, fieldErrors } from "~/domain/forms";
+import { type ActionResult, parseForm } from "~/domain/forms";
 
 const CONFIRMATIONS: Record<string, string> = {
   "organisation-creee": "L’organisation a été enregistrée. Vous en êtes responsable.",
@@ -83,20 +83,21 @@ function refused(intent: string, errors: Record<string, string>, values: Record<
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const organisationId = params.id ?? "";
-  const values = formFields(await readFormData(request));
+  const form = await readFormData(request);
+  const values = formFields(form);
   const intent = values.intent ?? "";
   const done = (message: string) => redirect(`/organisations/${organisationId}?message=${message}`);
   try {
     switch (intent) {
       case "update": {
-        const parsed = organisationFormSchema.safeParse(values);
-        if (!parsed.success) return refused(intent, fieldErrors(parsed.error, { depth: 1 }), values);
+        const parsed = parseForm(organisationFormSchema, form, { depth: 1 });
+        if (!parsed.ok) return refused(intent, parsed.errors, values);
         await updateOrganisation(db, user.id, organisationId, parsed.data);
         return done("organisation-modifiee");
       }
       case "invite": {
-        const parsed = invitationFormSchema.safeParse(values);
-        if (!parsed.success) return refused(intent, fieldErrors(parsed.error, { depth: 1 }), values);
+        const parsed = parseForm(invitationFormSchema, form, { depth: 1 });
+        if (!parsed.ok) return refused(intent, parsed.errors, values);
         await inviteMember(db, {
           organisationId,
           inviterId: user.id,

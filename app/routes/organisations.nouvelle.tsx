@@ -20,7 +20,7 @@ import { safeRedirectPath } from "~/domain/roles";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { createOrganisation } from "~/services/applicant/organisations.server";
 import { requireRole } from "~/session.server";
-import { type ActionResult, fieldErrors } from "~/domain/forms";
+import { type ActionResult, parseForm } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [
   { title: "Déclarer une organisation – Portail ESS Centre-Val de Loire" },
@@ -35,9 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const form = await readFormData(request);
   const values = formFields(form);
-  const parsed = organisationFormSchema.safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrors(parsed.error, { depth: 1 }), values }, { status: 400 });
+  const parsed = parseForm(organisationFormSchema, form, { depth: 1 });
+  if (!parsed.ok) {
+    return data<ActionResult>({ errors: parsed.errors, values }, { status: 400 });
   }
   try {
     const organisation = await createOrganisation(db, user.id, parsed.data);

@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
 import { resetPasswordSchema } from "~/domain/auth-schemas";
-import { fieldErrors } from "~/domain/forms";
+import { parseForm } from "~/domain/forms";
 import { isResetTokenValid, resetPassword } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
 
@@ -19,8 +19,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  const parsed = parseForm(resetPasswordSchema, await readFormData(request));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = await resetPassword(db, params.token ?? "", parsed.data.password);
   if (!result.ok) return data({ errors: { form: result.error } as Record<string, string> }, { status: 400 });
   return redirect("/connexion?motDePasseChange=1");
