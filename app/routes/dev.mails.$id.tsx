@@ -65,7 +65,7 @@ export default function DevMail() {
       {links.length > 0 ? (
         <>
           <h2>Liens du message</h2>
-          <ul>
+          <ul className="mail-links">
             {links.map((link) => (
               <li key={link}>
                 <a href={link}>{link}</a>
