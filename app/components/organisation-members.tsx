@@ -34,45 +34,49 @@ export function MembersTable({
   canManage: boolean;
 }) {
   return (
-    <table>
-      <caption className="visually-hidden">Membres de l’organisation</caption>
-      <thead>
-        <tr>
-          <th scope="col">Nom</th>
-          <th scope="col">Adresse électronique</th>
-          <th scope="col">Rôle</th>
-          <th scope="col">Membre depuis le</th>
-          {canManage ? <th scope="col">Action</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((member) => {
-          const name = fullName(member);
-          return (
-            <tr key={member.userId}>
-              <th scope="row">
-                {name}
-                {member.userId === currentUserId ? " (vous)" : null}
-              </th>
-              <td>{member.email}</td>
-              <td>{MEMBERSHIP_ROLE_LABELS[member.role]}</td>
-              <td>{shortDate.format(new Date(member.since))}</td>
-              {canManage ? (
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove-member" />
-                    <input type="hidden" name="memberUserId" value={member.userId} />
-                    <button type="submit" className="button button--secondary">
-                      Retirer<span className="visually-hidden"> {name} de l’organisation</span>
-                    </button>
-                  </Form>
-                </td>
-              ) : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll" role="region" aria-labelledby="members-caption" tabIndex={0}>
+      <table>
+        <caption id="members-caption" className="visually-hidden">
+          Membres de l’organisation
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Adresse électronique</th>
+            <th scope="col">Rôle</th>
+            <th scope="col">Membre depuis le</th>
+            {canManage ? <th scope="col">Action</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => {
+            const name = fullName(member);
+            return (
+              <tr key={member.userId}>
+                <th scope="row">
+                  {name}
+                  {member.userId === currentUserId ? " (vous)" : null}
+                </th>
+                <td>{member.email}</td>
+                <td>{MEMBERSHIP_ROLE_LABELS[member.role]}</td>
+                <td>{shortDate.format(new Date(member.since))}</td>
+                {canManage ? (
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="memberUserId" value={member.userId} />
+                      <button type="submit" className="button button--secondary">
+                        Retirer<span className="visually-hidden"> {name} de l’organisation</span>
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

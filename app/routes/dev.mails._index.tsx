@@ -39,27 +39,29 @@ export default function DevMails() {
       {mails.length === 0 ? (
         <p>Aucun e-mail pour le moment.</p>
       ) : (
-        <table>
-          <caption>{mails.length} e-mail(s), du plus récent au plus ancien</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Destinataire</th>
-              <th scope="col">Objet</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mails.map((mail) => (
-              <tr key={mail.id}>
-                <td>{mail.date}</td>
-                <td>{mail.to}</td>
-                <td>
-                  <Link to={`/dev/mails/${mail.id}`}>{mail.subject}</Link>
-                </td>
+        <div className="table-scroll" role="region" aria-labelledby="dev-mails-caption" tabIndex={0}>
+          <table>
+            <caption id="dev-mails-caption">{mails.length} e-mail(s), du plus récent au plus ancien</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Destinataire</th>
+                <th scope="col">Objet</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {mails.map((mail) => (
+                <tr key={mail.id}>
+                  <td>{mail.date}</td>
+                  <td>{mail.to}</td>
+                  <td>
+                    <Link to={`/dev/mails/${mail.id}`}>{mail.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
