@@ -16,6 +16,7 @@ import {
   yes,
   type Evaluated,
   type SchemeEvaluation,
+  shareWithinBounds,
 } from "./shared";
 
 export function aVosIdCriteria(
@@ -85,16 +86,12 @@ export function aVosIdCriteria(
       p.minSubsidyCents,
     ),
   ];
-  const maxCents =
-    project.eligibleExpensesEur === undefined
-      ? null
-      : Math.min(
-          p.maxSubsidyCents,
-          Math.floor((cents(project.eligibleExpensesEur) * p.maxSubsidyRatePercent) / 100),
-        );
   return {
     criteria,
-    maxCents: maxCents !== null && maxCents >= p.minSubsidyCents ? maxCents : null,
+    maxCents: shareWithinBounds(project.eligibleExpensesEur, p.maxSubsidyRatePercent, {
+      minCents: p.minSubsidyCents,
+      maxCents: p.maxSubsidyCents,
+    }),
     asked:
       project.requestedAmountEur === undefined
         ? null

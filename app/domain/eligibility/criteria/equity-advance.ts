@@ -16,6 +16,7 @@ import {
   unknown,
   type Evaluated,
   type SchemeEvaluation,
+  shareWithinBounds,
 } from "./shared";
 
 export function equityAdvanceCriteria(
@@ -93,16 +94,12 @@ export function equityAdvanceCriteria(
       p.minAmountCents,
     ),
   ];
-  const maxCents =
-    project.euGrantEur === undefined
-      ? null
-      : Math.min(
-          p.maxAmountCents,
-          Math.floor((cents(project.euGrantEur) * p.maxShareOfEuGrantPercent) / 100),
-        );
   return {
     criteria,
-    maxCents: maxCents !== null && maxCents >= p.minAmountCents ? maxCents : null,
+    maxCents: shareWithinBounds(project.euGrantEur, p.maxShareOfEuGrantPercent, {
+      minCents: p.minAmountCents,
+      maxCents: p.maxAmountCents,
+    }),
     asked:
       project.advanceEur === undefined
         ? null

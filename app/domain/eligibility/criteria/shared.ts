@@ -36,6 +36,20 @@ export interface SchemeEvaluation {
 
 export const cents = (euros: number) => Math.round(euros * 100);
 export const euros = (cents: number) => cents / 100;
+
+/**
+ * The most a scheme brings as a share of a base amount (expenses, an EU grant), within its ceiling; `null`
+ * while the base is unknown or when even that most is below the scheme's floor.
+ */
+export function shareWithinBounds(
+  baseEuros: number | undefined,
+  ratePercent: number,
+  bounds: { minCents: number; maxCents: number },
+): number | null {
+  if (baseEuros === undefined) return null;
+  const most = Math.min(bounds.maxCents, Math.floor((cents(baseEuros) * ratePercent) / 100));
+  return most >= bounds.minCents ? most : null;
+}
 export const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ou ${items.at(-1)}`;
 
