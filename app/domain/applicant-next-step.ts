@@ -39,5 +39,7 @@ export function applicantNextStep(dossier: {
       return { label: "Aide refusée : courrier de décision à consulter", href: page, urgent: false };
     case DossierStatus.CLOSED:
       return { label: "Clos sans suite", href: null, urgent: false };
+    case DossierStatus.SETTLED:
+      return { label: "Dossier soldé : documents à consulter", href: page, urgent: false };
   }
 }

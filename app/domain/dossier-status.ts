@@ -10,6 +10,7 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   GRANTED: "Accordé",
   REFUSED: "Refusé",
   CLOSED: "Clos sans suite",
+  SETTLED: "Soldé",
 };
 
 export const DOSSIER_STATUS_ORDER: DossierStatus[] = [
@@ -19,6 +20,7 @@ export const DOSSIER_STATUS_ORDER: DossierStatus[] = [
   "CORRECTION_REQUESTED",
   "PROPOSED",
   "GRANTED",
+  "SETTLED",
   "REFUSED",
   "CLOSED",
 ];
@@ -32,6 +34,7 @@ export function statusTone(status: DossierStatus): "draft" | "open" | "attention
     case "CORRECTION_REQUESTED":
       return "attention";
     case "GRANTED":
+    case "SETTLED":
       return "granted";
     case "REFUSED":
       return "refused";

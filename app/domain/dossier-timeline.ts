@@ -17,6 +17,7 @@ const STATUS_CHANGES: Partial<Record<DossierStatus, string>> = {
   GRANTED: "Aide accordée",
   REFUSED: "Demande refusée",
   CLOSED: "Dossier clos sans suite",
+  SETTLED: "Dossier soldé",
 };
 
 export type TimelineEvent = {
@@ -49,6 +50,8 @@ export function eventLabel(event: TimelineEvent): string {
       return "Document établi";
     case DossierEventKind.AGENDA:
       return "Ordre du jour de la Commission permanente";
+    case DossierEventKind.FOLLOW_UP:
+      return event.reason ?? "Suivi de l’aide accordée";
   }
 }
 

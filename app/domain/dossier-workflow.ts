@@ -89,6 +89,20 @@ export const TRANSITIONS = {
     effects:
       "La lettre de décision, motivée et avec les voies de recours, est envoyée par e-mail au porteur de projet.",
   },
+  /**
+   * After the grant, once every payment is made or cancelled, every report approved and every amount to repay
+   * settled (app/domain/post-grant/settlement.ts says when): the dossier is balanced.
+   */
+  SETTLE: {
+    label: "Solder le dossier",
+    from: [DossierStatus.GRANTED],
+    to: DossierStatus.SETTLED,
+    roles: [UserRole.INSTRUCTOR],
+    notifies: ["APPLICANT"],
+    documents: [],
+    effects:
+      "Le dossier est soldé : plus aucun versement ni compte rendu n’est attendu ; le porteur de projet est prévenu par e-mail.",
+  },
   /** Closed without follow-up, at any open stage (withdrawn, abandoned, out of time). */
   CLOSE: {
     label: "Clore sans suite",
@@ -161,6 +175,7 @@ const STATUS_PHRASES: Record<DossierStatus, string> = {
   GRANTED: "un dossier accordé",
   REFUSED: "un dossier refusé",
   CLOSED: "un dossier clos",
+  SETTLED: "un dossier soldé",
 };
 
 /** Whether `role` may make `transition` from `status`, and where it leads; a French refusal otherwise. */

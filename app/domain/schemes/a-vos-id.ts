@@ -14,6 +14,7 @@ import {
   requireAtLeast,
   type SchemeDefinition,
 } from "./common";
+import { DEFAULT_A_VOS_ID_PAYMENT_TERMS, aVosIdPaymentTermsSchema } from "./payment-terms";
 
 const expenseTypeSchema = codedOption("Type de dépense").extend({
   /** Cap of the subsidy on the eligible expenses of this type. */
@@ -23,6 +24,8 @@ const expenseTypeSchema = codedOption("Type de dépense").extend({
 export const aVosIdParametersSchema = z
   .strictObject({
     ...commonParametersShape,
+    /** How the grant is paid and accounted for after the decision. */
+    paymentTerms: aVosIdPaymentTermsSchema,
     /** Cap of the subsidy on the total eligible expenses, whatever their type. */
     maxSubsidyRatePercent: percent("Taux maximal de subvention"),
     /** Per-type caps; the subsidy is at most the sum over types of (eligible expenses × rate of the type). */
@@ -61,6 +64,7 @@ export const aVosId: SchemeDefinition<typeof aVosIdParametersSchema> = {
     "Soutien à l’émergence, à l’expérimentation ou au déploiement d’initiatives d’innovation sociale, écologique et territoriale, coopératives et partenariales.",
   parametersSchema: aVosIdParametersSchema,
   defaultParameters: {
+    paymentTerms: DEFAULT_A_VOS_ID_PAYMENT_TERMS,
     eligibleDepartmentCodes: [...REGION_DEPARTMENT_CODES],
     eligibleLegalForms: [
       LegalForm.ASSOCIATION,

@@ -14,6 +14,7 @@ import {
   requireAtLeast,
   type SchemeDefinition,
 } from "./common";
+import { DEFAULT_CAP_ASSO_PAYMENT_TERMS, capAssoPaymentTermsSchema } from "./payment-terms";
 
 /** French labels of the sectors of a CAP ASSO project. */
 export const CAP_ASSO_SECTOR_LABELS: Record<CapAssoSector, string> = {
@@ -29,6 +30,8 @@ export const CAP_ASSO_SECTOR_LABELS: Record<CapAssoSector, string> = {
 export const capAssoParametersSchema = z
   .strictObject({
     ...commonParametersShape,
+    /** How the grant is paid and accounted for after the decision. */
+    paymentTerms: capAssoPaymentTermsSchema,
     /** Floor of the yearly subsidy per project. */
     minAnnualAmountCents: amountCents("Montant annuel minimal"),
     /** Ceiling of the yearly subsidy per project. */
@@ -79,6 +82,7 @@ export const capAsso: SchemeDefinition<typeof capAssoParametersSchema> = {
     "Soutien sur trois ans au projet d’activité d’une association qui crée ou consolide un ou plusieurs emplois en CDI.",
   parametersSchema: capAssoParametersSchema,
   defaultParameters: {
+    paymentTerms: DEFAULT_CAP_ASSO_PAYMENT_TERMS,
     eligibleDepartmentCodes: [...REGION_DEPARTMENT_CODES],
     eligibleLegalForms: [LegalForm.ASSOCIATION],
     requiredAttachments: [

@@ -13,10 +13,13 @@ import {
   requireAtLeast,
   type SchemeDefinition,
 } from "./common";
+import { DEFAULT_CAP_SCOP_SCIC_PAYMENT_TERMS, capScopScicPaymentTermsSchema } from "./payment-terms";
 
 export const capScopScicParametersSchema = z
   .strictObject({
     ...commonParametersShape,
+    /** How the grant is paid and accounted for after the decision. */
+    paymentTerms: capScopScicPaymentTermsSchema,
     /** Subsidy as a share of each employee-associate’s contribution (100 = the Region doubles it). */
     subsidyRateOfContributionPercent: percent("Taux de la subvention sur l’apport"),
     /** Ceiling of the subsidy for one employee-associate. */
@@ -50,6 +53,7 @@ export const capScopScic: SchemeDefinition<typeof capScopScicParametersSchema> =
     "La Région double l’apport en capital des salariés qui deviennent associés d’une SCOP ou d’une SCIC en création, reprise par ses salariés ou transformée à partir d’une association.",
   parametersSchema: capScopScicParametersSchema,
   defaultParameters: {
+    paymentTerms: DEFAULT_CAP_SCOP_SCIC_PAYMENT_TERMS,
     eligibleDepartmentCodes: [...REGION_DEPARTMENT_CODES],
     eligibleLegalForms: [LegalForm.SCOP, LegalForm.SCIC, LegalForm.EMPLOYEE_GROUP],
     requiredAttachments: [

@@ -15,6 +15,7 @@ export const PARAMETER_SECTIONS = {
   conditions: "Conditions d’éligibilité",
   lists: "Listes proposées aux porteurs",
   attachments: "Pièces justificatives",
+  payments: "Versements et comptes rendus après l’attribution",
   texts: "Textes affichés aux porteurs",
 } as const;
 export type ParameterSection = keyof typeof PARAMETER_SECTIONS;
@@ -99,6 +100,43 @@ const codedLines = (
     ...(codes ? { allowedCodes: codes } : {}),
   };
 };
+
+/** A payment term (rule-set parameters under `paymentTerms`), in the « Versements » section. */
+const term = (kind: "percent" | "months", name: string, label: string, hint: string): ParameterField => ({
+  kind,
+  name,
+  path: ["paymentTerms", name],
+  label,
+  hint,
+  section: "payments",
+});
+
+const termPieces = (name: string, label: string, hint: string): ParameterField => ({
+  kind: "lines",
+  format: "attachments",
+  name,
+  path: ["paymentTerms", name],
+  label,
+  hint: `Une ligne par pièce\u00a0: «\u00a0CODE | Libellé\u00a0». ${hint}`,
+  section: "payments",
+});
+
+/** What every financial report asks (CAP ASSO and A VOS ID). */
+const REPORT_FIELDS: readonly ParameterField[] = [
+  term(
+    "months",
+    "reportDueMonths",
+    "Délai de remise du compte rendu financier",
+    "En mois après la fin de la période financée (6 selon l’arrêté du 11 octobre 2006).",
+  ),
+  term(
+    "percent",
+    "reportVarianceThresholdPercent",
+    "Écart à expliquer dans le compte rendu",
+    "Toute ligne du budget réalisé qui s’écarte du prévisionnel de plus de ce pourcentage doit être expliquée.",
+  ),
+  termPieces("reportAttachments", "Pièces du compte rendu financier", "Jointes à chaque compte rendu."),
+];
 
 /** Fields every scheme has: territory, legal forms, attachments and the three applicant texts. */
 const COMMON_FIELDS: readonly ParameterField[] = [
@@ -197,6 +235,13 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
       section: "conditions",
       options: Object.entries(CAP_ASSO_SECTOR_LABELS).map(([value, label]) => ({ value, label })),
     },
+    term(
+      "percent",
+      "advancePercent",
+      "Avance annuelle",
+      "Part du montant de l’année versée en avance\u202f: l’année 1 à l’acceptation de la convention, les suivantes une fois le compte rendu de l’année précédente approuvé (0 à 100).",
+    ),
+    ...REPORT_FIELDS,
   ],
   A_VOS_ID: [
     percent("maxSubsidyRatePercent", "Taux maximal de subvention des dépenses éligibles"),
@@ -220,6 +265,24 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
       label: "Chaque dossier doit indiquer son territoire de contrat (CRST)",
       section: "conditions",
     },
+    term(
+      "percent",
+      "advancePercent",
+      "Avance à l’acceptation de la convention",
+      "Part de la subvention versée dès l’acceptation de la convention (0 à 100)\u202f; le solde est versé sur le compte rendu final.",
+    ),
+    term(
+      "months",
+      "projectLengthMonths",
+      "Durée de réalisation du projet",
+      "En mois, à compter de l’acceptation de la convention\u202f: la période couverte par le compte rendu final.",
+    ),
+    termPieces(
+      "balanceAttachments",
+      "Pièces de la demande de solde",
+      "Jointes à la demande de solde, par exemple l’état récapitulatif des dépenses acquittées.",
+    ),
+    ...REPORT_FIELDS,
   ],
   CAP_SCOP_SCIC: [
     percent(
@@ -237,6 +300,17 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
       section: "conditions",
     },
     codedLines("operationTypes", "Types d’opération", OPERATION_CODES),
+    term(
+      "months",
+      "proofDeadlineMonths",
+      "Délai de présentation des justificatifs",
+      "En mois à compter de l’acceptation de la convention\u202f: la coopérative justifie la libération du capital par chaque salarié associé.",
+    ),
+    termPieces(
+      "paymentAttachments",
+      "Pièces de la demande de versement",
+      "Jointes à la demande de versement, par exemple l’attestation de libération du capital.",
+    ),
   ],
   EQUITY_ADVANCE: [
     euros("minAmountCents", "Montant minimal de l’avance"),

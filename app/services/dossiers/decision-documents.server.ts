@@ -220,6 +220,9 @@ const ISSUED_REASONS: Record<DocumentKind, string | null> = {
   AGREEMENT: "Convention établie",
   PAYMENT_SCHEDULE: "Échéancier de versement établi",
   REPAYMENT_SCHEDULE: "Échéancier de remboursement établi",
+  ACCEPTANCE_CERTIFICATE: "Certificat d’acceptation de la convention établi",
+  FINANCIAL_REPORT: "Compte rendu financier établi",
+  RECOVERY_ORDER: "Demande de reversement établie",
 };
 
 /** The documents' rows and their entries in the dossier's timeline, in the transition's transaction. */

@@ -8,6 +8,7 @@ import { correctionRequested } from "~emails/correction-requested";
 import { dossierClosed } from "~emails/dossier-closed";
 import { dossierDecided } from "~emails/dossier-decided";
 import { dossierFiled } from "~emails/dossier-filed";
+import { dossierSettled } from "~emails/dossier-settled";
 import { dossierReopened, dossierReopenedForStaff } from "~emails/dossier-reopened";
 import { instructionStarted } from "~emails/instruction-started";
 import type { RenderedEmail } from "~emails/layout";
@@ -48,6 +49,7 @@ export interface NoticeDetails {
   REFUSE: Decided;
   CLOSE: undefined;
   REOPEN: undefined;
+  SETTLE: { paidCents: number };
 }
 
 export interface NoticeContext<T extends Transition> {
@@ -167,6 +169,13 @@ export const TRANSITION_NOTICES: NoticeRegistry = {
       line: (context) => `${context.dossier.number} : dossier rouvert`,
       email: (context, person, url) =>
         dossierReopenedForStaff({ ...common(context, person, url), reason: context.reason }),
+    },
+  },
+  SETTLE: {
+    APPLICANT: {
+      to: "members",
+      email: (context, person, url) =>
+        dossierSettled({ ...common(context, person, url), paidCents: context.details.paidCents }),
     },
   },
 };

@@ -6,7 +6,7 @@
 import { fullName } from "~/domain/people";
 import { dossierSteps, isList } from "~/domain/dossier-forms";
 import { messageEntry, timelineEntry } from "~/domain/dossier-timeline";
-import { availableTransitions } from "~/domain/dossier-workflow";
+import { availableTransitions, type Transition } from "~/domain/dossier-workflow";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { defaultReplyByInput } from "~/domain/correction-request";
 import { agreementYears, COMPLETENESS_ITEMS, readCompleteness } from "~/domain/instruction-opinion";
@@ -167,7 +167,10 @@ export async function instructionDossierView(
           reason: event.reason ?? "Dossier confié",
         })),
     },
-    transitions: availableTransitions(dossier.status, actor.role),
+    // Settling is offered by the follow-up of the grant, once nothing is left open (post-grant services).
+    transitions: availableTransitions(dossier.status, actor.role).filter(
+      (name): name is Transition => name !== "SETTLE",
+    ),
     correctionForm: {
       steps: steps.map((step) => ({
         id: step.id,

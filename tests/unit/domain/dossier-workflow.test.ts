@@ -11,7 +11,7 @@ import {
 } from "~/domain/dossier-workflow";
 import { DocumentKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
-const { DRAFT, FILED, UNDER_INSTRUCTION, CORRECTION_REQUESTED, PROPOSED, GRANTED, REFUSED, CLOSED } =
+const { DRAFT, FILED, UNDER_INSTRUCTION, CORRECTION_REQUESTED, PROPOSED, GRANTED, REFUSED, CLOSED, SETTLED } =
   DossierStatus;
 const { APPLICANT, INSTRUCTOR, ADMIN } = UserRole;
 
@@ -31,6 +31,7 @@ const ALLOWED: Array<[Transition, DossierStatus, UserRole, DossierStatus]> = [
   ["CLOSE", CORRECTION_REQUESTED, INSTRUCTOR, CLOSED],
   ["CLOSE", PROPOSED, INSTRUCTOR, CLOSED],
   ["REOPEN", CLOSED, ADMIN, UNDER_INSTRUCTION],
+  ["SETTLE", GRANTED, INSTRUCTOR, SETTLED],
 ];
 
 const cases = Object.values(DossierStatus).flatMap((status) =>
@@ -46,7 +47,7 @@ const cases = Object.values(DossierStatus).flatMap((status) =>
 
 describe("checkTransition", () => {
   it("covers every status, transition and role", () => {
-    expect(cases).toHaveLength(8 * 9 * 4);
+    expect(cases).toHaveLength(9 * 10 * 4);
   });
 
   it.each(cases)("$transition from $status by $role → $to", ({ status, transition, role, to }) => {
@@ -90,10 +91,11 @@ describe("availableTransitions", () => {
     ]);
   });
 
-  it("offers nothing on a decided dossier, whoever asks", () => {
+  it("offers nothing on a refused or settled dossier, whoever asks; a granted one only to be settled", () => {
     for (const role of Object.values(UserRole)) {
-      expect(availableTransitions(GRANTED, role)).toEqual([]);
+      expect(availableTransitions(GRANTED, role)).toEqual(role === INSTRUCTOR ? ["SETTLE"] : []);
       expect(availableTransitions(REFUSED, role)).toEqual([]);
+      expect(availableTransitions(SETTLED, role)).toEqual([]);
     }
   });
 });
