@@ -18,6 +18,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // Rendering a many-page PDF takes a second on a quiet machine, several on a loaded one.
+          testTimeout: 20_000,
         },
       },
       {
