@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PassThrough } from "node:stream";
 
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -9,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { db } from "~/db.server";
 import { NonceProvider } from "~/nonce";
+import { wellFormedHtml } from "~/services/platform/html-stream.server";
 import { handleEligibilityNode } from "~/services/schemes/eligibility.server";
 
 export { checkEnvironment } from "~/env.server";
@@ -60,7 +60,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = wellFormedHtml();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
