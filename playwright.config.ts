@@ -17,6 +17,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // Pages kept by the accessibility check are validated by the Nu Html Checker once every test has run.
+  globalSetup: "./tests/e2e/support/global-setup.ts",
+  globalTeardown: "./tests/e2e/support/global-teardown.ts",
   use: {
     baseURL,
     locale: "fr-FR",

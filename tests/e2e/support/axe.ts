@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
+import { keepHtml } from "./html-validity";
+
 type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
 
 const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -22,7 +24,8 @@ export function formatViolations(violations: Violation[]): string {
 
 /**
  * The page as it is now passes axe's WCAG 2.1 A and AA rules, and reads without scrolling sideways on a
- * phone (390 px) and a laptop (1280 px): every page the suite visits is checked at both widths.
+ * phone (390 px) and a laptop (1280 px): every page the suite visits is checked at both widths. The page is
+ * kept for the Nu Html Checker, which the global teardown runs over all of them.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
@@ -31,6 +34,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     `Violations d'accessibilité sur ${page.url()} :\n\n${formatViolations(violations)}`,
   ).toEqual([]);
   await expectNoHorizontalOverflow(page);
+  await keepHtml(page);
 }
 
 export const LAYOUT_WIDTHS = [390, 1280] as const;
