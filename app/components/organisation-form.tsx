@@ -209,7 +209,7 @@ export function OrganisationForm({ values, errors, submitLabel, intent, redirect
 
       <fieldset>
         <legend>Siège</legend>
-        {text("addressLine", "text", "street-address")}
+        {text("addressLine", "text", "address-line1")}
         <Field name="postcode" error={errors.postcode} hint="5 chiffres, par exemple 45000." width="short">
           {(attributes) => (
             <input

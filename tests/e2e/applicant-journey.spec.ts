@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { newApplicant } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
-import { APPLICANT, Journey, signInAs, uniqueSuffix } from "./support/dossier-journey";
+import { APPLICANT, Journey, signInAs, uniqueSiret, uniqueSuffix } from "./support/dossier-journey";
 
 const narrow = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 
@@ -82,7 +82,7 @@ test.describe("without JavaScript", () => {
     const name = `Atelier du Loiret ${uniqueSuffix()}`;
     await page.getByLabel("Nom de l’organisation").fill(name);
     await page.getByLabel("Forme juridique").selectOption({ label: "Association (loi 1901)" });
-    await page.getByLabel("Numéro SIRET").fill("73282932000074");
+    await page.getByLabel("Numéro SIRET").fill(uniqueSiret());
     await page.getByLabel("Numéro RNA").fill("W452001234");
     await page.getByLabel("Adresse", { exact: true }).fill("3 rue des Carmes");
     await page.getByLabel("Code postal").fill("45000");

@@ -3,10 +3,15 @@ import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "./support/accounts";
 import { signIn } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
+import { uniqueSiret } from "./support/dossier-journey";
 
 const applicant = DEMO_ACCOUNTS.find((account) => account.role === "APPLICANT")!;
+/** « 732 829 320 00074 », as people type it. */
+const spaced = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, "$1 $2 $3 $4");
 
 test("an applicant declares an organisation, then finds it in their space", async ({ page }) => {
+  const siret = uniqueSiret();
+  const mistyped = `${siret.slice(0, 13)}${(Number(siret[13]) + 1) % 10}`;
   await signIn(page, applicant.email, applicant.password);
   await page.goto("/organisations/nouvelle");
   await expectNoAxeViolations(page);
@@ -14,7 +19,7 @@ test("an applicant declares an organisation, then finds it in their space", asyn
   // A wrong SIRET is explained in French, next to the field and in the summary.
   await page.getByLabel(/^nom de l’organisation/i).fill("Ressourcerie du Berry");
   await page.getByLabel(/^forme juridique/i).selectOption("ASSOCIATION");
-  await page.getByLabel(/^numéro siret/i).fill("732 829 320 00075");
+  await page.getByLabel(/^numéro siret/i).fill(spaced(mistyped));
   await page.getByLabel(/^numéro rna/i).fill("W181001234");
   await page.getByLabel(/^adresse(?! électronique)/i).fill("12 rue des Écoles");
   await page.getByLabel(/^code postal/i).fill("18000");
@@ -28,7 +33,7 @@ test("an applicant declares an organisation, then finds it in their space", asyn
   await expect(page.getByLabel(/^numéro siret/i)).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 
-  await page.getByLabel(/^numéro siret/i).fill("732 829 320 00074");
+  await page.getByLabel(/^numéro siret/i).fill(spaced(siret));
   await page.getByRole("button", { name: /enregistrer l’organisation/i }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ressourcerie du Berry");
   await expect(page.getByLabel(/^IBAN/)).toHaveValue("FR7630006000011234567890189");

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 
 import { expect, type Locator, type Page } from "@playwright/test";
 
+import { isValidSiret } from "../../../app/domain/identifiers";
 import { DEMO_ACCOUNTS, type DemoAccount } from "../../../seeds/demo/accounts";
 import { SAMPLE_FILES } from "../../support/files";
 import { pdfText } from "../../support/pdf-text";
@@ -27,6 +28,15 @@ export const fullName = (account: DemoAccount) => `${account.firstName} ${accoun
 
 /** Something no earlier run of the suite typed: runs share the development mailbox. */
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** A valid SIRET (Luhn) no earlier run declared: a SIRET belongs to one organisation only. */
+export function uniqueSiret(): string {
+  const body = `7${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`;
+  for (let check = 0; check <= 9; check += 1) {
+    if (isValidSiret(`${body}${check}`)) return `${body}${check}`;
+  }
+  throw new Error("unreachable: one check digit always completes a Luhn number");
+}
 
 export async function signInAs(page: Page, account: DemoAccount): Promise<void> {
   await signIn(page, account.email, account.password);
