@@ -102,7 +102,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <ul>
         <li>
-          <Link to="/accessibilite">Accessibilité : partiellement conforme</Link>
+          <Link to="/accessibilite">Accessibilité&nbsp;: non conforme</Link>
         </li>
         <li>
           <Link to="/indicateurs">Chiffres clés</Link>
