@@ -9,48 +9,8 @@ import type { SchemeCode } from "~/generated/prisma/enums";
 import { CAP_ASSO_SECTOR_LABELS } from "./cap-asso";
 import { REGION_DEPARTMENT_CODES } from "./common";
 import { REPAYMENT_FREQUENCIES_MONTHS } from "./equity-advance";
-
-export const PARAMETER_SECTIONS = {
-  amounts: "Montants, taux et durées",
-  conditions: "Conditions d’éligibilité",
-  lists: "Listes proposées aux porteurs",
-  attachments: "Pièces justificatives",
-  payments: "Versements et comptes rendus après l’attribution",
-  texts: "Textes affichés aux porteurs",
-} as const;
-export type ParameterSection = keyof typeof PARAMETER_SECTIONS;
-
-export interface ParameterOption {
-  value: string;
-  label: string;
-}
-
-interface FieldBase {
-  /** Name (and id) of the form control. */
-  name: string;
-  /** Where the value lives in RuleSet.parameters. */
-  path: readonly [string] | readonly [string, string];
-  label: string;
-  hint?: string;
-  section: ParameterSection;
-}
-
-export type ParameterField =
-  | (FieldBase & { kind: "euros" | "percent" | "months" | "decimal" | "integer" | "boolean" | "text" })
-  /** One of a few numbers (e.g. the repayment frequency in months). */
-  | (FieldBase & { kind: "choice"; options: readonly ParameterOption[] })
-  /** Several values of an enumeration, each a checkbox. */
-  | (FieldBase & { kind: "checkboxes"; options: readonly ParameterOption[] })
-  /**
-   * A list typed one item a line: « CODE | Libellé » (coded options, required attachments) or
-   * « CODE | Libellé | taux » (A VOS ID expense types). `allowedCodes` when the eligibility questionnaire
-   * only knows these codes: an item with another code could never be chosen.
-   */
-  | (FieldBase & {
-      kind: "lines";
-      format: "coded" | "attachments" | "rates";
-      allowedCodes?: readonly string[];
-    });
+import { PARAMETER_SECTIONS, type ParameterField } from "./parameter-field-types";
+import { PAYMENT_TERM_FIELDS } from "./payment-term-fields";
 
 const euros = (name: string, label: string, hint?: string): ParameterField => ({
   kind: "euros",
@@ -100,43 +60,6 @@ const codedLines = (
     ...(codes ? { allowedCodes: codes } : {}),
   };
 };
-
-/** A payment term (rule-set parameters under `paymentTerms`), in the « Versements » section. */
-const term = (kind: "percent" | "months", name: string, label: string, hint: string): ParameterField => ({
-  kind,
-  name,
-  path: ["paymentTerms", name],
-  label,
-  hint,
-  section: "payments",
-});
-
-const termPieces = (name: string, label: string, hint: string): ParameterField => ({
-  kind: "lines",
-  format: "attachments",
-  name,
-  path: ["paymentTerms", name],
-  label,
-  hint: `Une ligne par pièce\u00a0: «\u00a0CODE | Libellé\u00a0». ${hint}`,
-  section: "payments",
-});
-
-/** What every financial report asks (CAP ASSO and A VOS ID). */
-const REPORT_FIELDS: readonly ParameterField[] = [
-  term(
-    "months",
-    "reportDueMonths",
-    "Délai de remise du compte rendu financier",
-    "En mois après la fin de la période financée (6 selon l’arrêté du 11 octobre 2006).",
-  ),
-  term(
-    "percent",
-    "reportVarianceThresholdPercent",
-    "Écart à expliquer dans le compte rendu",
-    "Toute ligne du budget réalisé qui s’écarte du prévisionnel de plus de ce pourcentage doit être expliquée.",
-  ),
-  termPieces("reportAttachments", "Pièces du compte rendu financier", "Jointes à chaque compte rendu."),
-];
 
 /** Fields every scheme has: territory, legal forms, attachments and the three applicant texts. */
 const COMMON_FIELDS: readonly ParameterField[] = [
@@ -235,13 +158,7 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
       section: "conditions",
       options: Object.entries(CAP_ASSO_SECTOR_LABELS).map(([value, label]) => ({ value, label })),
     },
-    term(
-      "percent",
-      "advancePercent",
-      "Avance annuelle",
-      "Part du montant de l’année versée en avance\u202f: l’année 1 à l’acceptation de la convention, les suivantes une fois le compte rendu de l’année précédente approuvé (0 à 100).",
-    ),
-    ...REPORT_FIELDS,
+    ...PAYMENT_TERM_FIELDS.CAP_ASSO,
   ],
   A_VOS_ID: [
     percent("maxSubsidyRatePercent", "Taux maximal de subvention des dépenses éligibles"),
@@ -265,24 +182,7 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
       label: "Chaque dossier doit indiquer son territoire de contrat (CRST)",
       section: "conditions",
     },
-    term(
-      "percent",
-      "advancePercent",
-      "Avance à l’acceptation de la convention",
-      "Part de la subvention versée dès l’acceptation de la convention (0 à 100)\u202f; le solde est versé sur le compte rendu final.",
-    ),
-    term(
-      "months",
-      "projectLengthMonths",
-      "Durée de réalisation du projet",
-      "En mois, à compter de l’acceptation de la convention\u202f: la période couverte par le compte rendu final.",
-    ),
-    termPieces(
-      "balanceAttachments",
-      "Pièces de la demande de solde",
-      "Jointes à la demande de solde, par exemple l’état récapitulatif des dépenses acquittées.",
-    ),
-    ...REPORT_FIELDS,
+    ...PAYMENT_TERM_FIELDS.A_VOS_ID,
   ],
   CAP_SCOP_SCIC: [
     percent(
@@ -300,17 +200,7 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
       section: "conditions",
     },
     codedLines("operationTypes", "Types d’opération", OPERATION_CODES),
-    term(
-      "months",
-      "proofDeadlineMonths",
-      "Délai de présentation des justificatifs",
-      "En mois à compter de l’acceptation de la convention\u202f: la coopérative justifie la libération du capital par chaque salarié associé.",
-    ),
-    termPieces(
-      "paymentAttachments",
-      "Pièces de la demande de versement",
-      "Jointes à la demande de versement, par exemple l’attestation de libération du capital.",
-    ),
+    ...PAYMENT_TERM_FIELDS.CAP_SCOP_SCIC,
   ],
   EQUITY_ADVANCE: [
     euros("minAmountCents", "Montant minimal de l’avance"),

@@ -10,12 +10,8 @@ import {
   type ParameterIssue,
   type RuleSetParametersByScheme,
 } from "./index";
-import {
-  PARAMETER_SECTIONS,
-  parameterFields,
-  type ParameterField,
-  type ParameterSection,
-} from "./parameter-fields";
+import { PARAMETER_SECTIONS, type ParameterField, type ParameterSection } from "./parameter-field-types";
+import { parameterFields } from "./parameter-fields";
 
 export { PARAMETER_SECTIONS, parameterFields, type ParameterField, type ParameterSection };
 
