@@ -92,6 +92,14 @@ const schema = z.object({
   TRUST_PROXY: text,
   LOG_REQUESTS: boolean("LOG_REQUESTS"),
   SEED_DEMO: boolean("SEED_DEMO"),
+  // The legal notice (LCEN art. 6-III): who publishes the portal and who hosts it.
+  LEGAL_PUBLISHER: text,
+  LEGAL_PUBLISHER_ADDRESS: text,
+  LEGAL_PUBLISHER_PHONE: text,
+  LEGAL_PUBLICATION_DIRECTOR: text,
+  LEGAL_HOST: text,
+  LEGAL_HOST_ADDRESS: text,
+  LEGAL_HOST_PHONE: text,
 });
 
 type Parsed = z.infer<typeof schema>;
@@ -114,7 +122,22 @@ export interface Environment extends Parsed {
   shutdownTimeoutMs: number;
   /** Comma-separated in SESSION_SECRET: the first signs new cookies, the others are still accepted. */
   sessionSecrets: string[];
+  /** What the legal notice states (LCEN art. 6-III), the Region's own details unless configured. */
+  legalNotice: LegalNotice;
 }
+
+export interface LegalNotice {
+  publisher: { name: string; address: string; phone: string };
+  publicationDirector: string;
+  host: { name: string; address: string; phone: string };
+}
+
+/** The Region's switchboard and seat, as its own site gives them: the publisher unless configured. */
+const REGION = {
+  name: "Région Centre-Val de Loire",
+  address: "9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1",
+  phone: "02 38 70 30 30",
+};
 
 export const DEFAULT_MAIL_FROM = "Portail ESS Centre-Val de Loire <ne-pas-repondre@portail-ess.example>";
 const DEVELOPMENT_SESSION_SECRET = "secret-de-developpement-a-ne-pas-utiliser-en-production";
@@ -199,6 +222,26 @@ export function parseEnvironment(
       .split(",")
       .map((secret) => secret.trim())
       .filter(Boolean),
+    legalNotice: legalNoticeOf(parsed),
+  };
+}
+
+function legalNoticeOf(parsed: Parsed): LegalNotice {
+  const publisher = {
+    name: parsed.LEGAL_PUBLISHER?.trim() || REGION.name,
+    address: parsed.LEGAL_PUBLISHER_ADDRESS?.trim() || REGION.address,
+    phone: parsed.LEGAL_PUBLISHER_PHONE?.trim() || REGION.phone,
+  };
+  return {
+    publisher,
+    publicationDirector:
+      parsed.LEGAL_PUBLICATION_DIRECTOR?.trim() || "le Président du Conseil régional du Centre-Val de Loire",
+    // A portal the Region runs on its own servers is hosted by the publisher.
+    host: {
+      name: parsed.LEGAL_HOST?.trim() || publisher.name,
+      address: parsed.LEGAL_HOST_ADDRESS?.trim() || publisher.address,
+      phone: parsed.LEGAL_HOST_PHONE?.trim() || publisher.phone,
+    },
   };
 }
 

@@ -42,3 +42,18 @@ test("an unknown address gets a French 404 page without accessibility violation"
   await expect(page.getByRole("main").getByRole("link", { name: /accueil/i })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("the legal notice names the publisher, the director of publication and the host, each reachable", async ({
+  page,
+}) => {
+  await page.goto("/mentions-legales");
+  for (const section of ["Éditeur", "Directeur de la publication", "Hébergement"]) {
+    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  }
+  // The e2e server runs with the defaults: the Region publishes and hosts, with its switchboard.
+  await expect(page.getByRole("link", { name: "02 38 70 30 30" }).first()).toHaveAttribute(
+    "href",
+    "tel:+33238703030",
+  );
+  await expect(page.getByText("9 rue Saint-Pierre-Lentin", { exact: false }).first()).toBeVisible();
+});

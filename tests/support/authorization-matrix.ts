@@ -118,7 +118,7 @@ const TOKEN = { token: "jeton-invente-0123456789abcdef" };
 export const MATRIX: Record<string, RouteRow> = {
   "_index.tsx": { public: true },
   "accessibilite.tsx": { public: true },
-  "mentions-legales.tsx": { public: true },
+  "mentions-legales.tsx": { public: true, loader: { expect: all(200) } },
   "donnees-personnelles.tsx": { public: true, loader: { expect: all(200) } },
   "healthz.ts": { public: true, loader: { expect: all(200) } },
   "dispositifs._index.tsx": { public: true, loader: { expect: all(200) } },

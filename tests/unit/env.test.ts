@@ -93,3 +93,32 @@ describe("parseEnvironment", () => {
     ).toMatchObject({ outboxWorker: false, SEED_DEMO: false, S3_FORCE_PATH_STYLE: true });
   });
 });
+
+describe("the legal notice (LCEN art. 6-III)", () => {
+  it("names the Region as publisher and host, with its address and switchboard, unless configured", () => {
+    const notice = parseEnvironment({}).legalNotice;
+    expect(notice.publisher).toEqual({
+      name: "Région Centre-Val de Loire",
+      address: "9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1",
+      phone: "02 38 70 30 30",
+    });
+    expect(notice.host).toEqual(notice.publisher);
+    expect(notice.publicationDirector).toMatch(/Président du Conseil régional/);
+  });
+
+  it("states the host a deployment configures, beside the publisher", () => {
+    const notice = parseEnvironment({
+      LEGAL_HOST: "OVH SAS",
+      LEGAL_HOST_ADDRESS: "2 rue Kellermann, 59100 Roubaix",
+      LEGAL_HOST_PHONE: "1007",
+      LEGAL_PUBLICATION_DIRECTOR: "M. le Président du Conseil régional",
+    }).legalNotice;
+    expect(notice.host).toEqual({
+      name: "OVH SAS",
+      address: "2 rue Kellermann, 59100 Roubaix",
+      phone: "1007",
+    });
+    expect(notice.publisher.name).toBe("Région Centre-Val de Loire");
+    expect(notice.publicationDirector).toBe("M. le Président du Conseil régional");
+  });
+});
