@@ -41,21 +41,32 @@ export function renderEmail(content: EmailContent): RenderedEmail {
     "Région Centre-Val de Loire",
   ].join("\n");
 
-  const paragraph = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
+  // Table-based, inline styles only: what Outlook desktop (Word's renderer) and webmail clients all render.
+  const paragraph = (value: string) =>
+    `<p style="margin:0 0 16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#1e1e1e">${escapeHtml(value)}</p>`;
+  const small = "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;color:#3a3a3a";
   const action = content.action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#12355b;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px;display:inline-block">${escapeHtml(content.action.label)}</a></p>
-<p style="margin:0 0 16px;font-size:14px;color:#3a3a3a">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br><a href="${escapeHtml(content.action.url)}" style="color:#12355b">${escapeHtml(content.action.url)}</a></p>`
+    ? `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0"><tr>
+<td bgcolor="#12355b" style="background:#12355b;border-radius:4px;padding:12px 20px"><a href="${escapeHtml(content.action.url)}" style="font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#ffffff;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></td>
+</tr></table>
+<p style="margin:0 0 16px;${small}">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur&nbsp;:<br><a href="${escapeHtml(content.action.url)}" style="color:#12355b;word-break:break-all">${escapeHtml(content.action.url)}</a></p>`
     : "";
+  // The preheader: what inboxes show after the subject, here the first sentence of the message, hidden in the body.
+  const preheader = content.paragraphs[0] ?? content.subject;
   const html = `<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
-<body style="margin:0;padding:0;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1e1e1e;line-height:1.5">
-<div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff">
-<p style="margin:0 0 24px;font-weight:bold;color:#12355b">${PORTAL_NAME}</p>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${escapeHtml(content.subject)}</title></head>
+<body style="margin:0;padding:0;background:#f4f6f8">
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${escapeHtml(preheader)}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f4f6f8" style="background:#f4f6f8"><tr><td align="center" style="padding:16px 8px">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:100%;max-width:600px;background:#ffffff"><tr><td style="padding:24px">
+<p style="margin:0 0 24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;font-weight:bold;color:#12355b">${PORTAL_NAME}</p>
 ${paragraph(content.greeting)}
 ${content.paragraphs.map(paragraph).join("\n")}
 ${action}
 ${footnotes.map(paragraph).join("\n")}
-<p style="margin:32px 0 0;font-size:14px;color:#3a3a3a">${PORTAL_NAME} — Région Centre-Val de Loire</p>
-</div></body></html>`;
+<p style="margin:32px 0 0;${small}">${PORTAL_NAME} — Région Centre-Val de Loire</p>
+</td></tr></table>
+</td></tr></table>
+</body></html>`;
   return { template: content.template, subject: content.subject, text, html };
 }
