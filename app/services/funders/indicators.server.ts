@@ -1,8 +1,8 @@
 // The indicators read from the database in two queries (the filed dossiers' typed columns, and their
 // resources summed by dossier and origin), then aggregated by app/domain/indicators. They are aggregates,
 // not dossiers: the community and the Region see them over every filed dossier; the public, suppressed.
-import { stringify } from "csv-stringify/sync";
 
+import { frenchCsv } from "~/services/platform/csv.server";
 import {
   computeIndicators,
   type IndicatorDossier,
@@ -79,13 +79,7 @@ export const INDICATOR_CSV_HEADER = [
 ] as const;
 
 function toCsv(records: string[][]): string {
-  return stringify(records, {
-    bom: true,
-    delimiter: ";",
-    header: true,
-    columns: [...INDICATOR_CSV_HEADER],
-    record_delimiter: "windows",
-  });
+  return frenchCsv(INDICATOR_CSV_HEADER, records);
 }
 
 /** One series of the community's indicators as a spreadsheet (French decimal comma, `;`, BOM). */

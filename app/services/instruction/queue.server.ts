@@ -1,8 +1,8 @@
 // The instructor's queue: the dossiers of their scope that a filter selects, one page at a time, with the
 // counts, the choices of the filter form and the budget envelopes of the calls; the dossiers on either side
 // of one (the dossier view's « précédent / suivant »); and the CSV export of the whole selection.
-import { stringify } from "csv-stringify/sync";
 
+import { frenchCsv } from "~/services/platform/csv.server";
 import { fullName } from "~/domain/people";
 import { DOSSIER_STATUS_LABELS } from "~/domain/dossier-status";
 import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
@@ -262,13 +262,7 @@ export async function queueCsvExport(
       assignee: row.assignee?.name ?? null,
     }),
   );
-  const csv = stringify(records, {
-    bom: true,
-    delimiter: ";",
-    header: true,
-    columns: [...QUEUE_CSV_HEADER],
-    record_delimiter: "windows",
-  });
+  const csv = frenchCsv(QUEUE_CSV_HEADER, records);
   return { csv, count: rows.length };
 }
 
