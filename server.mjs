@@ -46,13 +46,22 @@ if (trustProxy) {
   );
 }
 
+// Addresses that carry a single-use secret (invitations, password resets, email checks): the log keeps which
+// page was asked, never the token, which would let anyone reading the logs use the link.
+const TOKEN_PATH = /^\/(invitations|reinitialiser-mot-de-passe|activer-mon-compte|verifier-email)\/[^/]+/;
+
+/** The path as the request log writes it: no query string, token segments masked. */
+function loggedPath(url) {
+  return url.split("?")[0].replace(TOKEN_PATH, "/$1/…");
+}
+
 function logRequest(req, res, started) {
   const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(
     JSON.stringify({
       time: new Date().toISOString(),
       method: req.method,
-      path: (req.originalUrl ?? req.url ?? "").split("?")[0],
+      path: loggedPath(req.originalUrl ?? req.url ?? ""),
       status: res.statusCode,
       durationMs: Math.round(durationMs * 10) / 10,
     }) + "\n",

@@ -41,7 +41,8 @@ describe("security over HTTP (production server)", () => {
   let server: AppServer;
   let dossierId: string;
 
-  const env = () => ({ STORAGE_DIR: path.join(root, "files"), LOG_REQUESTS: "0" });
+  // The request log is on: the token test reads it.
+  const env = () => ({ STORAGE_DIR: path.join(root, "files"), LOG_REQUESTS: "1" });
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), "security-http-"));
@@ -259,6 +260,21 @@ describe("security over HTTP (production server)", () => {
     // Every session ends with the reset, and the new password is the one that works.
     expect(await whoIs(open)).toBeNull();
     expect((await signIn("applicantCooperative", undefined, password)).status).toBe(302);
+
+    // The log says which page was asked, never the link's secret, nor any query string.
+    const token = link.split("/")[2]!;
+    const secrets = ["jeton-invitation-secret", "jeton-activation-secret", "jeton-verification-secret"];
+    await send("GET", `/invitations/${secrets[0]}`);
+    await send("GET", `/activer-mon-compte/${secrets[1]}`);
+    await send("GET", `/verifier-email/${secrets[2]}?utm=secret-de-requete`);
+    // Each line is written once its response has finished: the last one may come just after the answer.
+    await expect.poll(() => server.output()).toContain('"path":"/verifier-email/…"');
+    const log = server.output();
+    expect(log).toContain('"path":"/reinitialiser-mot-de-passe/…"');
+    expect(log).toContain('"path":"/invitations/…"');
+    expect(log).toContain('"path":"/activer-mon-compte/…"');
+    expect(log).toContain('"path":"/verifier-email/…"');
+    for (const secret of [token, ...secrets, "secret-de-requete"]) expect(log).not.toContain(secret);
 
     const again = await post(link, {
       password: "Encore-Une-Fois-2026!",
