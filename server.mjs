@@ -136,12 +136,51 @@ function safeHost(url) {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// Pages and client navigations that meet a database outage are answered 503 by app/entry.server.tsx. A
+// resource route (a PDF or CSV download, the upload endpoint's JSON) gets Remix's last-resort 500 instead:
+// entry.server's handleError marks the request through its load context, and its 500 is replaced here by the
+// same French 503 — HTML for a browser, JSON `{ "message": … }` for a script — with Retry-After.
+const OUTAGE_MESSAGE =
+  "Le service est momentanément indisponible. Réessayez dans quelques instants : rien de ce que vous avez envoyé n’est perdu.";
+
+app.use((req, res, next) => {
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  let replaced = false;
+  const replace = () => {
+    if (replaced) return true;
+    if (!res.locals.databaseOutage || res.statusCode !== 500 || res.headersSent) return false;
+    replaced = true;
+    const json = /json/i.test(req.get("accept") ?? "") && !/text\/html/i.test(req.get("accept") ?? "");
+    res.statusCode = 503;
+    res.statusMessage = "Service Unavailable";
+    res.removeHeader("Content-Length");
+    res.removeHeader("Content-Disposition");
+    res.setHeader("Retry-After", "10");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Content-Type", json ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
+    write(
+      json
+        ? JSON.stringify({ ok: false, message: OUTAGE_MESSAGE, error: OUTAGE_MESSAGE })
+        : `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Service momentanément indisponible</title></head><body><h1>Service momentanément indisponible</h1><p>${OUTAGE_MESSAGE}</p></body></html>`,
+    );
+    return true;
+  };
+  res.write = (...args) => (replace() ? true : write(...args));
+  res.end = (...args) => (replace() ? end() : end(...args));
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({
     build: build.entry.module.withUserErrors(build),
     mode: build.mode,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "inconnue" }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      clientIp: req.ip ?? "inconnue",
+      databaseOutage: () => (res.locals.databaseOutage = true),
+    }),
   }),
 );
 

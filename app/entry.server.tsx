@@ -89,12 +89,14 @@ export default function handleRequest(
  * which are ordinary traffic and answered with their own French page. A database outage is one short
  * line per request rather than a stack trace, and its request is answered with a 503.
  */
-export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (error instanceof Response) return; // thrown by handleRequest above, already accounted for
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isDatabaseUnavailable(error)) {
     databaseOutages.add(request);
+    // A resource route's 500 is turned into the same 503 by server.mjs, which this tells.
+    if (typeof context?.databaseOutage === "function") context.databaseOutage();
     console.error(`Base de données injoignable (${new URL(request.url).pathname}) : ${lastLine(error)}`);
     return;
   }

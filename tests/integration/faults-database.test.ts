@@ -127,6 +127,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL restarted under load
     expectOutagePage(await page(others[4]!));
     expectOutagePage(await file(others[5]!));
     expect((await fetch(`${app.url}/healthz`)).status).toBe(503);
+    // Downloads and the upload endpoint (resource routes) say the same, in HTML for a browser, in JSON for a script.
+    const download = await ask("reçu", `/dossiers/${first!.id}/documents/recu`, {
+      headers: { Cookie: first!.cookie, Accept: "text/html" },
+    });
+    expect([download.status, download.retryAfter], download.body.slice(0, 300)).toEqual([503, "10"]);
+    expect(download.body).toContain("Service momentanément indisponible");
+    expect(download.body).not.toMatch(/Unexpected Server Error|PrismaClient|ECONNREFUSED|\n\s+at /);
+    const upload = await ask("envoi", `/dossiers/${others[6]!.id}/pieces/envoi`, {
+      method: "POST",
+      headers: {
+        Cookie: others[6]!.cookie,
+        Origin: app.url,
+        Accept: "application/json",
+        "Content-Type": "multipart/form-data; boundary=x",
+      },
+      body: '--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\nOTHER\r\n--x--\r\n',
+    });
+    expect([upload.status, upload.type]).toEqual([503, "application/json; charset=utf-8"]);
+    expect(JSON.parse(upload.body).message).toMatch(/momentanément indisponible/);
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - cutAt))));
     await proxy.restore();
