@@ -10,6 +10,7 @@ import { DossierError, getDossierForMember, isEditableByApplicant } from "./doss
 import { inspectUpload, type UploadInspection, type UploadSource } from "~/services/platform/uploads.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
 import { notFound, UserError } from "~/domain/user-error";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 /** The kind of a file that is none of the required pieces. */
 export const OTHER_ATTACHMENT_KIND = "OTHER";
@@ -122,7 +123,7 @@ export async function uploadAttachment(
       await storage.delete(replacedKey).catch(() => undefined);
     return created;
   } catch (error) {
-    await storage.delete(storageKey).catch(() => undefined);
+    await deleteUnreferencedFiles(db, storage, [storageKey]);
     throw error;
   }
 }

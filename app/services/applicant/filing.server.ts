@@ -28,6 +28,7 @@ import {
 } from "./dossiers.server";
 import { ruleSetsInForce } from "~/services/schemes/eligibility.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 type Dossier = Awaited<ReturnType<typeof getDossierForMember>>;
 
@@ -219,9 +220,9 @@ async function fileDraft(
       { timeout: 30_000, maxWait: 30_000 },
     );
   } catch (error) {
-    // The transaction did not commit: the receipt it stored belongs to no dossier. Deleted even when `put`
-    // failed, as a store may have written the file before its answer was lost; deleting nothing is no error.
-    await storage.delete(receiptKey).catch(() => undefined);
+    // The transaction did not commit — or its answer was lost after it did: the receipt goes only if no
+    // dossier names it (a store may also have written it before its own answer was lost).
+    await deleteUnreferencedFiles(db, storage, [receiptKey]);
     throw error;
   }
 }

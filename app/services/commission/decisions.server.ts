@@ -22,6 +22,7 @@ import {
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
 import { staffScope } from "~/services/instruction/scope.server";
 import type { FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 export interface SessionDecisionsInput {
   actor: StaffActor;
@@ -220,9 +221,8 @@ export async function recordSessionDecisions(
       { timeout: 60_000 },
     );
   } catch (error) {
-    // Nothing committed: the files stored for this attempt belong to no dossier. Deleting a file that was
-    // never written is no error.
-    await Promise.all(written.map((key) => storage.delete(key).catch(() => undefined)));
+    // Nothing committed, or the commit's answer was lost: the files no dossier names go.
+    await deleteUnreferencedFiles(db, storage, written);
     throw error;
   }
 }

@@ -27,6 +27,7 @@ import {
   type AcceptedUpload,
   type MessageUpload,
 } from "./message-form.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 /** How applicants see the authors who are not applicants: the service answers, not a named person. */
 export { REGION_AUTHOR_LABEL } from "~/domain/dossier-timeline";
@@ -192,8 +193,12 @@ async function storeMessage(
     }
     return posted.message;
   } catch (error) {
-    // The message was not recorded: its files belong to nothing.
-    await Promise.all(stored.map(({ key }) => storage.delete(key).catch(() => undefined)));
+    // The message was not recorded, or its answer was lost: only files no row names go.
+    await deleteUnreferencedFiles(
+      db,
+      storage,
+      stored.map(({ key }) => key),
+    );
     throw error;
   }
 }

@@ -33,6 +33,7 @@ import {
   type StaffDossier,
 } from "./access.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 /** An opinion the instructor can fix, by field: `favourable`, `motivation`, `proposedAmount`, `amountYear1`… */
 export class OpinionError extends InstructionFormError {
@@ -187,8 +188,8 @@ export async function proposeDossier(
       { timeout: 30_000 },
     );
   } catch (error) {
-    // Nothing was recorded: the stored report belongs to no dossier (deleting nothing is no error).
-    await storage.delete(reportKey).catch(() => undefined);
+    // Nothing was recorded, or the answer was lost after the commit: the report goes only if no row names it.
+    await deleteUnreferencedFiles(db, storage, [reportKey]);
     throw error;
   }
 }
