@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { db } from "~/db.server";
+import { consumeSendAllowance, SendLimitError } from "~/services/accounts/send-limits.server";
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { changePasswordSchema } from "~/domain/auth-schemas";
 import { parseForm } from "~/domain/forms";
@@ -80,12 +81,22 @@ const MESSAGES: Record<string, string> = {
   notifications: "Votre choix de notifications est enregistré.",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const form = Object.fromEntries(formData);
   switch (form.intent) {
     case "resend-verification":
+      try {
+        await consumeSendAllowance(db, {
+          kind: "verification",
+          target: user.email,
+          client: context.clientIp ?? "inconnue",
+        });
+      } catch (error) {
+        if (!(error instanceof SendLimitError)) throw error;
+        return data({ errors: { verification: error.message } as Record<string, string> }, { status: 429 });
+      }
       await resendVerification(db, user.id);
       return redirect("/compte?message=email-envoye");
     case "sign-out-everywhere":
@@ -122,6 +133,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { user, sessions, message, notificationMode } = useLoaderData<typeof loader>();
   const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
+  // The resend's refusal is shown beside its button, not in the password form's summary.
+  const { verification: _verification, ...passwordErrors } = errors;
   return (
     <div className="narrow">
       <h1>Mon compte</h1>
@@ -142,6 +155,11 @@ export default function Account() {
           <dt>Rôle</dt>
           <dd>{user.roleLabel}</dd>
         </dl>
+        {errors.verification ? (
+          <p className="notice notice--error" role="alert">
+            {errors.verification}
+          </p>
+        ) : null}
         {user.emailVerified ? null : (
           <Form method="post">
             <input type="hidden" name="intent" value="resend-verification" />
@@ -223,7 +241,7 @@ export default function Account() {
       <section aria-labelledby="mot-de-passe">
         <h2 id="mot-de-passe">Changer de mot de passe</h2>
         <ErrorSummary
-          errors={errors}
+          errors={passwordErrors}
           labels={{
             currentPassword: "Mot de passe actuel",
             password: "Nouveau mot de passe",

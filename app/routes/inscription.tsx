@@ -7,6 +7,7 @@ import { InputField } from "~/components/form-field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { SignInReason } from "~/components/sign-in-reason";
 import { db } from "~/db.server";
+import { consumeSendAllowance, SendLimitError } from "~/services/accounts/send-limits.server";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
 import { parseForm } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
@@ -39,6 +40,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: String(form.email ?? ""),
   };
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  try {
+    await consumeSendAllowance(db, {
+      kind: "signUp",
+      target: parsed.data.email,
+      client: context.clientIp ?? "inconnue",
+    });
+  } catch (error) {
+    if (!(error instanceof SendLimitError)) throw error;
+    return data({ errors: { form: error.message }, values }, { status: 429 });
+  }
   const result = await signUp(db, parsed.data);
   if (!result.ok)
     return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });

@@ -5,6 +5,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
 import { db } from "~/db.server";
+import { consumeSendAllowance, SendLimitError } from "~/services/accounts/send-limits.server";
 import { forgotPasswordSchema } from "~/domain/auth-schemas";
 import { parseForm } from "~/domain/forms";
 import { requestPasswordReset } from "~/services/accounts/accounts.server";
@@ -12,13 +13,23 @@ import { readFormData } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Portail ESS Centre-Val de Loire" }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordSchema, await readFormData(request));
   if (!parsed.ok) {
     return data(
       { sent: false, errors: parsed.errors, email: String(parsed.values.email ?? "") },
       { status: 400 },
     );
+  }
+  try {
+    await consumeSendAllowance(db, {
+      kind: "passwordReset",
+      target: parsed.data.email,
+      client: context.clientIp ?? "inconnue",
+    });
+  } catch (error) {
+    if (!(error instanceof SendLimitError)) throw error;
+    return data({ sent: false, errors: { form: error.message }, email: parsed.data.email }, { status: 429 });
   }
   await requestPasswordReset(db, parsed.data.email);
   return { sent: true, errors: {} as Record<string, string>, email: parsed.data.email };

@@ -302,6 +302,30 @@ describe("security over HTTP (production server)", () => {
     expect((await signIn("applicantCooperative", undefined, password)).status).toBe(302);
   });
 
+  it("limits reset emails per address and per network, answering alike whether the account exists or not", async () => {
+    // The reset test above asked twice from this address: 8 more fit within the hour's 10.
+    const ask = (email: string) => post("/mot-de-passe-oublie", { email });
+    const refusal = (body: string) =>
+      /Trop de demandes de réinitialisation en peu de temps\. Réessayez dans \d+\u00a0minutes?\./.exec(
+        body,
+      )?.[0];
+    const unknown = "personne-inconnue@exemple.fr";
+    const known = account("applicant").email;
+    for (const email of [unknown, unknown, unknown, known, known, known]) {
+      const answer = await ask(email);
+      expect([answer.status, answer.body]).toEqual([200, expect.stringContaining("Si un compte existe")]);
+    }
+    const [toUnknown, toKnown] = [await ask(unknown), await ask(known)];
+    expect([toUnknown.status, toKnown.status]).toEqual([429, 429]);
+    expect(refusal(toUnknown.body)).toBeDefined();
+    expect(refusal(toUnknown.body)).toBe(refusal(toKnown.body));
+    // Two more addresses reach the network's 10 an hour; the next one is refused although it is new.
+    expect((await ask("autre-1@exemple.fr")).status).toBe(200);
+    expect((await ask("autre-2@exemple.fr")).status).toBe(200);
+    const third = await ask("autre-3@exemple.fr");
+    expect([third.status, refusal(third.body)]).toEqual([429, expect.any(String)]);
+  });
+
   // Last: it leaves this address limited for a quarter of an hour.
   it("slows down repeated failed sign-ins per account, then per address, with a French message", async () => {
     const wrong = await Promise.all(
