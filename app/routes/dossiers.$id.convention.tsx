@@ -1,7 +1,13 @@
 // The agreement after the grant, for the association: read it, then accept it online (the owner types
 // their name and capacity and ticks the declaration) or send the scan of the copy signed on paper. Members
 // who are not owners read it and see who may accept.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import {
@@ -61,7 +67,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       appUrl: appUrl(),
       now: new Date(),
     });
-    return redirect(`/dossiers/${dossierId}/convention?message=${complete ? "acceptee-complete" : "acceptee"}`);
+    return redirect(
+      `/dossiers/${dossierId}/convention?message=${complete ? "acceptee-complete" : "acceptee"}`,
+    );
   } catch (error) {
     const intent = form?.intent ?? "online";
     if (isUserError(error) && Object.keys(error.fieldErrors).length > 0) {
@@ -83,7 +91,9 @@ export default function DossierAgreement() {
         <Link to={page.dossier.href}>Retour au dossier</Link>
       </p>
       <h2 className="agreement-page__title">Convention du dossier {page.dossier.number}</h2>
-      <div role="status">{confirmation ? <p className="notice notice--success">{confirmation}</p> : null}</div>
+      <div role="status">
+        {confirmation ? <p className="notice notice--success">{confirmation}</p> : null}
+      </div>
       {result?.errors.form ? (
         <p className="notice notice--error" role="alert">
           {result.errors.form}

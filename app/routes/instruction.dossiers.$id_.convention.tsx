@@ -1,7 +1,13 @@
 // The agreement after the grant, for Region staff: where each side's acceptance stands, and the form that
 // records the Region's (online, with the signatory's name and capacity, or the scan of the signed copy).
 // Once both sides have accepted, the certificate is issued and the payments and reports are planned.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import {
@@ -86,15 +92,17 @@ export default function InstructionAgreement() {
   return (
     <div className="agreement-page">
       <p className="breadcrumb">
-        <Link to="/instruction">Instruction</Link> › <Link to={page.dossier.href}>Dossier {page.dossier.number}</Link>{" "}
-        › Convention
+        <Link to="/instruction">Instruction</Link> ›{" "}
+        <Link to={page.dossier.href}>Dossier {page.dossier.number}</Link> › Convention
       </p>
       <h1>Convention — {page.dossier.title}</h1>
       <p className="dossier__meta">
         <StatusBadge status={page.dossier.status} /> <span>N° {page.dossier.number}</span> ·{" "}
         {page.dossier.organisationName} · {page.dossier.schemeName}
       </p>
-      <div role="status">{confirmation ? <p className="notice notice--success">{confirmation}</p> : null}</div>
+      <div role="status">
+        {confirmation ? <p className="notice notice--success">{confirmation}</p> : null}
+      </div>
       {result?.errors.form ? (
         <p className="notice notice--error" role="alert">
           {result.errors.form}
@@ -102,7 +110,8 @@ export default function InstructionAgreement() {
       ) : null}
       {!page.granted ? (
         <p className="notice notice--info">
-          Ce dossier n’a pas reçu d’aide de la Commission permanente&nbsp;: il n’a pas de convention à accepter.
+          Ce dossier n’a pas reçu d’aide de la Commission permanente&nbsp;: il n’a pas de convention à
+          accepter.
         </p>
       ) : (
         <>

@@ -20,11 +20,14 @@ import { pdfText } from "../support/pdf-text";
 import { APP_URL, createWorld, fileDemo, type World } from "../support/instruction-world";
 import { grantDossiers, type GrantedDossier } from "../support/post-grant-world";
 
-async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string; fields: object }> {
+async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ status: number; message: string; fields: object }> {
   try {
     await promise;
   } catch (error) {
-    if (isUserError(error)) return { status: error.status, message: error.message, fields: error.fieldErrors };
+    if (isUserError(error))
+      return { status: error.status, message: error.message, fields: error.fieldErrors };
     throw error;
   }
   throw new Error("Accepted, a refusal was expected");
@@ -42,7 +45,10 @@ describe.each(databaseKinds())("accepting the agreement on %s", (kind) => {
   let aVosId: GrantedDossier;
   beforeAll(async () => {
     world = await createWorld(kind);
-    [capAsso, aVosId] = (await grantDossiers(world, ["CAP_ASSO", "A_VOS_ID"])) as [GrantedDossier, GrantedDossier];
+    [capAsso, aVosId] = (await grantDossiers(world, ["CAP_ASSO", "A_VOS_ID"])) as [
+      GrantedDossier,
+      GrantedDossier,
+    ];
   });
   afterAll(async () => {
     await world?.database.close();
@@ -111,7 +117,11 @@ describe.each(databaseKinds())("accepting the agreement on %s", (kind) => {
       expect(refused.message).toMatch(message);
     }
     const notGranted = await refusal(
-      acceptAgreement(world.db, world.storage, holder({ ...capAsso, ...filed, id: filed.id } as GrantedDossier)),
+      acceptAgreement(
+        world.db,
+        world.storage,
+        holder({ ...capAsso, ...filed, id: filed.id } as GrantedDossier),
+      ),
     );
     expect(notGranted).toMatchObject({ status: 409, message: expect.stringMatching(/aide accordée/) });
     expect(await footprint(capAsso.id)).toEqual(before);
@@ -196,11 +206,19 @@ describe.each(databaseKinds())("accepting the agreement on %s", (kind) => {
     );
     expect(
       await world.db.auditLog.count({
-        where: { action: "post_grant.agreement_accepted", details: { path: ["dossierId"], equals: capAsso.id } },
+        where: {
+          action: "post_grant.agreement_accepted",
+          details: { path: ["dossierId"], equals: capAsso.id },
+        },
       }),
     ).toBe(2);
 
-    const page = await agreementPage(world.db, world.storage, { kind: "holder", userId: capAsso.member.id }, capAsso.id);
+    const page = await agreementPage(
+      world.db,
+      world.storage,
+      { kind: "holder", userId: capAsso.member.id },
+      capAsso.id,
+    );
     expect(page.canAccept).toBe(false);
     expect(page.certificate?.href).toBe(`/dossiers/${capAsso.id}/documents/certificat-acceptation`);
     expect(page.acceptances.every((acceptance) => acceptance.accepted)).toBe(true);
@@ -214,7 +232,12 @@ describe.each(databaseKinds())("accepting the agreement on %s", (kind) => {
     await acceptAgreement(
       world.db,
       world.storage,
-      holder(aVosId, { method: AcceptanceMethod.PAPER, scan, signatoryName: "Noé Garnier", signatoryRole: "trésorier" }),
+      holder(aVosId, {
+        method: AcceptanceMethod.PAPER,
+        scan,
+        signatoryName: "Noé Garnier",
+        signatoryRole: "trésorier",
+      }),
     );
     const acceptance = await world.db.agreementAcceptance.findFirstOrThrow({
       where: { dossierId: aVosId.id },
@@ -223,12 +246,20 @@ describe.each(databaseKinds())("accepting the agreement on %s", (kind) => {
     expect(acceptance.method).toBe(AcceptanceMethod.PAPER);
     expect(acceptance.declaration).toMatch(/copie intégrale de la convention/);
     expect(acceptance.attachments).toHaveLength(1);
-    expect(acceptance.attachments[0]).toMatchObject({ kind: "SIGNED_AGREEMENT", mimeType: "application/pdf" });
+    expect(acceptance.attachments[0]).toMatchObject({
+      kind: "SIGNED_AGREEMENT",
+      mimeType: "application/pdf",
+    });
     expect(scan.ok && acceptance.attachments[0]!.sha256).toBe(scan.ok ? scan.sha256 : "");
 
     await acceptAgreement(world.db, world.storage, region(aVosId, { method: AcceptanceMethod.PAPER, scan }));
     expect(await world.db.payment.count({ where: { dossierId: aVosId.id } })).toBe(2);
-    const staffPage = await agreementPage(world.db, world.storage, { kind: "staff", actor: world.instructor }, aVosId.id);
+    const staffPage = await agreementPage(
+      world.db,
+      world.storage,
+      { kind: "staff", actor: world.instructor },
+      aVosId.id,
+    );
     expect(staffPage.acceptances.map((item) => item.accepted?.method)).toEqual([
       "signée sur papier (copie transmise)",
       "signée sur papier (copie transmise)",

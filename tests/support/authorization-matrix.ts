@@ -548,8 +548,18 @@ export const MATRIX: Record<string, RouteRow> = {
   "dossiers.$id.convention.tsx": {
     loader: { params: dossier, expect: applicants(404, 200), guessed: 404 },
     actions: {
-      online: { params: dossier, form: () => ({ signatoryName: "" }), expect: applicants(404, 403, 422), guessed: 404 },
-      paper: { params: dossier, form: () => ({ paperName: "" }), expect: applicants(404, 403, 422), guessed: 404 },
+      online: {
+        params: dossier,
+        form: () => ({ signatoryName: "" }),
+        expect: applicants(404, 403, 422),
+        guessed: 404,
+      },
+      paper: {
+        params: dossier,
+        form: () => ({ paperName: "" }),
+        expect: applicants(404, 403, 422),
+        guessed: 404,
+      },
     },
   },
   "instruction.dossiers.$id_.convention.tsx": {

@@ -80,7 +80,8 @@ export function AcceptanceStatus({ page }: { page: AgreementPage }) {
       <h2 id="acceptations">Acceptation par les deux parties</h2>
       {page.complete ? (
         <p className="notice notice--success">
-          La convention est acceptée par les deux parties&nbsp;: elle a pris effet le {page.complete.effectiveAt}.
+          La convention est acceptée par les deux parties&nbsp;: elle a pris effet le{" "}
+          {page.complete.effectiveAt}.
         </p>
       ) : null}
       <ul className="acceptance-list">
@@ -97,7 +98,9 @@ export function AcceptanceStatus({ page }: { page: AgreementPage }) {
                 {acceptance.accepted.scan ? (
                   <>
                     {" "}
-                    <a href={acceptance.accepted.scan.href}>Copie signée ({acceptance.accepted.scan.fileName})</a>
+                    <a href={acceptance.accepted.scan.href}>
+                      Copie signée ({acceptance.accepted.scan.fileName})
+                    </a>
                   </>
                 ) : null}
               </>
@@ -185,14 +188,19 @@ export function AcceptanceForms({
       </Form>
 
       <details className="agreement-paper" open={Boolean(paper)}>
-        <summary>{region ? "La Région a signé la convention sur papier" : "Vous avez signé la convention sur papier\u00a0?"}</summary>
+        <summary>
+          {region
+            ? "La Région a signé la convention sur papier"
+            : "Vous avez signé la convention sur papier\u00a0?"}
+        </summary>
         <Form method="post" encType="multipart/form-data" className="agreement-form" noValidate>
           <ErrorSummary errors={fieldsOnly(paper?.errors)} />
           <input type="hidden" name="intent" value="paper" />
           <input type="hidden" name="documentId" value={page.agreement?.id ?? ""} />
           <p>
-            Transmettez la copie numérisée de la convention signée (un seul fichier PDF, toutes les pages)&nbsp;:
-            elle est enregistrée comme l’acceptation {region ? "de la Région" : "de votre organisation"}.
+            Transmettez la copie numérisée de la convention signée (un seul fichier PDF, toutes les
+            pages)&nbsp;: elle est enregistrée comme l’acceptation{" "}
+            {region ? "de la Région" : "de votre organisation"}.
           </p>
           <InputField
             name={PAPER_FIELDS.signatoryName}
@@ -227,7 +235,9 @@ export function AcceptanceForms({
                 name={PAPER_FIELDS.declaration}
                 value="on"
                 aria-invalid={paper?.errors[PAPER_FIELDS.declaration] ? true : undefined}
-                aria-describedby={paper?.errors[PAPER_FIELDS.declaration] ? "paperDeclaration-error" : undefined}
+                aria-describedby={
+                  paper?.errors[PAPER_FIELDS.declaration] ? "paperDeclaration-error" : undefined
+                }
               />
               <label htmlFor={PAPER_FIELDS.declaration}>{page.declarations.paper}</label>
             </div>

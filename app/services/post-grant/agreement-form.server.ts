@@ -25,12 +25,17 @@ export async function readAcceptanceForm(request: Request): Promise<AcceptanceFo
   const values: Record<string, string> = {};
   let scan: UploadInspection | null = null;
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
-    const { form, files, extraFiles } = await readMultipartForm(request, { fileFields: ["scan"], maxFiles: 1 });
-    if (extraFiles > 0) throw new UserError(ONE_FILE_AT_A_TIME, { status: 422, fieldErrors: { scan: ONE_FILE_AT_A_TIME } });
+    const { form, files, extraFiles } = await readMultipartForm(request, {
+      fileFields: ["scan"],
+      maxFiles: 1,
+    });
+    if (extraFiles > 0)
+      throw new UserError(ONE_FILE_AT_A_TIME, { status: 422, fieldErrors: { scan: ONE_FILE_AT_A_TIME } });
     for (const [name, value] of form) if (typeof value === "string") values[name] ??= value;
     scan = files[0]?.inspection ?? null;
   } else {
-    for (const [name, value] of await readFormData(request)) if (typeof value === "string") values[name] ??= value;
+    for (const [name, value] of await readFormData(request))
+      if (typeof value === "string") values[name] ??= value;
   }
   const paper = values.intent === "paper";
   if (values.intent !== "online" && !paper) {
@@ -50,7 +55,10 @@ export async function readAcceptanceForm(request: Request): Promise<AcceptanceFo
 }
 
 /** A service's field errors under the names of the form that was sent. */
-export function formErrors(intent: "online" | "paper", errors: Record<string, string>): Record<string, string> {
+export function formErrors(
+  intent: "online" | "paper",
+  errors: Record<string, string>,
+): Record<string, string> {
   if (intent === "online") return errors;
   return Object.fromEntries(
     Object.entries(errors).map(([key, message]) => [PAPER[key as keyof typeof PAPER] ?? key, message]),

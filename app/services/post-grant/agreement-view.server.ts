@@ -52,7 +52,11 @@ export async function agreementPage(
       },
     }),
     db.membership.findMany({
-      where: { organisationId: dossier.organisationId, role: MembershipRole.OWNER, user: { deactivatedAt: null } },
+      where: {
+        organisationId: dossier.organisationId,
+        role: MembershipRole.OWNER,
+        user: { deactivatedAt: null },
+      },
       orderBy: { createdAt: "asc" },
       select: { user: { select: { firstName: true, lastName: true } } },
     }),
@@ -144,7 +148,10 @@ export async function agreementPage(
       ? { effectiveAt: formatDateTime(dossier.agreementAcceptedAt) }
       : null,
     certificate: certificate
-      ? { href: `${base}/documents/certificat-acceptation`, issuedOn: formatDateInWords(certificate.createdAt) }
+      ? {
+          href: `${base}/documents/certificat-acceptation`,
+          issuedOn: formatDateInWords(certificate.createdAt),
+        }
       : null,
     canAccept,
     owners: owners.map((owner) => fullName(owner.user)),

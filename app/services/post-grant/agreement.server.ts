@@ -108,7 +108,8 @@ function checkFields(input: AcceptanceInput) {
   const role = input.signatoryRole.trim();
   if (!name) errors.signatoryName = "Indiquez le nom et le prénom de la personne qui signe.";
   else if (name.length > MAX_TEXT) errors.signatoryName = `${MAX_TEXT} caractères au plus.`;
-  if (!role) errors.signatoryRole = "Indiquez en quelle qualité elle signe (par exemple «\u00a0présidente\u00a0»).";
+  if (!role)
+    errors.signatoryRole = "Indiquez en quelle qualité elle signe (par exemple «\u00a0présidente\u00a0»).";
   else if (role.length > MAX_TEXT) errors.signatoryRole = `${MAX_TEXT} caractères au plus.`;
   if (!input.declared) errors.declaration = "Cochez la déclaration pour accepter la convention.";
   if (input.method === AcceptanceMethod.PAPER) {
@@ -137,7 +138,8 @@ export async function acceptAgreement(
     side === AgreementSide.HOLDER
       ? await requireAgreementOwner(db, actor.id, dossierId)
       : await getDossierForStaff(db, actor, dossierId);
-  if (side === AgreementSide.HOLDER && actor.role !== UserRole.APPLICANT) throw notFound("Dossier introuvable.");
+  if (side === AgreementSide.HOLDER && actor.role !== UserRole.APPLICANT)
+    throw notFound("Dossier introuvable.");
   const { name, role } = checkFields(input);
   // Checked again under the lock; here so a dossier without an agreement yet is told why.
   if (dossier.status !== DossierStatus.GRANTED) throw new UserError(NOT_GRANTED, { status: 409 });
