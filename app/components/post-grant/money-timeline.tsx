@@ -60,13 +60,12 @@ export function MoneyTimeline({
             {timeline.agreement.accepted
               ? `Acceptée par les deux parties le ${timeline.agreement.acceptedOn ?? ""}`
               : timeline.agreement.sides
-                  .map((side) =>
-                    side.acceptedOn
-                      ? `${side.party.toLowerCase()}\u00a0: acceptée le ${side.acceptedOn}`
-                      : `${side.party.toLowerCase()}\u00a0: pas encore acceptée`,
+                  .map(
+                    (side, index) =>
+                      `${index === 0 ? side.party : side.party.replace(/^./, (first) => first.toLowerCase())}\u00a0: ` +
+                      (side.acceptedOn ? `acceptée le ${side.acceptedOn}` : "pas encore acceptée"),
                   )
-                  .join(" · ")
-                  .replace(/^./, (first) => first.toUpperCase())}{" "}
+                  .join("\u00a0; ")}{" "}
             —{" "}
             <Link to={timeline.agreement.href}>
               {staff ? "Convention et acceptations" : "Voir la convention"}

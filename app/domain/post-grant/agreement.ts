@@ -2,11 +2,13 @@
 // effect once both parties have accepted it (online on the portal or signed on paper), and each payment
 // follows the payment terms of the rule-set version the dossier was granted under. The declarations ticked
 // are stored word for word; the payment terms' sentences are article 4 of the agreement and the page's summary.
+import { equityAdvanceRepaymentSchedule, repaymentMonths, type RepaymentRules } from "~/domain/schedules";
 import {
   parseRuleSetParameters,
   type AVosIdParameters,
   type CapAssoParameters,
   type CapScopScicParameters,
+  type EquityAdvanceParameters,
 } from "~/domain/schemes";
 import type {
   AVosIdPaymentTerms,
@@ -15,7 +17,7 @@ import type {
 } from "~/domain/schemes/payment-terms";
 import { AcceptanceMethod, AgreementSide, SchemeCode } from "~/generated/prisma/enums";
 
-import { paymentName, type PlannedPayment } from "./plan";
+import { paymentName, postGrantPlan, type PlannedPayment } from "./plan";
 
 export const AGREEMENT_SIDE_LABELS: Record<AgreementSide, string> = {
   HOLDER: "Pour le bénéficiaire",
@@ -52,7 +54,7 @@ export type AgreementTerms =
   | { schemeCode: typeof SchemeCode.CAP_ASSO; terms: CapAssoPaymentTerms; years: number }
   | { schemeCode: typeof SchemeCode.A_VOS_ID; terms: AVosIdPaymentTerms }
   | { schemeCode: typeof SchemeCode.CAP_SCOP_SCIC; terms: CapScopScicPaymentTerms }
-  | { schemeCode: typeof SchemeCode.EQUITY_ADVANCE };
+  | { schemeCode: typeof SchemeCode.EQUITY_ADVANCE; rules: RepaymentRules };
 
 /** The payment terms of the rule-set version the dossier was granted under, as article 4 states them. */
 export function agreementTermsOf(schemeCode: SchemeCode, ruleSetParameters: unknown): AgreementTerms {
@@ -72,8 +74,17 @@ export function agreementTermsOf(schemeCode: SchemeCode, ruleSetParameters: unkn
       return { schemeCode, terms: (parsed.parameters as AVosIdParameters).paymentTerms };
     case SchemeCode.CAP_SCOP_SCIC:
       return { schemeCode, terms: (parsed.parameters as CapScopScicParameters).paymentTerms };
-    case SchemeCode.EQUITY_ADVANCE:
-      return { schemeCode };
+    case SchemeCode.EQUITY_ADVANCE: {
+      const parameters = parsed.parameters as EquityAdvanceParameters;
+      return {
+        schemeCode,
+        rules: {
+          maxDurationMonths: parameters.maxDurationMonths,
+          repaymentDeferralMonths: parameters.repaymentDeferralMonths,
+          repaymentFrequencyMonths: parameters.repaymentFrequencyMonths,
+        },
+      };
+    }
   }
 }
 
@@ -160,7 +171,7 @@ export function plannedPaymentLines(
       PREVIOUS_REPORT: `${year}une fois approuvé le compte rendu financier de l’année ${payment.period - 1}`,
       REPORT:
         schemeCode === SchemeCode.CAP_ASSO
-          ? `${year}sur le compte rendu financier de l’année ${payment.period}`
+          ? `sur le compte rendu financier de l’année ${payment.period}`
           : "sur le compte rendu financier du projet",
       PROOF: "sur justificatifs, après l’acceptation de la convention",
     }[payment.condition];
@@ -171,4 +182,69 @@ export function plannedPaymentLines(
       amountCents: payment.plannedAmountCents,
     };
   });
+}
+
+/** The schedule the agreement and the schedule PDF print: payments planned, or an advance's repayments. */
+export interface ScheduleTable {
+  kind: "PAYMENT" | "REPAYMENT";
+  lines: ScheduleLine[];
+}
+
+/**
+ * The decision's schedule, in the plan's own terms: each payment with its condition (« à l’acceptation de
+ * la convention », « année 2, … ») and its planned amount; for an equity advance, each repayment counted in
+ * months from the payment of the advance. No calendar date: everything runs from the acceptance.
+ */
+export function scheduleTable(input: {
+  terms: AgreementTerms;
+  grantedAmountCents: number;
+  yearlyAmountsCents: readonly number[];
+}): ScheduleTable {
+  const { terms, grantedAmountCents } = input;
+  // Only the order and amounts are used: the dates of the plan start at the (future) acceptance.
+  const startsOn = new Date(0);
+  switch (terms.schemeCode) {
+    case SchemeCode.EQUITY_ADVANCE: {
+      const months = repaymentMonths(terms.rules);
+      const schedule = equityAdvanceRepaymentSchedule(grantedAmountCents, terms.rules, startsOn);
+      return {
+        kind: "REPAYMENT",
+        lines: schedule.instalments.map((instalment, index) => ({
+          position: instalment.position,
+          name: `Remboursement ${instalment.position}`,
+          when: `${months[index] ?? 0}\u00a0mois après le versement de l’apport`,
+          amountCents: instalment.amountCents,
+        })),
+      };
+    }
+    case SchemeCode.CAP_ASSO: {
+      const plan = postGrantPlan({
+        schemeCode: SchemeCode.CAP_ASSO,
+        terms: terms.terms,
+        agreementLengthMonths: terms.years * 12,
+        grantedAmountCents,
+        yearlyAmountsCents: input.yearlyAmountsCents,
+        startsOn,
+      });
+      return { kind: "PAYMENT", lines: plannedPaymentLines(terms.schemeCode, plan.payments) };
+    }
+    case SchemeCode.A_VOS_ID:
+    case SchemeCode.CAP_SCOP_SCIC: {
+      const plan =
+        terms.schemeCode === SchemeCode.A_VOS_ID
+          ? postGrantPlan({
+              schemeCode: SchemeCode.A_VOS_ID,
+              terms: terms.terms,
+              grantedAmountCents,
+              startsOn,
+            })
+          : postGrantPlan({
+              schemeCode: SchemeCode.CAP_SCOP_SCIC,
+              terms: terms.terms,
+              grantedAmountCents,
+              startsOn,
+            });
+      return { kind: "PAYMENT", lines: plannedPaymentLines(terms.schemeCode, plan.payments) };
+    }
+  }
 }

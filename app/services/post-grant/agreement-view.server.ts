@@ -19,6 +19,7 @@ import {
   DossierStatus,
   InstalmentKind,
   MembershipRole,
+  SchemeCode,
 } from "~/generated/prisma/enums";
 
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
@@ -114,7 +115,7 @@ export async function agreementPage(
       ? {
           amount: dossier.grantedAmountCents === null ? null : formatEuros(dossier.grantedAmountCents),
           yearly:
-            yearly.length > 1
+            dossier.schemeCode === SchemeCode.CAP_ASSO && yearly.length > 1
               ? yearly.map((cents, index) => ({ label: `Année ${index + 1}`, amount: formatEuros(cents) }))
               : [],
           effect: AGREEMENT_EFFECT,
