@@ -212,7 +212,7 @@ export function AcceptanceForms({
           />
           <InputField
             name={PAPER_FIELDS.signatoryRole}
-            label="En qualité de"
+            label="Qualité de la personne qui a signé"
             autoComplete="off"
             required
             defaultValue={value(paper, PAPER_FIELDS.signatoryRole, page.defaults.signatoryRole)}
