@@ -125,6 +125,15 @@ describe.each(databaseKinds())("accepting the agreement on %s", (kind) => {
     );
     expect(notGranted).toMatchObject({ status: 409, message: expect.stringMatching(/aide accordée/) });
     expect(await footprint(capAsso.id)).toEqual(before);
+    // A plain member reads the page without the form, and learns who may accept.
+    const page = await agreementPage(
+      world.db,
+      world.storage,
+      { kind: "holder", userId: capAsso.member.id },
+      capAsso.id,
+    );
+    expect(page).toMatchObject({ canAccept: false, isOwner: false, owners: ["Camille Martin"] });
+    expect(page.agreement?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("records the holder online, then the Region twice at once: one acceptance, the plan, the certificate, the emails", async () => {
