@@ -16,6 +16,11 @@ export const ISSUED_DOCUMENTS = {
     label: "Échéancier de remboursement",
     fileStem: "Échéancier de remboursement",
   },
+  "certificat-acceptation": {
+    kind: DocumentKind.ACCEPTANCE_CERTIFICATE,
+    label: "Certificat d’acceptation de la convention",
+    fileStem: "Certificat d’acceptation",
+  },
 } as const;
 
 export type IssuedDocumentSlug = keyof typeof ISSUED_DOCUMENTS;

@@ -1,6 +1,6 @@
 // The articles of an agreement, worded per scheme. Kept apart from the drawing so the legal text can be
 // read (and reviewed by the legal department) in one place.
-import { formatDateInWords } from "~/domain/format";
+import { AGREEMENT_EFFECT, paymentTermsParagraphs } from "~/domain/post-grant/agreement";
 import type { AgreementData } from "~/pdf/agreement.server";
 
 export interface AgreementArticle {
@@ -27,8 +27,6 @@ const years = (months: number) =>
 export function agreementArticles(data: AgreementData): AgreementArticle[] {
   const equity = data.schemeCode === "EQUITY_ADVANCE";
   const project = `«\u00a0${data.dossier.title}\u00a0»`;
-  const instalments = data.schedule.instalments;
-  const last = instalments[instalments.length - 1];
   const articles: AgreementArticle[] = [
     {
       title: "Objet",
@@ -60,39 +58,34 @@ export function agreementArticles(data: AgreementData): AgreementArticle[] {
           insert: "amount",
         },
     {
-      title: "Durée",
+      title: "Prise d’effet et durée",
       paragraphs: [
+        AGREEMENT_EFFECT,
         equity
-          ? `La convention prend effet à sa signature par les deux parties et court jusqu’au complet ` +
-            `remboursement de l’apport${last ? `, au plus tard le ${formatDateInWords(last.dueDate)}` : ""}.`
+          ? "Elle court jusqu’au complet remboursement de l’apport" +
+            (data.agreementMonths
+              ? `, au plus tard ${data.agreementMonths}\u00a0mois après son versement.`
+              : ".")
           : data.agreementMonths
-            ? `La convention est conclue pour une durée de ${data.agreementMonths} mois${years(data.agreementMonths)} ` +
-              "à compter de sa signature par les deux parties."
-            : "La convention prend effet à sa signature par les deux parties et prend fin au versement du solde " +
-              "de la subvention, après remise du bilan prévu à l’article «\u00a0Obligations du bénéficiaire\u00a0».",
+            ? `Elle est conclue pour une durée de ${data.agreementMonths}\u00a0mois${years(data.agreementMonths)} ` +
+              "à compter de cette date."
+            : "Elle prend fin au versement du solde de la subvention, après remise du compte rendu financier " +
+              "prévu à l’article «\u00a0Obligations du bénéficiaire\u00a0».",
       ],
     },
-    equity
-      ? {
-          title: "Versement et remboursement",
-          paragraphs: [
-            "L’apport est versé en une fois après la signature de la convention. Le bénéficiaire le rembourse à " +
-              "la Région selon l’échéancier ci-dessous, par virement, sans intérêt ni frais.",
-            "Le bénéficiaire peut rembourser tout ou partie de l’apport par anticipation. Il informe la Région " +
-              "dans un délai d’un mois de chaque versement des fonds européens attendus.",
-          ],
-          insert: "schedule",
-        }
-      : {
-          title: "Modalités de versement",
-          paragraphs: [
-            instalments.length > 1
-              ? "La subvention est versée selon l’échéancier ci-dessous, chaque versement annuel après réception " +
-                "du bilan de l’année précédente."
-              : "La subvention est versée en une fois, à la signature de la convention, selon l’échéancier ci-dessous.",
-          ],
-          insert: "schedule",
-        },
+    {
+      title: equity ? "Versement et remboursement" : "Modalités de versement",
+      paragraphs: [
+        ...paymentTermsParagraphs(data.terms),
+        ...(equity
+          ? []
+          : [
+              "Les montants ci-dessous sont prévus\u00a0: chacun est versé une fois sa condition remplie, à la " +
+                "demande du bénéficiaire sur le portail, accompagnée des justificatifs demandés.",
+            ]),
+      ],
+      insert: "schedule",
+    },
   ];
   if (data.iban) {
     articles.push({
@@ -111,13 +104,17 @@ export function agreementArticles(data: AgreementData): AgreementArticle[] {
           "communication relatifs au projet (publications, site internet, réseaux sociaux, événements) et y " +
           "appose le logo de la Région.",
         data.schemeCode === "CAP_ASSO"
-          ? "Il transmet chaque année un bilan d’activité du projet et de l’emploi aidé (contrats, postes pourvus) " +
-            "ainsi que ses comptes annuels approuvés."
+          ? "Il transmet chaque année, dans le délai prévu à l’article «\u00a0Modalités de versement\u00a0», un " +
+            "compte rendu financier, un bilan d’activité du projet et de l’emploi aidé (contrats, postes " +
+            "pourvus) ainsi que ses comptes annuels approuvés."
           : equity
             ? "Il transmet à la Région la décision d’attribution des fonds européens et l’état de leurs versements, " +
               "ainsi que ses comptes annuels approuvés pendant la durée de la convention."
-            : "Il transmet dans les six mois suivant la fin du projet un bilan qualitatif et un compte rendu " +
-              "financier de l’emploi de la subvention.",
+            : data.schemeCode === "CAP_SCOP_SCIC"
+              ? "Il transmet l’attestation du capital souscrit et libéré par chaque salarié associé prévue à " +
+                "l’article «\u00a0Modalités de versement\u00a0»."
+              : "Il transmet, dans le délai prévu à l’article «\u00a0Modalités de versement\u00a0», un bilan " +
+                "qualitatif et un compte rendu financier de l’emploi de la subvention.",
         "Il accepte tout contrôle par la Région, sur pièces ou sur place, de l’emploi des fonds.",
       ],
     },

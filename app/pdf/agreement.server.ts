@@ -2,11 +2,11 @@
 // the usual regional template; the wording of the object, amount, duration and payment terms depends on
 // the scheme: a subsidy for three of them, an equity contribution to be repaid for the equity advance.
 import { formatDateInWords } from "~/domain/format";
-import type { Schedule } from "~/domain/schedules";
+import type { AgreementTerms, ScheduleTable } from "~/domain/post-grant/agreement";
 import { FONTS } from "~/pdf/fonts.server";
 import {
   amountWithWords,
-  drawScheduleTable,
+  drawScheduleLines,
   drawSignatures,
   yearlyItems,
   type DocumentDossier,
@@ -38,7 +38,10 @@ export interface AgreementData {
   yearlyAmountsCents: number[];
   sessionDate: Date;
   agreementMonths: number | null;
-  schedule: Schedule;
+  /** The payment terms of the rule-set version granted (article 4). */
+  terms: AgreementTerms;
+  /** The payments planned (or the repayments), relative to the acceptance (article 4). */
+  table: ScheduleTable;
   iban: string | null;
   createdAt: Date;
 }
@@ -113,5 +116,5 @@ function drawArticle(doc: Doc, number: number, article: AgreementArticle, data: 
       ...(data.yearlyAmountsCents.length > 1 ? yearlyItems(data.yearlyAmountsCents) : []),
     ]);
   }
-  if (article.insert === "schedule") drawScheduleTable(doc, data.schedule);
+  if (article.insert === "schedule") drawScheduleLines(doc, data.table);
 }

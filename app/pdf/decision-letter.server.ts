@@ -113,8 +113,10 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
     drawParagraph(
       doc,
       "Les conditions d’emploi de cette aide et ses modalités de versement sont précisées dans la convention " +
-        "établie entre la Région et votre structure, disponible sur le portail. Je vous invite à la signer et " +
-        "à la retourner à la Région\u00a0: le premier versement interviendra après sa signature par les deux parties.",
+        "établie entre la Région et votre structure, disponible sur le portail, avec l’échéancier des montants " +
+        "prévus. Je vous invite à l’accepter sur le portail, ou à la signer sur papier et à en transmettre la " +
+        "copie\u00a0: elle prend effet dès son acceptation par les deux parties, et le premier versement " +
+        "suit l’acceptation de la convention par les deux parties.",
     );
   } else {
     drawParagraph(

@@ -2,6 +2,7 @@
 // are about, amounts in figures and in words, schedule tables and signature blocks.
 import { euroAmountInWords } from "~/domain/amount-in-words";
 import { formatDate, formatEuros } from "~/domain/format";
+import type { ScheduleTable } from "~/domain/post-grant/agreement";
 import type { Schedule } from "~/domain/schedules";
 import { FONTS } from "~/pdf/fonts.server";
 import { BODY_SIZE, COLORS, contentWidth, ensureSpace, left, type Doc } from "~/pdf/layout.server";
@@ -65,11 +66,43 @@ export function drawScheduleTable(doc: Doc, schedule: Schedule, caption?: string
     columns: [
       { header: "N°", numeric: true },
       { header: "Échéance" },
-      { header: repayment ? "Montant remboursé" : "Montant versé", numeric: true },
+      { header: repayment ? "Montant remboursé" : "Montant prévu", numeric: true },
       ...(repayment ? [{ header: "Restant dû après l’échéance", numeric: true }] : []),
     ],
     rows,
     total: ["", "Total", formatEuros(total), ...(repayment ? [""] : [])],
+  });
+}
+
+/**
+ * The decision's schedule as the agreement and the schedule PDF print it: each payment with when it falls
+ * relative to the acceptance and its planned amount; a repayment schedule also says what remains due.
+ */
+export function drawScheduleLines(doc: Doc, table: ScheduleTable, caption?: string): void {
+  const repayment = table.kind === "REPAYMENT";
+  const total = table.lines.reduce((sum, line) => sum + line.amountCents, 0);
+  let remaining = total;
+  const rows = table.lines.map((line) => {
+    remaining -= line.amountCents;
+    return [
+      String(line.position),
+      ...(repayment ? [] : [line.name]),
+      line.when,
+      formatEuros(line.amountCents),
+      ...(repayment ? [formatEuros(remaining)] : []),
+    ];
+  });
+  drawTable(doc, {
+    caption,
+    columns: [
+      { header: "N°", numeric: true },
+      ...(repayment ? [] : [{ header: "Versement" }]),
+      { header: "Échéance" },
+      { header: repayment ? "Montant remboursé" : "Montant prévu", numeric: true },
+      ...(repayment ? [{ header: "Restant dû après l’échéance", numeric: true }] : []),
+    ],
+    rows,
+    total: ["", ...(repayment ? [] : [""]), "Total", formatEuros(total), ...(repayment ? [""] : [])],
   });
 }
 

@@ -1,12 +1,13 @@
 // The payment schedule (échéancier de versement) of a subsidy, or the repayment schedule (échéancier de
 // remboursement) of an equity advance: the dates and amounts the beneficiary can plan their cash around.
 import { formatDateInWords } from "~/domain/format";
-import { scheduleTotalCents, type Schedule } from "~/domain/schedules";
+import type { ScheduleTable } from "~/domain/post-grant/agreement";
 import { FONTS } from "~/pdf/fonts.server";
 import {
   amountWithWords,
   dossierItems,
-  drawScheduleTable,
+  drawScheduleLines,
+  yearlyItems,
   type DocumentDossier,
 } from "~/pdf/instruction-common.server";
 import {
@@ -26,7 +27,10 @@ export type { DocumentDossier } from "~/pdf/instruction-common.server";
 export interface ScheduleDocumentData {
   dossier: DocumentDossier;
   amountCents: number;
-  schedule: Schedule;
+  /** CAP ASSO: the amount voted for each year of the agreement. */
+  yearlyAmountsCents?: readonly number[];
+  /** The payments planned (or the repayments), relative to the acceptance of the agreement. */
+  table: ScheduleTable;
   createdAt: Date;
 }
 
@@ -36,9 +40,9 @@ export const SCHEDULE_TITLES = {
 } as const;
 
 export async function renderSchedule(data: ScheduleDocumentData): Promise<Buffer> {
-  const { dossier, schedule } = data;
-  const repayment = schedule.kind === "REPAYMENT";
-  const title = SCHEDULE_TITLES[schedule.kind];
+  const { dossier, table } = data;
+  const repayment = table.kind === "REPAYMENT";
+  const title = SCHEDULE_TITLES[table.kind];
   const doc = createDocument({
     title: `${title} — dossier ${dossier.number}`,
     subject: `${dossier.schemeName}\u00a0: ${dossier.title}`,
@@ -56,35 +60,33 @@ export async function renderSchedule(data: ScheduleDocumentData): Promise<Buffer
       label: repayment ? "Montant de l’avance" : "Montant de l’aide",
       value: amountWithWords(data.amountCents),
     },
+    ...((data.yearlyAmountsCents?.length ?? 0) > 1 ? yearlyItems(data.yearlyAmountsCents ?? []) : []),
     {
       label: "Nombre d’échéances",
-      value: String(schedule.instalments.length),
+      value: String(table.lines.length),
     },
   ]);
 
   drawHeading(doc, "Échéances");
-  if (schedule.instalments.length === 0) drawParagraph(doc, "Aucune échéance.");
-  else drawScheduleTable(doc, schedule);
+  if (table.lines.length === 0) drawParagraph(doc, "Aucune échéance.");
+  else drawScheduleLines(doc, table);
 
-  const total = scheduleTotalCents(schedule);
-  const first = schedule.instalments[0];
-  const last = schedule.instalments[schedule.instalments.length - 1];
+  const total = table.lines.reduce((sum, line) => sum + line.amountCents, 0);
   doc.moveDown(0.5);
   if (repayment) {
     drawParagraph(
       doc,
-      "L’avance est remboursée sans intérêt ni frais, par virement à la Région Centre-Val de Loire, à chaque " +
-        "échéance ci-dessus" +
-        (first && last
-          ? `, du ${formatDateInWords(first.dueDate)} au ${formatDateInWords(last.dueDate)}`
-          : "") +
-        ". Un remboursement anticipé est possible à tout moment.",
+      "L’apport est versé après l’acceptation de la convention par les deux parties. Il est remboursé sans " +
+        "intérêt ni frais, par virement à la Région Centre-Val de Loire, à chaque échéance ci-dessus, comptée " +
+        "à partir de son versement. Un remboursement anticipé est possible à tout moment.",
     );
   } else {
     drawParagraph(
       doc,
-      "Les versements sont faits par virement sur le compte bancaire du bénéficiaire indiqué dans la " +
-        "convention, sous réserve du respect de ses obligations.",
+      "Ces montants sont prévus, non encore versés. Le calendrier court à partir de l’acceptation de la " +
+        "convention par les deux parties\u00a0: chaque versement est fait, à la demande du bénéficiaire sur le " +
+        "portail, une fois sa condition remplie (article «\u00a0Modalités de versement\u00a0» de la convention), " +
+        "par virement sur le compte bancaire du bénéficiaire indiqué dans la convention.",
     );
   }
   if (total !== data.amountCents) {

@@ -11,6 +11,7 @@ import { NextAction } from "~/components/dossier-overview/next-action";
 import { SharingForm } from "~/components/dossier-overview/sharing-form";
 import type { OverviewActionResult } from "~/components/dossier-overview/types";
 import { ErrorSummary } from "~/components/error-summary";
+import { MoneyTimeline, NextStepText } from "~/components/post-grant/money-timeline";
 import { db } from "~/db.server";
 import { postMessage } from "~/services/dossiers/messages.server";
 import { issuedOn } from "~/domain/dossier-documents";
@@ -155,7 +156,17 @@ export default function DossierOverview() {
       <section aria-labelledby="prochaine-etape" className="next-action">
         <h2 id="prochaine-etape">Prochaine étape</h2>
         <NextAction dossier={dossier} corrections={loaded.corrections} />
+        {loaded.money ? <NextStepText next={loaded.money.next} /> : null}
       </section>
+
+      {loaded.money ? (
+        <MoneyTimeline
+          timeline={loaded.money}
+          title="Suivi de l’aide"
+          headingId="suivi-aide"
+          showNext={false}
+        />
+      ) : null}
 
       <section aria-labelledby="documents">
         <h2 id="documents">Documents à télécharger</h2>

@@ -23,6 +23,7 @@ import { DossierMessages } from "~/components/instruction/dossier-messages";
 import { DossierNotes } from "~/components/instruction/dossier-notes";
 import { repaymentPreview } from "~/domain/schedules";
 import { DossierSummary } from "~/components/instruction/dossier-summary";
+import { MoneyTimeline } from "~/components/post-grant/money-timeline";
 import { db } from "~/db.server";
 import { correctionFormSchema } from "~/domain/correction-request";
 import { parseEuros } from "~/domain/format";
@@ -274,6 +275,9 @@ export default function InstructionDossier() {
         <h2 id="actions">Actions d’instruction</h2>
         <DossierActions data={loaded} result={result} />
       </section>
+      {loaded.money ? (
+        <MoneyTimeline timeline={loaded.money} title="Après l’octroi" headingId="apres-octroi" />
+      ) : null}
       <DossierEligibility eligibility={loaded.eligibility} ruleSetVersion={dossier.ruleSetVersion} />
       <DossierCompleteness items={loaded.completeness} />
       <DossierCorrections corrections={loaded.corrections} />

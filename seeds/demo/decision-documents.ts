@@ -10,6 +10,7 @@ import { renderDecisionLetter } from "../../app/pdf/decision-letter.server";
 import { renderSchedule } from "../../app/pdf/schedule.server";
 import {
   DECISION_SIGNATORY,
+  decisionTerms,
   documentDossier,
   recordIssuedDocuments,
   type DecisionDossier,
@@ -87,6 +88,11 @@ export async function writeDemoDecision(
       agreementLengthMonths?: number;
       maxDurationMonths?: number;
     };
+    const { terms, table } = decisionTerms(
+      { schemeCode: dossier.scheme, ruleSetParameters: parameters },
+      decision.amountCents,
+      decision.yearlyAmountsCents,
+    );
     documents.push(
       {
         kind: DocumentKind.AGREEMENT,
@@ -97,7 +103,8 @@ export async function writeDemoDecision(
           yearlyAmountsCents: decision.yearlyAmountsCents,
           sessionDate,
           agreementMonths: parameters.agreementLengthMonths ?? parameters.maxDurationMonths ?? null,
-          schedule,
+          terms,
+          table,
           iban: organisation.iban,
           createdAt: step.at,
         }),
@@ -110,7 +117,11 @@ export async function writeDemoDecision(
         pdf: await renderSchedule({
           dossier: header,
           amountCents: decision.amountCents,
-          schedule,
+          yearlyAmountsCents:
+            schedule.kind === InstalmentKind.REPAYMENT
+              ? []
+              : schedule.instalments.map((instalment) => instalment.amountCents),
+          table,
           createdAt: step.at,
         }),
       },

@@ -8,7 +8,7 @@ import { renderAgreement, type AgreementData } from "~/pdf/agreement.server";
 import { renderCompleteDossier, type CompleteDossierData } from "~/pdf/complete-dossier.server";
 import { renderFilingReceipt, type FilingReceiptData } from "~/pdf/filing-receipt.server";
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
-import { decisionSchedule, documentDossier } from "~/services/dossiers/decision-documents.server";
+import { decisionTerms, documentDossier } from "~/services/dossiers/decision-documents.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import { filingReceiptData } from "~/services/applicant/filing-record.server";
@@ -66,7 +66,7 @@ export async function readPdfInputs(db: PrismaClient, userId: string, dossierId:
       yearlyAmountsCents: [],
       sessionDate: now,
       agreementMonths: 36,
-      schedule: decisionSchedule(decision, amountCents, [], now),
+      ...decisionTerms(decision, amountCents, []),
       iban: dossier.organisation.iban,
       createdAt: now,
     },

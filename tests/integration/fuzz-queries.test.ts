@@ -86,6 +86,9 @@ const SPECS: Record<string, QuerySpec> = {
   "instruction.dossiers.$id.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
   "instruction.export[.csv].ts": { as: "instructor", params: NONE, sources: QUEUE },
   "organisations.$id.tsx": { as: "applicant", params: (c) => ({ id: c.organisation }) },
+  // ── post-grant: agreement ──
+  "dossiers.$id.convention.tsx": { as: "applicant", params: (c) => ({ id: c.filed }) },
+  "instruction.dossiers.$id_.convention.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
 };
 
 /** The URL path of a route module, its params filled in: enough for the loader, which reads the query. */
@@ -95,6 +98,8 @@ function pathOf(file: string, params: Record<string, string>): string {
     .replace(/\[\.(\w+)\]/g, ".$1")
     .split(".")
     .filter((segment) => segment !== "_index")
+    // A trailing underscore (`$id_`) only opts out of the parent's layout: not part of the URL.
+    .map((segment) => segment.replace(/_$/, ""))
     .map((segment) =>
       segment.startsWith("$") ? encodeURIComponent(params[segment.slice(1)] ?? "") : segment,
     );

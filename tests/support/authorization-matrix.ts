@@ -80,7 +80,9 @@ export function urlOf(file: string, params: Record<string, string>): string {
     .split(".")
     .filter((segment) => segment !== "_index");
   const path = segments.map((segment) => {
-    const [name, extension] = segment.split("~") as [string, string | undefined];
+    const [raw, extension] = segment.split("~") as [string, string | undefined];
+    // A trailing underscore (`$id_`) only opts out of the parent's layout: not part of the URL.
+    const name = raw.replace(/_$/, "");
     const value = name.startsWith("$") ? encodeURIComponent(params[name.slice(1)] ?? "") : name;
     return extension ? `${value}.${extension}` : value;
   });
@@ -539,5 +541,32 @@ export const MATRIX: Record<string, RouteRow> = {
         { params: () => ({ slug: "cap-asso", version: "1" }), expect: adminOnly(409), guessed: 404 },
       ]),
     ),
+  },
+  // ── post-grant: agreement ──
+  // The target dossier is filed, not granted: authorised people get the page (nothing to accept) and their
+  // empty form is refused before anything is read; a plain member may not accept for the organisation.
+  "dossiers.$id.convention.tsx": {
+    loader: { params: dossier, expect: applicants(404, 200), guessed: 404 },
+    actions: {
+      online: {
+        params: dossier,
+        form: () => ({ signatoryName: "" }),
+        expect: applicants(404, 403, 422),
+        guessed: 404,
+      },
+      paper: {
+        params: dossier,
+        form: () => ({ paperName: "" }),
+        expect: applicants(404, 403, 422),
+        guessed: 404,
+      },
+    },
+  },
+  "instruction.dossiers.$id_.convention.tsx": {
+    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    actions: {
+      online: { params: dossier, form: () => ({ signatoryName: "" }), expect: staff(404, 422), guessed: 404 },
+      paper: { params: dossier, form: () => ({ paperName: "" }), expect: staff(404, 422), guessed: 404 },
+    },
   },
 };

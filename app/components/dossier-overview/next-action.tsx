@@ -92,7 +92,7 @@ function Decision({ dossier }: Pick<DossierOverview, "dossier">) {
       : "";
   return (
     <>
-      {dossier.status === DossierStatus.GRANTED ? (
+      {dossier.status === DossierStatus.GRANTED || dossier.status === DossierStatus.SETTLED ? (
         <p>
           <strong>Aide accordée{dossier.grantedAmount ? `\u00a0: ${dossier.grantedAmount}` : ""}</strong>
           {when}.
@@ -110,7 +110,9 @@ function Decision({ dossier }: Pick<DossierOverview, "dossier">) {
       )}
       {dossier.decisionReason ? (
         <p className="message__body">
-          {dossier.status === DossierStatus.GRANTED ? "" : "Motif\u00a0: "}
+          {dossier.status === DossierStatus.GRANTED || dossier.status === DossierStatus.SETTLED
+            ? ""
+            : "Motif\u00a0: "}
           {dossier.decisionReason}
         </p>
       ) : null}

@@ -16,6 +16,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind, DossierStatus } from "~/generated/prisma/enums";
 
 import { listMessages } from "~/services/dossiers/messages.server";
+import { moneyTimeline } from "~/services/post-grant/money.server";
 import { dossierTimelineEvents } from "~/services/dossiers/timeline.server";
 import { openCorrections } from "./correction-requests.server";
 import { sharingState } from "./dossier-sharing.server";
@@ -23,11 +24,16 @@ import { formContext, getDossierForMember } from "./dossiers.server";
 
 export type DossierOverview = Awaited<ReturnType<typeof dossierOverview>>;
 
-export async function dossierOverview(db: PrismaClient, userId: string, dossierId: string) {
+export async function dossierOverview(
+  db: PrismaClient,
+  userId: string,
+  dossierId: string,
+  now: Date = new Date(),
+) {
   const dossier = await getDossierForMember(db, userId, dossierId);
   const context = await formContext(db, dossier.schemeCode, dossier.ruleSet.parameters);
   const steps = dossierSteps(dossier.schemeCode, context);
-  const [events, corrections, documents, messages, sharing, session] = await Promise.all([
+  const [events, corrections, documents, messages, sharing, session, money] = await Promise.all([
     dossierTimelineEvents(db, dossier.id),
     openCorrections(db, dossier, steps, context.parameters.requiredAttachments),
     db.generatedDocument.findMany({
@@ -40,6 +46,8 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
     dossier.commissionSessionId
       ? db.commissionSession.findUnique({ where: { id: dossier.commissionSessionId } })
       : Promise.resolve(null),
+    // After the grant: the money's timeline (null before).
+    moneyTimeline(db, dossier.id, "applicant", now),
   ]);
 
   const decision = events.find(
@@ -65,6 +73,7 @@ export async function dossierOverview(db: PrismaClient, userId: string, dossierI
       decisionReason: decision?.reason ?? null,
       commissionDate: session ? formatDate(session.date) : null,
     },
+    money,
     corrections: corrections.map(({ requestedAt: _requestedAt, ...correction }) => correction),
     documents: downloads.map((document) => ({ ...document, href: documentHref(dossier.id, document.slug) })),
     timeline: events.map((event) => timelineEntry(event, personLabel(event.actor))),

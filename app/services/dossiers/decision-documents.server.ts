@@ -10,6 +10,12 @@ import {
   splitYearly,
   type Schedule,
 } from "~/domain/schedules";
+import {
+  agreementTermsOf,
+  scheduleTable,
+  type AgreementTerms,
+  type ScheduleTable,
+} from "~/domain/post-grant/agreement";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import type { Prisma } from "~/generated/prisma/client";
 import { DocumentKind, DossierEventKind, SchemeCode } from "~/generated/prisma/enums";
@@ -105,7 +111,22 @@ export function decisionSchedule(
   }
 }
 
-function agreementMonths(dossier: DecisionDossier): number | null {
+/**
+ * What the agreement's article 4 and the schedule PDF print: the payment terms of the dossier's rule-set
+ * version and the payments they plan (or the advance's repayments), counted from the acceptance.
+ */
+export function decisionTerms(
+  dossier: Pick<DecisionDossier, "schemeCode" | "ruleSetParameters">,
+  amountCents: number,
+  yearlyAmountsCents: readonly number[],
+): { terms: AgreementTerms; table: ScheduleTable } {
+  const terms = agreementTermsOf(dossier.schemeCode, dossier.ruleSetParameters);
+  return { terms, table: scheduleTable({ terms, grantedAmountCents: amountCents, yearlyAmountsCents }) };
+}
+
+export function agreementMonths(
+  dossier: Pick<DecisionDossier, "schemeCode" | "ruleSetParameters">,
+): number | null {
   if (dossier.schemeCode === SchemeCode.CAP_ASSO) {
     return parameters(SchemeCode.CAP_ASSO, dossier.ruleSetParameters).agreementLengthMonths;
   }
@@ -157,6 +178,7 @@ export async function renderDecisionDocuments(input: {
   if (!granted || decision.amountCents === null) return { schedule: null, documents };
 
   const schedule = decisionSchedule(dossier, decision.amountCents, decision.yearlyAmountsCents, sessionDate);
+  const { terms, table } = decisionTerms(dossier, decision.amountCents, decision.yearlyAmountsCents);
   const agreement = await renderAgreement({
     dossier: subject,
     schemeCode: dossier.schemeCode,
@@ -164,14 +186,17 @@ export async function renderDecisionDocuments(input: {
     yearlyAmountsCents: decision.yearlyAmountsCents,
     sessionDate,
     agreementMonths: agreementMonths(dossier),
-    schedule,
+    terms,
+    table,
     iban: dossier.organisation.iban,
     createdAt: decidedAt,
   });
   const schedulePdf = await renderSchedule({
     dossier: subject,
     amountCents: decision.amountCents,
-    schedule,
+    yearlyAmountsCents:
+      schedule.kind === "PAYMENT" ? schedule.instalments.map((item) => item.amountCents) : [],
+    table,
     createdAt: decidedAt,
   });
   documents.push(

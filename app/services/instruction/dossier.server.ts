@@ -17,6 +17,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierEventKind, SchemeCode, UserRole } from "~/generated/prisma/enums";
 
 import { completeDossierData } from "~/services/dossiers/complete-dossier.server";
+import { moneyTimeline } from "~/services/post-grant/money.server";
 import { listMessagesForStaff } from "~/services/dossiers/messages.server";
 import { dossierTimelineEvents } from "~/services/dossiers/timeline.server";
 import { answersOf, formContext } from "~/services/applicant/dossiers.server";
@@ -83,6 +84,7 @@ export async function instructionDossierView(
     messages,
     instructors,
     neighbours,
+    money,
   ] = await Promise.all([
     completeDossierData(db, dossier as Parameters<typeof completeDossierData>[1], now),
     dossierChecklist(db, dossier as Parameters<typeof dossierChecklist>[1], now),
@@ -106,6 +108,8 @@ export async function instructionDossierView(
       select: { id: true, firstName: true, lastName: true },
     }),
     queueNeighbours(db, actor, filter, dossier.id),
+    // After the grant: the money's timeline, with the staff's links (null before).
+    moneyTimeline(db, dossier.id, "staff", now),
   ]);
 
   // Only while the holder shares it: withdrawing consent hides the funders' work from this page too.
@@ -258,5 +262,6 @@ export async function instructionDossierView(
     messages: messages.map((item) => messageEntry(item, `${dossierPath(dossier.id)}/pieces`)),
     uploadLimit: formatBytes(env().uploadMaxBytes),
     community,
+    money,
   };
 }

@@ -4,11 +4,9 @@ import { RECOURSE_NOTICE } from "~emails/dossier-decided";
 
 import { formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
-import {
-  capAssoPaymentSchedule,
-  equityAdvanceRepaymentSchedule,
-  singlePaymentSchedule,
-} from "~/domain/schedules";
+import { agreementTermsOf, scheduleTable } from "~/domain/post-grant/agreement";
+import { defaultRuleSetParameters } from "~/domain/schemes";
+import { capAssoPaymentSchedule } from "~/domain/schedules";
 import { renderAgreement, type AgreementData } from "~/pdf/agreement.server";
 import { renderCommissionAgenda, type CommissionAgendaData } from "~/pdf/commission-agenda.server";
 import { renderDecisionLetter, type DecisionLetterData } from "~/pdf/decision-letter.server";
@@ -34,8 +32,6 @@ const equityDossier = {
   schemeName: "Apport en fonds propres avec droit de reprise",
 };
 
-const DEFAULT_RULES = { maxDurationMonths: 36, repaymentDeferralMonths: 12, repaymentFrequencyMonths: 3 };
-
 /** The extracted text with every kind of space as one ordinary space, for sentences that may wrap. */
 const flat = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ");
 
@@ -46,9 +42,16 @@ async function read(bytes: Buffer) {
 
 const SESSION = paris("2026-12-15T10:00");
 const DECIDED = paris("2026-12-16T09:00");
+/** The terms of the scheme's default rule set and the schedule they plan, relative to the acceptance. */
+const termsOf = (
+  code: "CAP_ASSO" | "A_VOS_ID" | "CAP_SCOP_SCIC" | "EQUITY_ADVANCE",
+  amountCents: number,
+  yearlyAmountsCents: number[] = [],
+) => {
+  const terms = agreementTermsOf(code, defaultRuleSetParameters(code));
+  return { terms, table: scheduleTable({ terms, grantedAmountCents: amountCents, yearlyAmountsCents }) };
+};
 const capAssoSchedule = () => capAssoPaymentSchedule([2_000_000, 2_000_000, 2_000_000], paris("2027-01-15"));
-const equitySchedule = (cents = 10_000_000) =>
-  equityAdvanceRepaymentSchedule(cents, DEFAULT_RULES, paris("2027-01-15"));
 
 function report(overrides: Partial<InstructorReportData> = {}): InstructorReportData {
   return {
@@ -177,6 +180,8 @@ describe("renderDecisionLetter", () => {
     expect(all).toContain("pour le projet « Ressourcerie solidaire du Berry »");
     expect(text).toContain(`Année 2 ${formatEuros(2_000_000)}`);
     expect(all).toContain("convention établie entre la Région et votre structure");
+    expect(all).toContain("le premier versement suit l’acceptation de la convention par les deux parties");
+    expect(all).not.toContain("signature par les deux parties");
     expect(all).toContain(flat(RECOURSE_NOTICE));
     expect(all).toContain("la directrice de l’Économie sociale et solidaire");
     expect(pages).toHaveLength(1);
@@ -218,7 +223,7 @@ function agreement(overrides: Partial<AgreementData> = {}): AgreementData {
     yearlyAmountsCents: [2_000_000, 2_000_000, 2_000_000],
     sessionDate: SESSION,
     agreementMonths: 36,
-    schedule: capAssoSchedule(),
+    ...termsOf("CAP_ASSO", 6_000_000, [2_000_000, 2_000_000, 2_000_000]),
     iban: "FR7630006000011234567890189",
     createdAt: DECIDED,
     ...overrides,
@@ -267,7 +272,18 @@ describe("renderAgreement", () => {
     expect(all).toContain("emplois en contrat à durée indéterminée");
     expect(text).toContain(`Montant ${formatEuros(6_000_000)} (soixante mille euros)`);
     expect(all).toContain("pour une durée de 36 mois (3 ans)");
-    expect(text).toContain(`3 15/01/2029 ${formatEuros(2_000_000)}`);
+    // One story with the portal: in force once both parties accepted, payments per the rule set's terms.
+    expect(all).toContain("La convention prend effet à la date à laquelle les deux parties l’ont acceptée");
+    expect(all).toContain(
+      "une avance de 50 % du montant de l’année, à l’acceptation de la convention par les deux parties",
+    );
+    expect(all).toContain("au plus tard 6 mois après la fin de l’année de convention");
+    expect(flat(text)).toContain("Montant prévu");
+    expect(text).not.toContain("Montant versé");
+    expect(all).toContain("Avance de l’année 1");
+    expect(all).toContain("Solde de l’année 3");
+    expect(text).toContain(formatEuros(1_000_000));
+    expect(text).not.toMatch(/\d\d\/\d\d\/20\d\d/);
     expect(all).toContain("IBAN FR76 3000 6000 0112 3456 7890 189");
     expect(all).toContain("mentionne le soutien de la Région Centre-Val de Loire");
     expect(all).toContain("tribunal administratif d’Orléans");
@@ -284,21 +300,26 @@ describe("renderAgreement", () => {
           amountCents: 10_000_000,
           yearlyAmountsCents: [],
           agreementMonths: null,
-          schedule: equitySchedule(),
+          ...termsOf("EQUITY_ADVANCE", 10_000_000),
           iban: null,
         }),
       ),
     );
     expect(all).toContain("apport en fonds propres avec droit de reprise, sans intérêt");
     expect(text).toContain(`Montant ${formatEuros(10_000_000)} (cent mille euros)`);
-    expect(all).toContain("jusqu’au complet remboursement de l’apport, au plus tard le 15 janvier 2030");
-    expect(text).toContain(`1 15/01/2028 ${formatEuros(1_111_111)} ${formatEuros(8_888_889)}`);
-    expect(text).toContain(`9 15/01/2030 ${formatEuros(1_111_112)} ${formatEuros(0)}`);
+    expect(all).toContain("Elle court jusqu’au complet remboursement de l’apport.");
+    expect(all).toContain(
+      "L’apport est versé en une fois après l’acceptation de la convention par les deux parties",
+    );
+    expect(all).toContain("12 mois après le versement de l’apport");
+    expect(all).toContain("36 mois après le versement de l’apport");
+    expect(text).toContain(formatEuros(8_888_889));
+    expect(text).toContain(formatEuros(1_111_112));
     expect(text).not.toContain("IBAN");
     expect(text).not.toContain("subvention");
   });
 
-  it("pays an A VOS ID subsidy at once", async () => {
+  it("pays an A VOS ID subsidy with an advance at acceptance and the balance on the report", async () => {
     const { text, flat: all } = await read(
       await renderAgreement(
         agreement({
@@ -306,14 +327,17 @@ describe("renderAgreement", () => {
           amountCents: 4_000_000,
           yearlyAmountsCents: [],
           agreementMonths: null,
-          schedule: singlePaymentSchedule(4_000_000, paris("2027-01-04")),
+          ...termsOf("A_VOS_ID", 4_000_000),
         }),
       ),
     );
     expect(all).toContain("innovation sociale, écologique et territoriale");
     expect(text).toContain(`Montant ${formatEuros(4_000_000)} (quarante mille euros)`);
-    expect(all).toContain("versée en une fois");
-    expect(text).toContain(`1 04/01/2027 ${formatEuros(4_000_000)}`);
+    expect(all).toContain("Une avance de 30 % du montant de la subvention est versée à l’acceptation");
+    expect(all).toContain("état récapitulatif des dépenses acquittées");
+    expect(text).toContain(formatEuros(1_200_000));
+    expect(text).toContain(formatEuros(2_800_000));
+    expect(all).toContain("Sur le compte rendu financier du projet");
     expect(text).not.toContain("Année 1");
   });
 });
@@ -324,7 +348,7 @@ describe("renderSchedule", () => {
       await renderSchedule({
         dossier: equityDossier,
         amountCents: 10_000_000,
-        schedule: equitySchedule(),
+        table: termsOf("EQUITY_ADVANCE", 10_000_000).table,
         createdAt: DECIDED,
       }),
     );
@@ -332,9 +356,9 @@ describe("renderSchedule", () => {
     expect(info.Title).toBe("Échéancier de remboursement — dossier AVANCEFP-2026-00007");
     expect(text).toContain(`Montant de l’avance ${formatEuros(10_000_000)} (cent mille euros)`);
     expect(text).toContain("Nombre d’échéances 9");
-    expect(text).toContain(`5 15/01/2029 ${formatEuros(1_111_111)} ${formatEuros(4_444_445)}`);
+    expect(text).toContain(formatEuros(4_444_445));
     expect(text).toContain(`Total ${formatEuros(10_000_000)}`);
-    expect(flat(text)).toContain("du 15 janvier 2028 au 15 janvier 2030");
+    expect(flat(text)).toContain("comptée à partir de son versement");
     expect(text).not.toContain("diffère");
   });
 
@@ -343,14 +367,19 @@ describe("renderSchedule", () => {
       await renderSchedule({
         dossier,
         amountCents: 6_000_000,
-        schedule: capAssoSchedule(),
+        table: termsOf("CAP_ASSO", 6_000_000, [2_000_000, 2_000_000, 2_000_000]).table,
         createdAt: DECIDED,
       }),
     );
     expect(text).toContain("Échéancier de versement");
     expect(text).toContain(`Montant de l’aide ${formatEuros(6_000_000)} (soixante mille euros)`);
     expect(text).not.toContain("Restant dû");
-    expect(text).toContain(`1 15/01/2027 ${formatEuros(2_000_000)}`);
+    expect(flat(text)).toContain("Montant prévu");
+    expect(flat(text)).toContain("À l’acceptation de la convention par les deux parties");
+    expect(flat(text)).toContain("Année 2, une fois approuvé le compte rendu financier de l’année 1");
+    expect(text).toContain(formatEuros(1_000_000));
+    expect(flat(text)).toContain("Ces montants sont prévus, non encore versés");
+    expect(text).not.toMatch(/\d\d\/\d\d\/20\d\d/);
   });
 });
 
