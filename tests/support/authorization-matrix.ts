@@ -540,4 +540,44 @@ export const MATRIX: Record<string, RouteRow> = {
       ]),
     ),
   },
+
+  // ── post-grant: payments ──
+  // The matrix's dossier is filed, not granted: it has no payment, so an allowed person meets a 404 there.
+  "dossiers.$id.versements.$position.tsx": {
+    loader: {
+      params: (w) => ({ id: w.dossierId, position: "1" }),
+      expect: applicants(404, 404),
+      guessed: 404,
+    },
+    actions: Object.fromEntries(
+      ["REQUEST", "RESUBMIT"].map((intent) => [
+        intent,
+        {
+          params: (w: MatrixWorld) => ({ id: w.dossierId, position: "1" }),
+          expect: applicants(404, 404),
+          guessed: 404,
+        },
+      ]),
+    ),
+  },
+  // `$id_`: the page is not nested in the dossier's page (the URL's `id` is given under both names).
+  "instruction.dossiers.$id_.versements.$position.tsx": {
+    loader: {
+      params: (w) => ({ id_: w.dossierId, id: w.dossierId, position: "1" }),
+      expect: staff(404, 404),
+      guessed: 404,
+    },
+    actions: Object.fromEntries(
+      ["ASK_CORRECTION", "APPROVE", "RECORD_PAYMENT", "CANCEL"].map((intent) => [
+        intent,
+        {
+          params: (w: MatrixWorld) => ({ id_: w.dossierId, id: w.dossierId, position: "1" }),
+          expect: staff(404, 404),
+          guessed: 404,
+        },
+      ]),
+    ),
+  },
+  "instruction.versements.tsx": { loader: { expect: staff(200) } },
+  "instruction.versements[.csv].ts": { loader: { expect: staff(200) } },
 };
