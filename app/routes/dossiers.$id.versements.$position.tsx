@@ -23,12 +23,8 @@ import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, formatBytes } from "~/domain/uploads"
 import { env } from "~/env.server";
 import { appUrl } from "~/env.server";
 import { applicantPaymentPage } from "~/services/post-grant/payment-pages.server";
-import {
-  MAX_PROOF_FILES,
-  proofField,
-  requestFileFields,
-  requestPayment,
-} from "~/services/post-grant/payments.server";
+import { requestFileFields, requestPayment } from "~/services/post-grant/payments.server";
+import { MAX_PROOF_FILES, proofField } from "~/domain/post-grant/payment-request";
 import { replyTo } from "~/services/platform/http.server";
 import { readMultipartForm } from "~/services/platform/multipart.server";
 import { requireRole } from "~/session.server";
@@ -119,6 +115,12 @@ export default function DossierPayment() {
       {page.blocked ? (
         <p className="notice notice--info">Ce versement ne peut pas encore être demandé. {page.blocked}</p>
       ) : null}
+      {!form && page.proofs.length > 0 && page.payment.status === "EXPECTED" ? (
+        <p>
+          Justificatifs à joindre à la demande{"\u00a0"}:{" "}
+          {page.proofs.map((proof) => proof.label).join("\u202f; ")}.
+        </p>
+      ) : null}
       {page.files.length > 0 ? (
         <PaymentFiles files={page.files} href={(id) => `/dossiers/${page.dossier.id}/pieces/${id}`} />
       ) : null}
@@ -136,7 +138,11 @@ export default function DossierPayment() {
           <InputField
             name="amount"
             label="Montant demandé"
-            hint={`En euros. Laissé vide, le montant dû est demandé (${page.due.amount} d’après la convention et ce que vous aviez déclaré)\u202f; il est recalculé d’après votre déclaration.`}
+            hint={
+              page.declarationKind === "NONE"
+                ? `En euros, au plus ${page.due.amount}. Laissé vide, ce montant est demandé.`
+                : "En euros. Laissé vide, le montant dû est demandé\u202f: il est recalculé d’après votre déclaration ci-dessus."
+            }
             inputMode="decimal"
             className="field__input field__input--short"
             defaultValue={values.amount ?? form.amount}

@@ -53,7 +53,7 @@ export default function FinanceExport() {
         <InputField
           name="au"
           type="date"
-          label="au"
+          label="Jusqu’au"
           defaultValue={errors?.au ? typed.au : period.to}
           error={errors?.au}
           className="field__input field__input--short"

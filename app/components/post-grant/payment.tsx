@@ -16,7 +16,7 @@ export function PaymentFacts({ page, audience }: { page: Page; audience: "applic
     [audience === "staff" ? "Montant dû recalculé" : "Montant dû", due.amount],
     [
       "Calcul",
-      `${due.basis} (règles de la version ${page.ruleSetVersion} du dispositif, celle de l’attribution)`,
+      `${due.basis} Règles appliquées\u00a0: version ${page.ruleSetVersion} du dispositif, celle de l’attribution.`,
     ],
     ["À reverser", due.toRepay],
     ["Montant demandé", payment.requested],

@@ -31,6 +31,13 @@ export function declarationKind(schemeCode: SchemeCode, kind: PaymentKind): Decl
   return "NONE";
 }
 
+/** The file input of a proof: `proof.CAPITAL_CERTIFICATE`, `proof.OTHER`. */
+export const proofField = (kind: string) => `proof.${kind}`;
+/** The files one request may carry: one per required proof and one more. */
+export const MAX_PROOF_FILES = 6;
+export const MAX_REASON_LENGTH = 2_000;
+export const MAX_MANDATE_LENGTH = 60;
+
 /** The form's field names for the employee-associate of row `index`. */
 export const associateField = (index: number, field: "name" | "subscribed" | "paidUp") =>
   `associate.${index}.${field}`;

@@ -7,7 +7,14 @@ import { AUDIT_ACTIONS } from "~/domain/audit";
 import { formatEuros } from "~/domain/format";
 import { paris, parisDay } from "~/domain/paris-time";
 import { PAYMENT_MOVES, checkPaymentMove, type PaymentMove } from "~/domain/post-grant/payment-workflow";
-import { readAmount, readDeclaration } from "~/domain/post-grant/payment-request";
+import {
+  MAX_MANDATE_LENGTH,
+  MAX_PROOF_FILES,
+  MAX_REASON_LENGTH,
+  proofField,
+  readAmount,
+  readDeclaration,
+} from "~/domain/post-grant/payment-request";
 import { forbidden, UserError } from "~/domain/user-error";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, PaymentKind, ReportStatus, UserRole } from "~/generated/prisma/enums";
@@ -33,13 +40,6 @@ import { paymentContext, type PaymentContext } from "./payment-context.server";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 30_000 };
-
-/** The file input of a proof: `proof.CAPITAL_CERTIFICATE`, `proof.OTHER`. */
-export const proofField = (kind: string) => `proof.${kind}`;
-/** The files one request may carry: one per required proof and one more. */
-export const MAX_PROOF_FILES = 6;
-export const MAX_REASON_LENGTH = 2_000;
-export const MAX_MANDATE_LENGTH = 60;
 
 /** A refused payment form: French messages by field, nothing changed. */
 export class PaymentFormError extends UserError {
