@@ -2,8 +2,6 @@
 // one line each with what a payment order needs (organisation, SIRET, IBAN/BIC, amount, mandate). The same
 // French CSV as the instruction queue's export (semicolons, comma decimals, UTF-8 BOM), the staff's scope
 // applied, and who took the file is kept in the audit log.
-import { stringify } from "csv-stringify/sync";
-
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { formatDate, formatEuros } from "~/domain/format";
 import { csvAmount } from "~/domain/instruction-queue";
@@ -14,6 +12,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { PaymentStatus } from "~/generated/prisma/enums";
 
 import { staffScope } from "~/services/instruction/scope.server";
+import { frenchCsv } from "~/services/platform/csv.server";
 import type { StaffActor } from "~/services/instruction/access.server";
 
 export interface ExportPeriod {
@@ -171,13 +170,7 @@ export async function financeCsvExport(
     csvAmount(row.paidCents),
     row.mandateReference,
   ]);
-  const csv = stringify(records, {
-    bom: true,
-    delimiter: ";",
-    header: true,
-    columns: [...FINANCE_CSV_HEADER],
-    record_delimiter: "windows",
-  });
+  const csv = frenchCsv(FINANCE_CSV_HEADER, records);
   // Bank details leave the portal: who took what is kept.
   await db.auditLog.create({
     data: {
