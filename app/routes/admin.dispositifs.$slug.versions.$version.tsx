@@ -218,7 +218,9 @@ export default function AdminRuleSetVersion() {
 function PaymentTerms({ sentences, draft }: { sentences: string[]; draft: boolean }) {
   return (
     <section aria-labelledby="versements-titre">
-      <h2 id="versements-titre">Versements et comptes rendus{draft ? " selon ce brouillon" : ""}</h2>
+      <h2 id="versements-titre">
+        En clair{"\u00a0"}: versements et comptes rendus{draft ? " selon ce brouillon" : ""}
+      </h2>
       <ul>
         {sentences.map((sentence) => (
           <li key={sentence}>{sentence}</li>

@@ -212,7 +212,7 @@ function reportSentences(
   period: string,
 ): string[] {
   return [
-    `Compte rendu financier dû ${terms.reportDueMonths}\u00a0mois après la fin ${period}\u202f; tout écart de plus de ${pct(terms.reportVarianceThresholdPercent)} entre le budget prévu et réalisé d’une ligne doit être expliqué.`,
+    `Compte rendu financier dû ${terms.reportDueMonths}\u00a0mois après la fin ${period}\u202f; toute ligne du budget dont le réalisé s’écarte de plus de ${pct(terms.reportVarianceThresholdPercent)} du prévu doit être expliquée.`,
     `Pièces du compte rendu\u00a0: ${pieceList(terms.reportAttachments)}.`,
   ];
 }
