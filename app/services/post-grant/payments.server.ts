@@ -34,6 +34,7 @@ import { notifyStaff } from "~/services/instruction/staff-notifications.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import type { UploadedFile } from "~/services/platform/multipart.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 import { recordFollowUp } from "./follow-up.server";
 import { paymentContext, type PaymentContext } from "./payment-context.server";
@@ -260,7 +261,12 @@ export async function requestPayment(db: PrismaClient, storage: FileStorage, inp
       return { position: context.payment.position, amountCents: amount.cents };
     }, TX_OPTIONS);
   } catch (error) {
-    for (const item of stored) await storage.delete(item.key).catch(() => undefined);
+    // Only files no row names: the commit may have happened and its answer been lost.
+    await deleteUnreferencedFiles(
+      db,
+      storage,
+      stored.map((item) => item.key),
+    );
     throw error;
   }
 }
