@@ -20,6 +20,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/domain/format";
 import { parisDay } from "~/domain/paris-time";
+import { paymentTermsSentences } from "~/domain/schemes/rule-set-preview";
 import {
   describeParameters,
   formValuesFromFormData,
@@ -69,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: { ...versionLine(slug, summary), updatedAt: formatDateTime(summary.updatedAt) },
     confirmation: CONFIRMATIONS[done] ?? null,
     described: isDraft ? null : describeParameters(code, parameters),
+    paymentTerms: paymentTermsSentences(code, parameters),
     draft: isDraft
       ? {
           values: parametersToFormValues(code, parameters),
@@ -137,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminRuleSetVersion() {
-  const { scheme, version, confirmation, described, draft } = useLoaderData<typeof loader>();
+  const { scheme, version, confirmation, described, draft, paymentTerms } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saveResult = result?.intent === "save" ? result : null;
   return (
@@ -176,6 +178,7 @@ export default function AdminRuleSetVersion() {
           <p>Une version publiée ne change plus. Pour modifier ces règles, préparez une nouvelle version.</p>
           <h2>Paramètres</h2>
           <RuleSetParameters sections={described} />
+          <PaymentTerms sentences={paymentTerms} draft={false} />
         </>
       ) : null}
 
@@ -204,9 +207,25 @@ export default function AdminRuleSetVersion() {
             draftVersion={version.version}
             perYear={scheme.code === "CAP_ASSO"}
           />
+          <PaymentTerms sentences={paymentTerms} draft />
           <RuleSetDraftActions today={draft.today} publish={result?.intent === "publish" ? result : null} />
         </>
       ) : null}
     </>
+  );
+}
+
+function PaymentTerms({ sentences, draft }: { sentences: string[]; draft: boolean }) {
+  return (
+    <section aria-labelledby="versements-titre">
+      <h2 id="versements-titre">
+        En clair{"\u00a0"}: versements et comptes rendus{draft ? " selon ce brouillon" : ""}
+      </h2>
+      <ul>
+        {sentences.map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ul>
+    </section>
   );
 }

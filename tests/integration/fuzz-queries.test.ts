@@ -48,6 +48,7 @@ const NONE = () => ({});
 const QUEUE = ["app/domain/instruction-queue.ts"];
 const PIPELINE = ["app/domain/funder-pipeline.ts"];
 const JOURNAL = ["app/domain/audit-log.ts"];
+const FINANCE = ["app/services/post-grant/finance-export.server.ts"];
 const SPECS: Record<string, QuerySpec> = {
   "admin.appels.$id.tsx": { as: "admin", params: (c) => ({ id: c.call }) },
   "admin.appels._index.tsx": { as: "admin", params: NONE, sources: ["app/domain/calls.ts"] },
@@ -89,6 +90,17 @@ const SPECS: Record<string, QuerySpec> = {
   // ── post-grant: agreement ──
   "dossiers.$id.convention.tsx": { as: "applicant", params: (c) => ({ id: c.filed }) },
   "instruction.dossiers.$id_.convention.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  // ── post-grant: payments ──
+  "dossiers.$id.versements.$position.tsx": {
+    as: "applicant",
+    params: (c) => ({ id: c.filed, position: "1" }),
+  },
+  "instruction.dossiers.$id_.versements.$position.tsx": {
+    as: "instructor",
+    params: (c) => ({ id_: c.staffDossier, id: c.staffDossier, position: "1" }),
+  },
+  "instruction.versements.tsx": { as: "instructor", params: NONE, sources: FINANCE },
+  "instruction.versements[.csv].ts": { as: "instructor", params: NONE, sources: FINANCE },
 };
 
 /** The URL path of a route module, its params filled in: enough for the loader, which reads the query. */

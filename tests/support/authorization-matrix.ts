@@ -569,4 +569,37 @@ export const MATRIX: Record<string, RouteRow> = {
       paper: { params: dossier, form: () => ({ paperName: "" }), expect: staff(404, 422), guessed: 404 },
     },
   },
+
+  // ── post-grant: payments ──
+  // The matrix's dossier is filed, not granted: it has no payment, so an allowed person meets a 404 there.
+  // Every move of a page goes through the same guard and service: one intent of each is checked.
+  "dossiers.$id.versements.$position.tsx": {
+    loader: {
+      params: (w) => ({ id: w.dossierId, position: "1" }),
+      expect: applicants(404, 404),
+      guessed: 404,
+    },
+    action: {
+      params: (w) => ({ id: w.dossierId, position: "1" }),
+      form: () => ({ intent: "REQUEST" }),
+      expect: applicants(404, 404),
+      guessed: 404,
+    },
+  },
+  // `$id_`: the page is not nested in the dossier's page (the URL's `id` is given under both names).
+  "instruction.dossiers.$id_.versements.$position.tsx": {
+    loader: {
+      params: (w) => ({ id_: w.dossierId, id: w.dossierId, position: "1" }),
+      expect: staff(404, 404),
+      guessed: 404,
+    },
+    action: {
+      params: (w) => ({ id_: w.dossierId, id: w.dossierId, position: "1" }),
+      form: () => ({ intent: "APPROVE" }),
+      expect: staff(404, 404),
+      guessed: 404,
+    },
+  },
+  "instruction.versements.tsx": { loader: { expect: staff(200) } },
+  "instruction.versements[.csv].ts": { loader: { expect: staff(200) } },
 };

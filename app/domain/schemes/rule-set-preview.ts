@@ -12,6 +12,7 @@ import { formatWholeEuros } from "~/domain/format";
 import type { SchemeCode } from "~/generated/prisma/enums";
 
 import type { RuleSetParametersByScheme } from "./index";
+import type { RequiredAttachment } from "./common";
 
 const eur = (euros: number) => formatWholeEuros(euros * 100);
 
@@ -196,4 +197,65 @@ export function previewRuleSet<C extends SchemeCode>(
       amountChanged: before.maxAmountEur !== after.maxAmountEur,
     };
   });
+}
+
+const pct = (value: number) => `${value}\u00a0%`;
+const pieceList = (pieces: readonly RequiredAttachment[]) =>
+  pieces.length === 0 ? "aucune" : pieces.map((piece) => piece.label).join("\u202f; ");
+
+function reportSentences(
+  terms: {
+    reportDueMonths: number;
+    reportVarianceThresholdPercent: number;
+    reportAttachments: readonly RequiredAttachment[];
+  },
+  period: string,
+): string[] {
+  return [
+    `Compte rendu financier dû ${terms.reportDueMonths}\u00a0mois après la fin ${period}\u202f; toute ligne du budget dont le réalisé s’écarte de plus de ${pct(terms.reportVarianceThresholdPercent)} du prévu doit être expliquée.`,
+    `Pièces du compte rendu\u00a0: ${pieceList(terms.reportAttachments)}.`,
+  ];
+}
+
+/**
+ * How a grant under these rules is paid and accounted for, in French sentences: the payment terms of the
+ * rule set (app/domain/schemes/payment-terms.ts), shown with the other parameters and in a draft's preview.
+ */
+export function paymentTermsSentences<C extends SchemeCode>(
+  code: C,
+  parameters: RuleSetParametersByScheme[C],
+): string[] {
+  switch (code) {
+    case "CAP_ASSO": {
+      const { paymentTerms: terms } = parameters as RuleSetParametersByScheme["CAP_ASSO"];
+      return [
+        terms.advancePercent > 0
+          ? `Avance de ${pct(terms.advancePercent)} de chaque année\u00a0: l’année\u00a01 dès l’acceptation de la convention, les années suivantes une fois le compte rendu de l’année précédente approuvé.`
+          : "Pas d’avance\u00a0: chaque année est versée en une fois.",
+        "Solde de chaque année avec son compte rendu financier, une fois celui-ci approuvé, d’après la subvention qu’il retient.",
+        ...reportSentences(terms, "de chaque année"),
+      ];
+    }
+    case "A_VOS_ID": {
+      const { paymentTerms: terms } = parameters as RuleSetParametersByScheme["A_VOS_ID"];
+      return [
+        terms.advancePercent > 0
+          ? `Avance de ${pct(terms.advancePercent)} dès l’acceptation de la convention.`
+          : "Pas d’avance\u00a0: la subvention est versée en une fois avec le compte rendu final.",
+        `Réalisation du projet en ${terms.projectLengthMonths}\u00a0mois à partir de l’acceptation de la convention.`,
+        "Solde avec le compte rendu final et l’état récapitulatif des dépenses effectivement payées\u00a0: subvention recalculée = taux × dépenses éligibles payées, au plus le montant accordé\u202f; ce qui a été versé au-delà est à reverser.",
+        `Pièces de la demande de solde\u00a0: ${pieceList(terms.balanceAttachments)}.`,
+        ...reportSentences(terms, "du projet"),
+      ];
+    }
+    case "CAP_SCOP_SCIC": {
+      const p = parameters as RuleSetParametersByScheme["CAP_SCOP_SCIC"];
+      return [
+        `Versement unique sur justificatifs, recalculé d’après le capital effectivement libéré par chaque salarié associé (${pct(p.subsidyRateOfContributionPercent)} de l’apport, au plus ${formatWholeEuros(p.maxSubsidyPerEmployeeAssociateCents)} par personne et ${formatWholeEuros(p.maxSubsidyPerCooperativeCents)} par coopérative).`,
+        `Justificatifs à présenter dans les ${p.paymentTerms.proofDeadlineMonths}\u00a0mois suivant l’acceptation de la convention\u00a0: ${pieceList(p.paymentTerms.paymentAttachments)}.`,
+      ];
+    }
+    default:
+      return ["Versement unique dès l’acceptation de la convention."];
+  }
 }

@@ -12,6 +12,9 @@ import { newStorageKey, type FileStorage } from "~/services/platform/storage.ser
 import { notFound, UserError } from "~/domain/user-error";
 import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
+/** Files sent after the grant (payment proofs, report pieces, the signed agreement) are not filing pieces. */
+export const NOT_POST_GRANT = { paymentId: null, reportId: null, acceptanceId: null } as const;
+
 /** The kind of a file that is none of the required pieces. */
 export const OTHER_ATTACHMENT_KIND = "OTHER";
 
@@ -54,7 +57,8 @@ function requiredKinds(parameters: unknown): string[] {
 export async function listAttachments(db: PrismaClient, userId: string, dossierId: string) {
   await getDossierForMember(db, userId, dossierId);
   return db.attachment.findMany({
-    where: { dossierId, deletedAt: null, messageId: null },
+    // The filing's pieces only: a payment's proofs, a report's pieces and a signed agreement have their pages.
+    where: { dossierId, deletedAt: null, messageId: null, ...NOT_POST_GRANT },
     orderBy: { createdAt: "asc" },
     include: { uploadedBy: { select: { firstName: true, lastName: true } } },
   });

@@ -138,7 +138,15 @@ export async function completeDossierData(
   const raw = answersOf(dossier.answers);
   const reading = readDossierAnswers(dossier.schemeCode, context, raw);
   const attachments = await db.attachment.findMany({
-    where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+    // The filing's pieces: files sent after the grant belong to a payment, a report or the agreement.
+    where: {
+      dossierId: dossier.id,
+      deletedAt: null,
+      messageId: null,
+      paymentId: null,
+      reportId: null,
+      acceptanceId: null,
+    },
     orderBy: { createdAt: "asc" },
     select: { kind: true, fileName: true, sizeBytes: true, sha256: true },
   });

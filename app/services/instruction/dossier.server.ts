@@ -29,6 +29,7 @@ import { correctionDiffs } from "./corrections.server";
 import { queueNeighbours } from "./queue-neighbours.server";
 import { isUserError } from "~/domain/user-error";
 import { PREVIEWABLE_TYPES, STAFF_DOCUMENTS, type StaffDocumentSlug } from "./dossier-files.server";
+import { NOT_POST_GRANT } from "~/services/applicant/attachments.server";
 
 export type { StaffActor };
 export type InstructionDossierView = Awaited<ReturnType<typeof instructionDossierView>>;
@@ -89,7 +90,7 @@ export async function instructionDossierView(
     completeDossierData(db, dossier as Parameters<typeof completeDossierData>[1], now),
     dossierChecklist(db, dossier as Parameters<typeof dossierChecklist>[1], now),
     db.attachment.findMany({
-      where: { dossierId: dossier.id, deletedAt: null, messageId: null },
+      where: { dossierId: dossier.id, deletedAt: null, messageId: null, ...NOT_POST_GRANT },
       orderBy: { createdAt: "asc" },
       select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
     }),
