@@ -58,8 +58,6 @@ export async function recoverySummary(
 /** The reversements page: the summary and each recovery decided. */
 export async function recoveriesView(db: PrismaClient, actor: StaffActor, dossierId: string) {
   const dossier = await getDossierForStaff(db, actor, dossierId);
-  if (dossier.status !== DossierStatus.GRANTED && dossier.status !== DossierStatus.SETTLED)
-    throw notFound("Ce dossier n’a pas de subvention accordée.");
   const summary = await recoverySummary(db, dossier);
   const documents = await db.generatedDocument.findMany({
     where: { dossierId, kind: DocumentKind.RECOVERY_ORDER },
