@@ -97,6 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
   const dossierId = params.id ?? "";
   const period = periodParam(params.period);
+  // Scope first: outside it, the dossier does not exist, whatever the form says.
+  await reportView(db, { staff: user }, dossierId, period);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const values: Record<string, string> = {};

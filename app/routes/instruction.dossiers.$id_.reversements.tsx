@@ -19,6 +19,7 @@ import type { ActionResult } from "~/domain/forms";
 import { addParisDays, paris, parisDay } from "~/domain/paris-time";
 import { appUrl } from "~/env.server";
 import { DossierStatus, RecoveryStatus } from "~/generated/prisma/enums";
+import { getDossierForStaff } from "~/services/instruction/access.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import {
   issueRecovery,
@@ -80,6 +81,8 @@ type Result = ActionResult<Record<string, string> | undefined, string>;
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
   const dossierId = params.id ?? "";
+  // Scope first: outside it, the dossier does not exist, whatever the form says.
+  await getDossierForStaff(db, user, dossierId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const values: Record<string, string> = {};

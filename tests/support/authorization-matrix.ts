@@ -80,7 +80,9 @@ export function urlOf(file: string, params: Record<string, string>): string {
     .split(".")
     .filter((segment) => segment !== "_index");
   const path = segments.map((segment) => {
-    const [name, extension] = segment.split("~") as [string, string | undefined];
+    const [raw, extension] = segment.split("~") as [string, string | undefined];
+    // `$id_`: a segment that opts out of its parent's layout (`instruction.dossiers.$id_.solde.tsx`).
+    const name = raw.replace(/_$/, "");
     const value = name.startsWith("$") ? encodeURIComponent(params[name.slice(1)] ?? "") : name;
     return extension ? `${value}.${extension}` : value;
   });
@@ -539,5 +541,48 @@ export const MATRIX: Record<string, RouteRow> = {
         { params: () => ({ slug: "cap-asso", version: "1" }), expect: adminOnly(409), guessed: 404 },
       ]),
     ),
+  },
+
+  // ── post-grant: reports, recoveries and settlement ──
+  // The matrix's dossier is filed, not granted: it has no report (404 to those who may see the dossier, as
+  // to the others); its reversements and solde pages show that nothing is due, and their forms are refused.
+  "dossiers.$id.comptes-rendus.$period.tsx": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+    action: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+  },
+  "dossiers.$id.comptes-rendus.$period.pdf.ts": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+  },
+  "instruction.dossiers.$id_.comptes-rendus.$period.tsx": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: staff(404, 404), guessed: 404 },
+    actions: {
+      APPROVE: {
+        params: (w) => ({ id: w.dossierId, period: "1" }),
+        form: () => ({ retainedAmount: "beaucoup" }),
+        expect: staff(404, 404),
+        guessed: 404,
+      },
+      ASK_CORRECTION: {
+        params: (w) => ({ id: w.dossierId, period: "1" }),
+        form: () => ({ reason: "" }),
+        expect: staff(404, 404),
+        guessed: 404,
+      },
+    },
+  },
+  "instruction.dossiers.$id_.comptes-rendus.$period.pdf.ts": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: staff(404, 404), guessed: 404 },
+  },
+  "instruction.dossiers.$id_.reversements.tsx": {
+    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    actions: {
+      issue: { params: dossier, form: () => ({ amount: "beaucoup" }), expect: staff(404, 422), guessed: 404 },
+      settle: { params: dossier, form: () => ({ settledOn: "hier" }), expect: staff(404, 422), guessed: 404 },
+    },
+  },
+  "instruction.dossiers.$id_.solde.tsx": {
+    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    // A filed dossier cannot be settled: refused by the state machine.
+    actions: { SETTLE: { params: dossier, expect: staff(404, 409), guessed: 404 } },
   },
 };
