@@ -86,6 +86,17 @@ const SPECS: Record<string, QuerySpec> = {
   "instruction.dossiers.$id.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
   "instruction.export[.csv].ts": { as: "instructor", params: NONE, sources: QUEUE },
   "organisations.$id.tsx": { as: "applicant", params: (c) => ({ id: c.organisation }) },
+  // ── post-grant: reports, recoveries and settlement ──
+  "dossiers.$id.comptes-rendus.$period.tsx": {
+    as: "applicant",
+    params: (c) => ({ id: c.filed, period: "1" }),
+  },
+  "instruction.dossiers.$id_.comptes-rendus.$period.tsx": {
+    as: "instructor",
+    params: (c) => ({ id: c.staffDossier, period: "1" }),
+  },
+  "instruction.dossiers.$id_.reversements.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  "instruction.dossiers.$id_.solde.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
 };
 
 /** The URL path of a route module, its params filled in: enough for the loader, which reads the query. */
@@ -96,7 +107,10 @@ function pathOf(file: string, params: Record<string, string>): string {
     .split(".")
     .filter((segment) => segment !== "_index")
     .map((segment) =>
-      segment.startsWith("$") ? encodeURIComponent(params[segment.slice(1)] ?? "") : segment,
+      // `$id_` opts out of its parent's layout; the parameter is still `id`.
+      segment.startsWith("$")
+        ? encodeURIComponent(params[segment.slice(1).replace(/_$/, "")] ?? "")
+        : segment,
     );
   return `/${segments.join("/")}`;
 }
