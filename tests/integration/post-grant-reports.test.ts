@@ -40,7 +40,9 @@ import { inspectUpload } from "~/services/platform/uploads.server";
 import { databaseKinds } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
 import { APP_URL, createWorld, DAY, type World } from "../support/instruction-world";
+import { bindAppDatabase } from "../support/fuzz";
 import { pdfText } from "../support/pdf-text";
+import { cookieOf, get, outcome, post } from "../support/routes";
 import { grantDossiers, type GrantedDossier } from "../support/post-grant-world";
 
 const ACCEPTED_ON = new Date("2026-01-15T10:00:00Z");
@@ -49,12 +51,16 @@ describe.each(databaseKinds())("financial reports, recoveries and settlement on 
   let world: World;
   let capAsso: GrantedDossier;
   let aVosId: GrantedDossier;
+  let byForms: GrantedDossier;
 
   beforeAll(async () => {
     world = await createWorld(kind);
-    const granted = await grantDossiers(world, ["CAP_ASSO", "A_VOS_ID"]);
+    bindAppDatabase(world.database);
+    globalThis.__storage = world.storage;
+    const granted = await grantDossiers(world, ["CAP_ASSO", "A_VOS_ID", "A_VOS_ID"]);
     capAsso = granted[0]!;
     aVosId = granted[1]!;
+    byForms = granted[2]!;
     for (const dossier of granted) {
       await world.db.$transaction((tx) => createPostGrantPlan(tx, dossier.id, ACCEPTED_ON));
       await world.db.dossier.update({
@@ -64,6 +70,7 @@ describe.each(databaseKinds())("financial reports, recoveries and settlement on 
     }
   });
   afterAll(async () => {
+    globalThis.__storage = undefined;
     await world?.database.close();
     if (world) await rm(world.root, { recursive: true, force: true });
   });
@@ -427,6 +434,180 @@ describe.each(databaseKinds())("financial reports, recoveries and settlement on 
     const after = await reportRow(capAsso.id, 2);
     expect([after.remindedBeforeAt, after.remindedOnDayAt, after.remindedOverdueAt].every(Boolean)).toBe(
       true,
+    );
+  });
+
+  // The pages as a browser without JavaScript uses them: plain form posts (multipart for the report with its
+  // pieces), the answers read from the rendered data; e2e cannot prepare a granted dossier with an accepted
+  // agreement through pages that do not exist yet (the agreement's acceptance is built in parallel).
+  it("goes through the pages by plain form posts: draft, refused submission keeping values, submission, approval, recovery, settlement", async () => {
+    const applicantPage = await import("~/routes/dossiers.$id.comptes-rendus.$period");
+    const staffPage = await import("~/routes/instruction.dossiers.$id_.comptes-rendus.$period");
+    const recoveriesPage = await import("~/routes/instruction.dossiers.$id_.reversements");
+    const settlementPage = await import("~/routes/instruction.dossiers.$id_.solde");
+    const reportPdfRoute = await import("~/routes/dossiers.$id.comptes-rendus.$period.pdf");
+    const dossierId = byForms.id;
+    const params = { id: dossierId, period: "1" };
+    const applicant = await cookieOf(world.db, byForms.owner.id);
+    const instructor = await cookieOf(world.db, world.instructor.id);
+    await world.db.payment.updateMany({
+      where: { dossierId, kind: PaymentKind.ADVANCE },
+      data: { status: PaymentStatus.PAID, paidAmountCents: 1_800_000, paidOn: ACCEPTED_ON },
+    });
+    const url = `http://localhost/dossiers/${dossierId}/comptes-rendus/1`;
+    const multipart = (fields: Record<string, string>, files: Record<string, Buffer> = {}) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      for (const [name, bytes] of Object.entries(files))
+        form.append(name, new File([new Uint8Array(bytes)], `${name}.pdf`, { type: "application/pdf" }));
+      return {
+        request: new Request(url, { method: "POST", body: form, headers: { cookie: applicant } }),
+        params,
+        context: {},
+      };
+    };
+    const page = await outcome(applicantPage.loader(get(url, applicant, params)));
+    expect(page.status).toBe(200);
+    expect((page.body as { form: { lines: unknown[] } }).form.lines.length).toBeGreaterThan(0);
+
+    // Sent incomplete, with one piece: refused with the French errors, what was typed and the piece kept.
+    const values = await completeValues(dossierId, {
+      publicReached: "",
+      [ELIGIBLE_EXPENSES_FIELD]: "40 000,55",
+    });
+    const pieceKinds = (await pieces(dossierId)).map((piece) => piece.kind);
+    const refused = await outcome(
+      applicantPage.action(
+        multipart({ ...values, intent: "SUBMIT" }, { [`piece_${pieceKinds[0]}`]: SAMPLE_FILES.pdf }) as never,
+      ),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      errors: { publicReached: "Renseignez «\u00a0Public touché\u00a0»." },
+      values: { actions: values.actions },
+    });
+    const reloaded = (await outcome(applicantPage.loader(get(url, applicant, params)))).body as {
+      form: { values: Record<string, string>; pieces: Array<{ file: string | null }> };
+    };
+    expect(reloaded.form.values[ELIGIBLE_EXPENSES_FIELD]).toBe("40 000,55");
+    expect(reloaded.form.pieces[0]!.file).not.toBeNull();
+
+    // Completed and sent with the other piece: redirected with the confirmation, then read-only with its PDF.
+    const files = Object.fromEntries(
+      pieceKinds
+        .slice(1)
+        .map((kind) => [`piece_${kind}`, Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(kind)])]),
+    );
+    const sent = await outcome(
+      applicantPage.action(
+        multipart({ ...values, publicReached: "80 familles", intent: "SUBMIT" }, files) as never,
+      ),
+    );
+    expect(sent.location).toBe(`/dossiers/${dossierId}/comptes-rendus/1?message=envoye`);
+    const readOnly = (await outcome(applicantPage.loader(get(`${url}?message=envoye`, applicant, params))))
+      .body as {
+      editable: boolean;
+      pdf: string;
+      confirmation: string;
+    };
+    expect([readOnly.editable, readOnly.confirmation]).toEqual([
+      false,
+      "Votre compte rendu financier est envoyé au service instructeur de la Région.",
+    ]);
+    const download = await reportPdfRoute.loader(get(`${url}/pdf`, applicant, params));
+    expect(download.headers.get("Content-Type")).toBe("application/pdf");
+    expect(await pdfText(new Uint8Array(await download.arrayBuffer()))).toContain(formatEuros(4_000_055));
+
+    // The instructor sees the computed amount and approves.
+    const staffUrl = `http://localhost/instruction/dossiers/${dossierId}/comptes-rendus/1`;
+    const staffView = (await outcome(staffPage.loader(get(staffUrl, instructor, params)))).body as {
+      approval: { editable: boolean; retained: string };
+      canApprove: boolean;
+    };
+    expect(staffView).toMatchObject({
+      canApprove: true,
+      approval: { editable: false, retained: formatEuros(1_600_022) },
+    });
+    const approvedAnswer = await outcome(
+      staffPage.action(post(staffUrl, { intent: "APPROVE" }, instructor, params)),
+    );
+    expect(approvedAnswer.location).toBe(
+      `/instruction/dossiers/${dossierId}/comptes-rendus/1?message=approuve`,
+    );
+
+    // Reversements: a refused form keeps what was typed; the proposed amount is issued; then settled.
+    const recoveriesUrl = `http://localhost/instruction/dossiers/${dossierId}/reversements`;
+    const recoveriesView = (
+      await outcome(recoveriesPage.loader(get(recoveriesUrl, instructor, { id: dossierId })))
+    ).body as {
+      proposed: string;
+      defaultDueDate: string;
+    };
+    expect(recoveriesView.proposed).toBe("1999,78");
+    const noReason = await outcome(
+      recoveriesPage.action(
+        post(
+          recoveriesUrl,
+          { intent: "issue", amount: "1999,78", reason: "", dueDate: recoveriesView.defaultDueDate },
+          instructor,
+          { id: dossierId },
+        ),
+      ),
+    );
+    expect(noReason.status).toBe(422);
+    expect(noReason.body).toMatchObject({
+      intent: "issue",
+      values: { amount: "1999,78" },
+      errors: { reason: expect.any(String) },
+    });
+    const issued = await outcome(
+      recoveriesPage.action(
+        post(
+          recoveriesUrl,
+          {
+            intent: "issue",
+            amount: "1999,78",
+            reason: "Dépenses inférieures.",
+            dueDate: recoveriesView.defaultDueDate,
+          },
+          instructor,
+          { id: dossierId },
+        ),
+      ),
+    );
+    expect(issued.location).toBe(`/instruction/dossiers/${dossierId}/reversements?message=emis`);
+    const settlementUrl = `http://localhost/instruction/dossiers/${dossierId}/solde`;
+    const tooEarly = await outcome(
+      settlementPage.action(post(settlementUrl, { intent: "SETTLE" }, instructor, { id: dossierId })),
+    );
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body).toMatchObject({
+      errors: { form: expect.stringContaining("un reversement n’est pas réglé") },
+    });
+    const recovery = await world.db.recovery.findFirstOrThrow({ where: { dossierId } });
+    expect(recovery.amountCents).toBe(199_978);
+    const settledAnswer = await outcome(
+      recoveriesPage.action(
+        post(
+          recoveriesUrl,
+          {
+            intent: "settle",
+            recoveryId: recovery.id,
+            settledOn: new Date().toISOString().slice(0, 10),
+            reference: "TR-42",
+          },
+          instructor,
+          { id: dossierId },
+        ),
+      ),
+    );
+    expect(settledAnswer.location).toBe(`/instruction/dossiers/${dossierId}/reversements?message=regle`);
+    const done = await outcome(
+      settlementPage.action(post(settlementUrl, { intent: "SETTLE" }, instructor, { id: dossierId })),
+    );
+    expect(done.location).toBe(`/instruction/dossiers/${dossierId}/solde?message=solde`);
+    expect((await world.db.dossier.findUniqueOrThrow({ where: { id: dossierId } })).status).toBe(
+      DossierStatus.SETTLED,
     );
   });
 });
