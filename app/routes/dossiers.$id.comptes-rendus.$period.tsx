@@ -184,7 +184,7 @@ export default function ApplicantReportPage() {
         </div>
         <div>
           <dt>Échéance</dt>
-          <dd>{view.submittedAt ? `envoyé le ${view.submittedAt}` : view.dueText}</dd>
+          <dd>{view.submittedAt && !view.editable ? `envoyé le ${view.submittedAt}` : view.dueText}</dd>
         </div>
         {view.retained ? (
           <div>
