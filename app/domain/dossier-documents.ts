@@ -21,6 +21,18 @@ export const ISSUED_DOCUMENTS = {
     label: "Certificat d’acceptation de la convention",
     fileStem: "Certificat d’acceptation",
   },
+  // After the grant: the latest financial report sent (each period's at /comptes-rendus/:period/pdf) and
+  // the latest « demande de reversement ».
+  "compte-rendu-financier": {
+    kind: DocumentKind.FINANCIAL_REPORT,
+    label: "Compte rendu financier",
+    fileStem: "Compte rendu financier",
+  },
+  reversement: {
+    kind: DocumentKind.RECOVERY_ORDER,
+    label: "Demande de reversement",
+    fileStem: "Demande de reversement",
+  },
 } as const;
 
 export type IssuedDocumentSlug = keyof typeof ISSUED_DOCUMENTS;
@@ -33,7 +45,7 @@ export function documentHref(dossierId: string, slug: DocumentSlug) {
 }
 
 /** The documents named by a feminine noun: « Lettre de décision », « Convention ». */
-const FEMININE: ReadonlySet<string> = new Set<string>(["decision", "convention"]);
+const FEMININE: ReadonlySet<string> = new Set<string>(["decision", "convention", "reversement"]);
 
 /** « établie le 07/12/2026 » for a letter or an agreement, « établi le 07/12/2026 » for the others. */
 export function issuedOn(slug: string, date: string): string {

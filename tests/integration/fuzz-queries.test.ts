@@ -101,6 +101,17 @@ const SPECS: Record<string, QuerySpec> = {
   },
   "instruction.versements.tsx": { as: "instructor", params: NONE, sources: FINANCE },
   "instruction.versements[.csv].ts": { as: "instructor", params: NONE, sources: FINANCE },
+  // ── post-grant: reports, recoveries and settlement ──
+  "dossiers.$id.comptes-rendus.$period.tsx": {
+    as: "applicant",
+    params: (c) => ({ id: c.filed, period: "1" }),
+  },
+  "instruction.dossiers.$id_.comptes-rendus.$period.tsx": {
+    as: "instructor",
+    params: (c) => ({ id: c.staffDossier, period: "1" }),
+  },
+  "instruction.dossiers.$id_.reversements.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  "instruction.dossiers.$id_.solde.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
 };
 
 /** The URL path of a route module, its params filled in: enough for the loader, which reads the query. */

@@ -562,6 +562,34 @@ export const MATRIX: Record<string, RouteRow> = {
       },
     },
   },
+
+  // ── post-grant: reports, recoveries and settlement ──
+  // The matrix's dossier is filed, not granted: it has no report (404 to those who may see the dossier, as
+  // to the others); its reversements and solde pages show that nothing is due, and their forms are refused.
+  "dossiers.$id.comptes-rendus.$period.tsx": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+    action: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+  },
+  "dossiers.$id.comptes-rendus.$period.pdf.ts": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+  },
+  "instruction.dossiers.$id_.comptes-rendus.$period.tsx": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: staff(404, 404), guessed: 404 },
+    actions: {
+      APPROVE: {
+        params: (w) => ({ id: w.dossierId, period: "1" }),
+        form: () => ({ retainedAmount: "beaucoup" }),
+        expect: staff(404, 404),
+        guessed: 404,
+      },
+      ASK_CORRECTION: {
+        params: (w) => ({ id: w.dossierId, period: "1" }),
+        form: () => ({ reason: "" }),
+        expect: staff(404, 404),
+        guessed: 404,
+      },
+    },
+  },
   "instruction.dossiers.$id_.convention.tsx": {
     loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
     actions: {
@@ -602,4 +630,19 @@ export const MATRIX: Record<string, RouteRow> = {
   },
   "instruction.versements.tsx": { loader: { expect: staff(200) } },
   "instruction.versements[.csv].ts": { loader: { expect: staff(200) } },
+  "instruction.dossiers.$id_.comptes-rendus.$period.pdf.ts": {
+    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: staff(404, 404), guessed: 404 },
+  },
+  "instruction.dossiers.$id_.reversements.tsx": {
+    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    actions: {
+      issue: { params: dossier, form: () => ({ amount: "beaucoup" }), expect: staff(404, 422), guessed: 404 },
+      settle: { params: dossier, form: () => ({ settledOn: "hier" }), expect: staff(404, 422), guessed: 404 },
+    },
+  },
+  "instruction.dossiers.$id_.solde.tsx": {
+    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    // A filed dossier cannot be settled: refused by the state machine.
+    actions: { SETTLE: { params: dossier, expect: staff(404, 409), guessed: 404 } },
+  },
 };
