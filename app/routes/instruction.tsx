@@ -15,6 +15,7 @@ const SECTIONS = [
   // A dossier opened from the queue belongs to the queue's section.
   { to: "/instruction", label: "File des dossiers", prefixes: ["/instruction/dossiers"] },
   { to: "/instruction/commission", label: "Commission permanente", prefixes: ["/instruction/commission"] },
+  { to: "/instruction/suivi", label: "Suivi des aides accordées", prefixes: ["/instruction/suivi"] },
 ];
 
 /** The instruction area: its own navigation above each page, which brings its own title. */

@@ -540,4 +540,7 @@ export const MATRIX: Record<string, RouteRow> = {
       ]),
     ),
   },
+  // ── post-grant: follow-up queue, funders' figures ──
+  "instruction.suivi.tsx": { loader: { expect: staff(200) } },
+  "instruction.suivi[.csv].ts": { loader: { expect: staff(200) } },
 };
