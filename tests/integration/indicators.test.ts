@@ -196,7 +196,9 @@ describe("the indicator pages and downloads", () => {
   it("opens the public figures to everyone and their CSV without a small cell", async () => {
     const page = await import("~/routes/indicateurs");
     const published = await page.loader(get("/indicateurs"));
-    expect(published.series.dispositifs.find((row) => row.key === "CAP_SCOP_SCIC")?.suppressed).toBe("small");
+    expect(published.series.dispositifs.find((row) => row.key === "EQUITY_ADVANCE")?.suppressed).toBe(
+      "small",
+    );
 
     const csvRoute = await import("~/routes/indicateurs.$serie[.csv]");
     const response = await csvRoute.loader(
@@ -206,7 +208,7 @@ describe("the indicator pages and downloads", () => {
     const bytes = await bytesOf(response);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString("utf8");
-    expect(csv).toContain(`CAP SCOP-SCIC;${SMALL_CELL_LABEL};`);
+    expect(csv).toContain(`Apport en fonds propres avec droit de reprise;${SMALL_CELL_LABEL};`);
     expect(await statusOf(csvRoute.loader(get("/indicateurs/x.csv", undefined, { serie: "x" })))).toBe(404);
   });
 
