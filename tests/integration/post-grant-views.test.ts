@@ -16,7 +16,7 @@ import { followUpCsvExport, loadFollowUpQueue } from "~/services/post-grant/foll
 
 import { DEMO_ACCOUNTS, seedDemo } from "../../seeds/demo";
 import { DEMO_RECOVERY } from "../../seeds/demo/post-grant";
-import { CAP_ASSO_GRANTED, CAP_SCOP_REQUESTED } from "../../seeds/demo/post-grant-dossiers";
+import { CAP_ASSO_GRANTED, CAP_ASSO_YEAR_2, CAP_SCOP_REQUESTED } from "../../seeds/demo/post-grant-dossiers";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createUser } from "../support/instruction-world";
@@ -205,5 +205,43 @@ describe("the follow-up queue on the demo database", () => {
       amount: formatEuros(DEMO_RECOVERY.toRepayCents),
       date: "à reverser avant le 02/12/2026",
     });
+  });
+
+  it("shows a funder the amounts paid beside granted and the reports' punctuality, never a piece nor a report's content", async () => {
+    const route = await import("~/routes/financeurs.dossiers.$id");
+    const funder = DEMO_ACCOUNTS.find((account) => account.key === "funder")!;
+    const cookie = await cookieOf(db, { email: funder.email });
+    const dossier = await db.dossier.findFirstOrThrow({
+      where: { title: String(CAP_ASSO_YEAR_2.answers.title) },
+    });
+    const page = await route.loader(get(`/financeurs/dossiers/${dossier.id}`, cookie, { id: dossier.id }));
+    expect(page.followUp).toEqual({
+      grantedCents: 3_600_000,
+      // Year 1's advance and balance, year 2's advance.
+      paidCents: 1_800_000,
+      toRepayCents: 0,
+      settledOn: null,
+      reports: [
+        {
+          name: "Compte rendu de l’année 1",
+          dueOn: "04/03/2026",
+          state: "Envoyé à temps le 20/01/2026",
+          late: false,
+        },
+        { name: "Compte rendu de l’année 2", dueOn: "04/03/2027", state: "À venir", late: false },
+        { name: "Compte rendu de l’année 3", dueOn: "04/03/2028", state: "À venir", late: false },
+      ],
+    });
+    const sent = JSON.stringify(page);
+    const pieces = await db.attachment.findMany({
+      where: { dossierId: dossier.id, reportId: { not: null } },
+    });
+    expect(pieces.length).toBeGreaterThan(0);
+    for (const piece of pieces) {
+      expect(sent).not.toContain(piece.id);
+      expect(sent).not.toContain(piece.fileName);
+    }
+    expect(sent).not.toContain("séances hebdomadaires");
+    expect(sent).not.toContain("MDT-");
   });
 });
