@@ -4,13 +4,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { buffer } from "node:stream/consumers";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
 
 import { EMPTY_FOLLOW_UP_FILTER, readFollowUpFilter, type FollowUpFilter } from "~/domain/follow-up-queue";
 import { formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { AgreementSide, PaymentStatus, SchemeCode, UserRole } from "~/generated/prisma/enums";
+import { personalDataArchive } from "~/services/accounts/personal-data-export.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 import { followUpCsvExport, loadFollowUpQueue } from "~/services/post-grant/follow-up-queue.server";
 
@@ -23,6 +27,24 @@ import { createUser } from "../support/instruction-world";
 import { cookieOf, get } from "../support/routes";
 
 const NOW = paris("2026-12-07T10:00");
+
+/** donnees.json of a personal-data archive. */
+async function exportedJson(bytes: Buffer) {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
+  return new Promise<Record<string, unknown>>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      if (entry.fileName !== "donnees.json") return zip.readEntry();
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        buffer(stream).then((content) => resolve(JSON.parse(content.toString("utf8"))), reject);
+      });
+    });
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+}
 const APP_URL = "https://portail.example.fr";
 const filter = (overrides: Partial<FollowUpFilter> = {}): FollowUpFilter => ({
   ...EMPTY_FOLLOW_UP_FILTER,
@@ -243,5 +265,33 @@ describe("the follow-up queue on the demo database", () => {
     }
     expect(sent).not.toContain("séances hebdomadaires");
     expect(sent).not.toContain("MDT-");
+  });
+
+  it("puts the holder's acceptances, payment requests and reports sent in their personal-data export", async () => {
+    const holder = DEMO_ACCOUNTS.find((account) => account.key === "applicantCooperative")!;
+    const user = await db.user.findUniqueOrThrow({ where: { email: holder.email } });
+    const archive = await personalDataArchive(db, new LocalFileStorage(root), { userId: user.id, now: NOW });
+    const json = (await exportedJson(await buffer(archive.stream))) as {
+      dossiers: Array<{
+        titre?: string;
+        acceptationsDeLaConvention: Array<{ partie: string; empreinteSha256DeLaConvention: string }>;
+        versements: Array<{ etat: string; demandePar: string | null }>;
+        comptesRendusFinanciers: Array<{ etat: string }>;
+      }>;
+    };
+    const withAcceptance = json.dossiers.filter((dossier) => dossier.acceptationsDeLaConvention.length > 0);
+    expect(withAcceptance).toHaveLength(8);
+    for (const dossier of withAcceptance) {
+      expect(dossier.acceptationsDeLaConvention.map((row) => row.partie).sort()).toEqual([
+        "Région",
+        "porteur",
+      ]);
+      expect(dossier.acceptationsDeLaConvention[0]!.empreinteSha256DeLaConvention).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const requests = json.dossiers.flatMap((dossier) => dossier.versements).filter((row) => row.demandePar);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(
+      json.dossiers.flatMap((dossier) => dossier.comptesRendusFinanciers).map((row) => row.etat),
+    ).toContain("SUBMITTED");
   });
 });
