@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CoFinancingView } from "~/components/funders/co-financing";
+import { PostGrantFollowUp } from "~/components/funders/post-grant-follow-up";
 import { DossierCommunity } from "~/components/funders/dossier-community";
 import { DossierReviews } from "~/components/funders/dossier-reviews";
 import { DossierSummary } from "~/components/funders/pipeline-dossier-summary";
@@ -10,6 +11,7 @@ import { db } from "~/db.server";
 import { parsePipelineFilter, pipelineSearch } from "~/domain/funder-pipeline";
 import { getSharedDossier, recordFunderView } from "~/services/funders/access.server";
 import { funderDossierSummary } from "~/services/funders/dossier.server";
+import { funderPostGrant } from "~/services/funders/post-grant.server";
 import { handleCommunityIntent, readCommunityActivity } from "~/services/funders/positions.server";
 import { dossierReviews } from "~/services/funders/project-review-minutes.server";
 import { readFormData } from "~/services/platform/http.server";
@@ -28,10 +30,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...COMMUNITY]);
   const dossier = await getSharedDossier(db, user, params.id ?? "");
   await recordFunderView(db, user, dossier.id, context.clientIp ?? null);
-  const [summary, activity, reviews] = await Promise.all([
+  const [summary, activity, reviews, followUp] = await Promise.all([
     funderDossierSummary(db, user, dossier),
     readCommunityActivity(db, user, dossier.id),
     dossierReviews(db, user, dossier.id, new Date()),
+    funderPostGrant(db, dossier, new Date()),
   ]);
   const url = new URL(request.url);
   const done = url.searchParams.get("fait") === "1" ? url.searchParams.get("objet") : null;
@@ -44,7 +47,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ? "Votre message est publié."
         : null;
   const pipeline = parsePipelineFilter(url.searchParams);
-  return { summary, activity, reviews, confirmation, backHref: `/financeurs${pipelineSearch(pipeline)}` };
+  return {
+    summary,
+    activity,
+    reviews,
+    followUp,
+    confirmation,
+    backHref: `/financeurs${pipelineSearch(pipeline)}`,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SharedDossierPage() {
-  const { summary, activity, reviews, confirmation, backHref } = useLoaderData<typeof loader>();
+  const { summary, activity, reviews, followUp, confirmation, backHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -76,6 +86,7 @@ export default function SharedDossierPage() {
       </div>
       <DossierSummary summary={summary} />
       <CoFinancingView plan={summary.coFinancing} />
+      {followUp ? <PostGrantFollowUp followUp={followUp} /> : null}
       <DossierReviews reviews={reviews} />
       <DossierCommunity activity={activity} actionData={actionData} />
     </>

@@ -16,6 +16,7 @@ const SECTIONS = [
   { to: "/instruction", label: "File des dossiers", prefixes: ["/instruction/dossiers"] },
   { to: "/instruction/commission", label: "Commission permanente", prefixes: ["/instruction/commission"] },
   { to: "/instruction/versements", label: "Versements", prefixes: ["/instruction/versements"] },
+  { to: "/instruction/suivi", label: "Suivi des aides accordées", prefixes: ["/instruction/suivi"] },
 ];
 
 /** The instruction area: its own navigation above each page, which brings its own title. */

@@ -16,6 +16,8 @@ import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "./dossiers-cooperatives-and-ad
 import { CYCLOPOSTIERS_DOSSIERS } from "./dossiers-cyclopostiers";
 import { DemoFiles, type DemoFilingReferences } from "./filing-documents";
 import { seedDemoOrganisations } from "./organisations";
+import { seedDemoPostGrant } from "./post-grant";
+import { POST_GRANT_DOSSIERS } from "./post-grant-dossiers";
 import { seedDemoUsers } from "./users";
 
 export { DEMO_ACCOUNTS, type DemoAccount } from "./accounts";
@@ -25,6 +27,7 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
   ...CAP_ASSO_DOSSIERS,
   ...A_VOS_ID_DOSSIERS,
   ...COOPERATIVE_AND_ADVANCE_DOSSIERS,
+  ...POST_GRANT_DOSSIERS,
 ];
 
 export interface SeedDemoOptions {
@@ -75,6 +78,7 @@ export async function seedDemo(
     await db.$transaction(
       async (tx) => {
         for (const dossier of byFiling) await writeDemoDossier(tx, refs, dossier);
+        await seedDemoPostGrant(tx, refs, storage);
       },
       { maxWait: 30_000, timeout: 120_000 },
     );

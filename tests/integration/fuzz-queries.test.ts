@@ -46,6 +46,7 @@ interface QuerySpec {
 
 const NONE = () => ({});
 const QUEUE = ["app/domain/instruction-queue.ts"];
+const FOLLOW_UP = ["app/domain/follow-up-queue.ts", "app/domain/instruction-queue.ts"];
 const PIPELINE = ["app/domain/funder-pipeline.ts"];
 const JOURNAL = ["app/domain/audit-log.ts"];
 const FINANCE = ["app/services/post-grant/finance-export.server.ts"];
@@ -86,6 +87,8 @@ const SPECS: Record<string, QuerySpec> = {
   },
   "instruction.dossiers.$id.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
   "instruction.export[.csv].ts": { as: "instructor", params: NONE, sources: QUEUE },
+  "instruction.suivi.tsx": { as: "instructor", params: NONE, sources: FOLLOW_UP },
+  "instruction.suivi[.csv].ts": { as: "instructor", params: NONE, sources: FOLLOW_UP },
   "organisations.$id.tsx": { as: "applicant", params: (c) => ({ id: c.organisation }) },
   // ── post-grant: agreement ──
   "dossiers.$id.convention.tsx": { as: "applicant", params: (c) => ({ id: c.filed }) },

@@ -137,13 +137,14 @@ describe.each(databaseKinds())("indicators on %s", (kind) => {
     // The demo has small cells: this test would notice if they leaked.
     expect(smallCells).toBeGreaterThan(0);
 
-    // The demo's single CAP SCOP-SCIC dossier: neither its count nor its amount is in the public CSV.
-    const scop = community.series.dispositifs.find((row) => row.key === "CAP_SCOP_SCIC")!;
-    expect(scop.dossiers).toBe(1);
+    // A scheme with one or two demo dossiers (the equity advance): neither its count nor its amount is in
+    // the public CSV.
+    const small = community.series.dispositifs.find((row) => row.dossiers > 0 && row.dossiers < 3)!;
+    expect(small).toBeDefined();
     const csv = publicSeriesCsv(published.series.dispositifs);
-    const line = csv.split("\r\n").find((row) => row.startsWith("CAP SCOP-SCIC;"));
-    expect(line).toBe(`CAP SCOP-SCIC;${SMALL_CELL_LABEL};${SMALL_CELL_LABEL};${SMALL_CELL_LABEL}`);
-    expect(csv).not.toContain(csvAmount(scop.requestedCents));
+    const line = csv.split("\r\n").find((row) => row.startsWith(`${small.label};`));
+    expect(line).toBe(`${small.label};${SMALL_CELL_LABEL};${SMALL_CELL_LABEL};${SMALL_CELL_LABEL}`);
+    expect(csv).not.toContain(csvAmount(small.requestedCents));
     if (published.cooperatives) expect(published.cooperatives.dossiers).toBeGreaterThanOrEqual(3);
   });
 
@@ -195,7 +196,9 @@ describe("the indicator pages and downloads", () => {
   it("opens the public figures to everyone and their CSV without a small cell", async () => {
     const page = await import("~/routes/indicateurs");
     const published = await page.loader(get("/indicateurs"));
-    expect(published.series.dispositifs.find((row) => row.key === "CAP_SCOP_SCIC")?.suppressed).toBe("small");
+    expect(published.series.dispositifs.find((row) => row.key === "EQUITY_ADVANCE")?.suppressed).toBe(
+      "small",
+    );
 
     const csvRoute = await import("~/routes/indicateurs.$serie[.csv]");
     const response = await csvRoute.loader(
@@ -205,7 +208,7 @@ describe("the indicator pages and downloads", () => {
     const bytes = await bytesOf(response);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString("utf8");
-    expect(csv).toContain(`CAP SCOP-SCIC;${SMALL_CELL_LABEL};`);
+    expect(csv).toContain(`Apport en fonds propres avec droit de reprise;${SMALL_CELL_LABEL};`);
     expect(await statusOf(csvRoute.loader(get("/indicateurs/x.csv", undefined, { serie: "x" })))).toBe(404);
   });
 

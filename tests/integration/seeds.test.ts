@@ -182,7 +182,11 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
       include: {
         ruleSet: true,
         organisation: true,
-        attachments: { orderBy: { createdAt: "asc" } },
+        // The filing's pieces: the proofs and pieces sent after the grant belong to payments and reports.
+        attachments: {
+          where: { paymentId: null, reportId: null, acceptanceId: null },
+          orderBy: { createdAt: "asc" },
+        },
         events: { where: { toStatus: DossierStatus.FILED } },
       },
     });
@@ -366,12 +370,105 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
     }
   });
 
+  it("writes the life after the grant: both acceptances of the stored agreement, the plan's payments and reports at every stage, a recovery to the cent, a settled dossier", async () => {
+    const { db } = database;
+    const granted = await db.dossier.findMany({
+      where: { status: { in: [DossierStatus.GRANTED, DossierStatus.SETTLED] } },
+      include: {
+        acceptances: true,
+        payments: { orderBy: { position: "asc" } },
+        reports: { orderBy: { period: "asc" } },
+        recoveries: true,
+        documents: { where: { kind: "AGREEMENT" } },
+        events: { where: { kind: "FOLLOW_UP" } },
+      },
+    });
+    for (const dossier of granted) {
+      const what = `${dossier.status} ${dossier.title}`;
+      if (dossier.acceptances.length === 0) {
+        expect(dossier.payments, what).toEqual([]);
+        continue;
+      }
+      // Both sides accepted the agreement the portal stored, byte for byte.
+      expect(dossier.acceptances.map((row) => row.side).sort(), what).toEqual(["HOLDER", "REGION"]);
+      const agreement = dossier.documents[0]!;
+      const bytes = await buffer(await storage.get(agreement.storageKey));
+      for (const acceptance of dossier.acceptances) {
+        expect(acceptance.agreementSha256, what).toBe(sha256(bytes));
+        expect(acceptance.agreementDocumentId, what).toBe(agreement.id);
+      }
+      expect(dossier.agreementAcceptedAt, what).toEqual(
+        new Date(Math.max(...dossier.acceptances.map((row) => row.acceptedAt.getTime()))),
+      );
+      // The plan's payments add up to the grant; a paid one was requested and approved first.
+      expect(
+        dossier.payments.reduce((sum, payment) => sum + payment.plannedAmountCents, 0),
+        what,
+      ).toBe(dossier.grantedAmountCents);
+      for (const payment of dossier.payments.filter((row) => row.status === "PAID")) {
+        expect(payment.requestedAt!.getTime(), what).toBeLessThan(payment.approvedAt!.getTime());
+        expect(payment.paidAmountCents, what).toBe(payment.approvedAmountCents);
+        expect(payment.mandateReference, what).toMatch(/^MDT-\d{4}-\d{6}$/);
+      }
+      // Each act is in the timeline, in French.
+      expect(dossier.events.length, what).toBeGreaterThanOrEqual(2);
+    }
+    const statuses = (pick: (dossier: (typeof granted)[number]) => string[]) =>
+      new Set(granted.flatMap(pick));
+    expect(
+      statuses((dossier) => dossier.payments.map((row) => `${dossier.schemeCode} ${row.status}`)),
+    ).toEqual(
+      new Set([
+        "CAP_ASSO EXPECTED",
+        "CAP_ASSO REQUESTED",
+        "CAP_ASSO PAID",
+        "A_VOS_ID REQUESTED",
+        "A_VOS_ID PAID",
+        "A_VOS_ID CANCELLED",
+        "CAP_SCOP_SCIC REQUESTED",
+        "CAP_SCOP_SCIC PAID",
+      ]),
+    );
+    expect(statuses((dossier) => dossier.reports.map((row) => row.status))).toEqual(
+      new Set(["DUE", "SUBMITTED", "APPROVED"]),
+    );
+    // One report overdue, its three reminders sent.
+    const overdue = granted
+      .flatMap((dossier) => dossier.reports)
+      .filter((report) => report.status === "DUE" && report.dueDate < paris("2026-12-01"));
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]!.remindedOverdueAt).not.toBeNull();
+
+    // The A VOS ID whose eligible expenses fell to 31 234,56 €: a third of them, 10 411,52 €, is the
+    // subsidy; of the 12 000,00 € advance, 1 588,48 € is to be repaid.
+    const recovered = granted.find((dossier) => dossier.recoveries.length > 0)!;
+    expect(recovered.schemeCode).toBe("A_VOS_ID");
+    expect(recovered.reports[0]!.retainedAmountCents).toBe(1_041_152);
+    expect(recovered.recoveries[0]).toMatchObject({ amountCents: 158_848, status: "ISSUED" });
+    expect(recovered.events.map((event) => event.reason)).toContain(
+      `Demande de reversement émise : ${formatEuros(158_848)} à reverser avant le 02/12/2026`,
+    );
+
+    const settled = granted.filter((dossier) => dossier.status === DossierStatus.SETTLED);
+    expect(settled.map((dossier) => dossier.schemeCode)).toEqual(["CAP_SCOP_SCIC"]);
+    expect(settled[0]!.settledAt).not.toBeNull();
+    expect(settled[0]!.payments.map((row) => [row.status, row.paidAmountCents])).toEqual([
+      ["PAID", 4_600_000],
+    ]);
+
+    // A granted dossier of each scheme is left with no acceptance, for the agreement's own tests.
+    expect(
+      new Set(
+        granted
+          .filter((dossier) => dossier.status === DossierStatus.GRANTED && dossier.acceptances.length === 0)
+          .map((dossier) => dossier.schemeCode),
+      ),
+    ).toEqual(new Set(["CAP_ASSO", "A_VOS_ID", "CAP_SCOP_SCIC", "EQUITY_ADVANCE"]));
+  });
+
   it("has dossiers in every status, across the four schemes", async () => {
     const dossiers = await database.db.dossier.findMany({ select: { status: true, schemeCode: true } });
-    // SETTLED joins once the post-grant demo dossiers are seeded (issue #16, in progress).
-    expect(new Set(dossiers.map((dossier) => dossier.status))).toEqual(
-      new Set(Object.values(DossierStatus).filter((status) => status !== DossierStatus.SETTLED)),
-    );
+    expect(new Set(dossiers.map((dossier) => dossier.status))).toEqual(new Set(Object.values(DossierStatus)));
     expect(new Set(dossiers.map((dossier) => dossier.schemeCode))).toEqual(
       new Set(Object.values(SchemeCode)),
     );

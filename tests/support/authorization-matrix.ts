@@ -645,4 +645,7 @@ export const MATRIX: Record<string, RouteRow> = {
     // A filed dossier cannot be settled: refused by the state machine.
     actions: { SETTLE: { params: dossier, expect: staff(404, 409), guessed: 404 } },
   },
+  // ── post-grant: follow-up queue, funders' figures ──
+  "instruction.suivi.tsx": { loader: { expect: staff(200) } },
+  "instruction.suivi[.csv].ts": { loader: { expect: staff(200) } },
 };

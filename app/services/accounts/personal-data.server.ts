@@ -85,6 +85,10 @@ export async function loadPersonalData(db: PrismaClient, userId: string) {
         },
       },
       attachments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
+      // After the grant: the agreement's acceptances, the payments requested and the reports sent.
+      acceptances: { orderBy: { acceptedAt: "asc" }, include: { user: AUTHOR } },
+      payments: { orderBy: { position: "asc" }, include: { requestedBy: AUTHOR } },
+      reports: { orderBy: { period: "asc" }, include: { submittedBy: AUTHOR } },
       // The instructor's report is never the applicant's to download: only the documents they are sent.
       documents: {
         where: { kind: { in: Object.values(ISSUED_DOCUMENTS).map((document) => document.kind) } },
