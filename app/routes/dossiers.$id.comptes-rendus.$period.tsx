@@ -35,7 +35,8 @@ import { ReportStatus, SchemeCode } from "~/generated/prisma/enums";
 import { replyTo } from "~/services/platform/http.server";
 import { readMultipartForm } from "~/services/platform/multipart.server";
 import { periodParam } from "~/services/post-grant/report-context.server";
-import { reportView, saveReportDraft, submitReport } from "~/services/post-grant/reports.server";
+import { saveReportDraft, submitReport } from "~/services/post-grant/report-submission.server";
+import { reportView } from "~/services/post-grant/reports.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 

@@ -19,7 +19,8 @@ import {
 import { db } from "~/db.server";
 import { isUserError } from "~/domain/user-error";
 import { AgreementSide } from "~/generated/prisma/enums";
-import { acceptAgreement, requireAgreementOwner } from "~/services/post-grant/agreement.server";
+import { acceptAgreement } from "~/services/post-grant/agreement.server";
+import { requireAgreementOwner } from "~/services/post-grant/agreement-reads.server";
 import { formErrors, readAcceptanceForm } from "~/services/post-grant/agreement-form.server";
 import { agreementPage } from "~/services/post-grant/agreement-view.server";
 import { replyTo } from "~/services/platform/http.server";

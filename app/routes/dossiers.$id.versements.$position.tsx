@@ -23,7 +23,8 @@ import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, formatBytes } from "~/domain/uploads"
 import { env } from "~/env.server";
 import { appUrl } from "~/env.server";
 import { applicantPaymentPage } from "~/services/post-grant/payment-pages.server";
-import { requestFileFields, requestPayment } from "~/services/post-grant/payments.server";
+import { requestPayment } from "~/services/post-grant/payment-requests.server";
+import { requestFileFields } from "~/services/post-grant/payments.server";
 import { MAX_PROOF_FILES, proofField } from "~/domain/post-grant/payment-request";
 import { replyTo } from "~/services/platform/http.server";
 import { readMultipartForm } from "~/services/platform/multipart.server";

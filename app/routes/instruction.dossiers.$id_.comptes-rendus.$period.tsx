@@ -24,7 +24,8 @@ import { appUrl } from "~/env.server";
 import { UserRole } from "~/generated/prisma/enums";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { periodParam } from "~/services/post-grant/report-context.server";
-import { approveReport, askReportCorrection, reportView } from "~/services/post-grant/reports.server";
+import { approveReport, askReportCorrection } from "~/services/post-grant/report-decisions.server";
+import { reportView } from "~/services/post-grant/reports.server";
 import { requireRole } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

@@ -23,7 +23,7 @@ import { appUrl } from "~/env.server";
 import { formValues, type ActionResult } from "~/domain/forms";
 import { parisDay } from "~/domain/paris-time";
 import { staffPaymentPage } from "~/services/post-grant/payment-pages.server";
-import { decidePayment } from "~/services/post-grant/payments.server";
+import { decidePayment } from "~/services/post-grant/payment-decisions.server";
 import { MAX_MANDATE_LENGTH, MAX_REASON_LENGTH } from "~/domain/post-grant/payment-request";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";

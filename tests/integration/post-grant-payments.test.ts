@@ -17,7 +17,8 @@ import { PaymentStatus, ReportStatus, UserRole } from "~/generated/prisma/enums"
 import { isUserError } from "~/domain/user-error";
 import { financeCsvExport } from "~/services/post-grant/finance-export.server";
 import { applicantPaymentPage } from "~/services/post-grant/payment-pages.server";
-import { decidePayment, requestPayment, type RequestInput } from "~/services/post-grant/payments.server";
+import { decidePayment } from "~/services/post-grant/payment-decisions.server";
+import { requestPayment, type RequestInput } from "~/services/post-grant/payment-requests.server";
 import { createPostGrantPlan } from "~/services/post-grant/plan.server";
 import { inspectUpload } from "~/services/platform/uploads.server";
 

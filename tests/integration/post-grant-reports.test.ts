@@ -28,12 +28,8 @@ import { createPostGrantPlan } from "~/services/post-grant/plan.server";
 import { issueRecovery, recoverySummary, settleRecovery } from "~/services/post-grant/recoveries.server";
 import { sendReportReminders } from "~/services/post-grant/report-reminders.server";
 import { reportContextOf, reportTerms } from "~/services/post-grant/report-context.server";
-import {
-  approveReport,
-  askReportCorrection,
-  saveReportDraft,
-  submitReport,
-} from "~/services/post-grant/reports.server";
+import { approveReport, askReportCorrection } from "~/services/post-grant/report-decisions.server";
+import { saveReportDraft, submitReport } from "~/services/post-grant/report-submission.server";
 import { settleDossier } from "~/services/post-grant/settlement.server";
 import { inspectUpload } from "~/services/platform/uploads.server";
 

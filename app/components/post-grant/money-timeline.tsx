@@ -3,7 +3,8 @@
 // desktop width; each row stacks into a card on a phone (no sideways scroll at 390 px).
 import { Link } from "@remix-run/react";
 
-import type { MoneyTimeline as Timeline, NextStep } from "~/services/post-grant/money.server";
+import type { NextStep } from "~/services/post-grant/money-next-step.server";
+import type { MoneyTimeline as Timeline } from "~/services/post-grant/money.server";
 
 export function NextStepText({ next }: { next: NextStep }) {
   return (

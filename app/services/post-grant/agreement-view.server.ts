@@ -25,7 +25,7 @@ import {
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import type { FileStorage } from "~/services/platform/storage.server";
-import { storedAgreement } from "./agreement.server";
+import { storedAgreement } from "./agreement-reads.server";
 
 export type AgreementPage = Awaited<ReturnType<typeof agreementPage>>;
 

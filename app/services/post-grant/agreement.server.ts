@@ -3,82 +3,30 @@
 // from where and the SHA-256 of the exact agreement PDF; the second one starts the financed period: the
 // payments and reports are stored (createPostGrantPlan) and the acceptance certificate is issued, all in the
 // transaction that records it, with the dossier row locked so two acceptances of one side record one.
-import { createHash } from "node:crypto";
-
 import { AUDIT_ACTIONS } from "~/domain/audit";
 import { formatDateTime } from "~/domain/format";
-import { fullName } from "~/domain/people";
-import { agreementDeclaration, AGREEMENT_SIDE_LABELS } from "~/domain/post-grant/agreement";
-import { forbidden, notFound, UserError } from "~/domain/user-error";
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import {
-  AcceptanceMethod,
-  AgreementSide,
-  DocumentKind,
-  DossierStatus,
-  MembershipRole,
-  UserRole,
-} from "~/generated/prisma/enums";
-import { renderAcceptanceCertificate } from "~/pdf/acceptance-certificate.server";
-import { agreementAccepted } from "~emails/agreement-accepted";
+import { agreementDeclaration } from "~/domain/post-grant/agreement";
+import { notFound, UserError } from "~/domain/user-error";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { AcceptanceMethod, AgreementSide, DossierStatus, UserRole } from "~/generated/prisma/enums";
 
 import { attachmentRow } from "~/services/applicant/attachments.server";
-import { getDossierForMember } from "~/services/applicant/dossiers.server";
-import { documentDossier, recordIssuedDocuments } from "~/services/dossiers/decision-documents.server";
-import { portalUrl } from "~/services/dossiers/links.server";
-import { applicantRecipients } from "~/services/dossiers/transition-notices.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
-import { notifyStaff } from "~/services/instruction/staff-notifications.server";
-import { enqueueEmail } from "~/services/platform/outbox.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
 import type { UploadInspection } from "~/services/platform/uploads.server";
+import { issueCertificate } from "./agreement-certificate.server";
+import { notifyOtherParty } from "./agreement-notice.server";
+import { requireAgreementOwner, storedAgreement } from "./agreement-reads.server";
 import { recordFollowUp } from "./follow-up.server";
 import { createPostGrantPlan } from "./plan.server";
-
-type Tx = Prisma.TransactionClient;
 
 /** The kind of the Attachment holding the scan of the agreement signed on paper. */
 export const SIGNED_AGREEMENT_KIND = "SIGNED_AGREEMENT";
 
-export const agreementPath = (dossierId: string) => `/dossiers/${dossierId}/convention`;
-export const staffAgreementPath = (dossierId: string) => `/instruction/dossiers/${dossierId}/convention`;
-
 const NOT_GRANTED =
   "La convention ne peut être acceptée que pour une aide accordée par la Commission permanente.";
 const NO_AGREEMENT = "La convention de ce dossier n’a pas encore été établie.";
-
-/**
- * The applicant who may accept for the association: a member with the owner role (its legal representative
- * or whoever the organisation made owner). Another organisation's member gets a 404, a plain member a 403.
- */
-export async function requireAgreementOwner(db: PrismaClient, userId: string, dossierId: string) {
-  const dossier = await getDossierForMember(db, userId, dossierId);
-  const membership = await db.membership.findUnique({
-    where: { userId_organisationId: { userId, organisationId: dossier.organisationId } },
-    select: { role: true },
-  });
-  if (membership?.role !== MembershipRole.OWNER) {
-    throw forbidden(
-      "Seul un propriétaire de l’organisation (son représentant légal) peut accepter la convention.",
-    );
-  }
-  return dossier;
-}
-
-/** The latest agreement issued for the dossier, its bytes as stored and their SHA-256. */
-export async function storedAgreement(db: PrismaClient | Tx, storage: FileStorage, dossierId: string) {
-  const document = await db.generatedDocument.findFirst({
-    where: { dossierId, kind: DocumentKind.AGREEMENT },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, storageKey: true, createdAt: true },
-  });
-  if (!document) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of await storage.get(document.storageKey)) chunks.push(Buffer.from(chunk));
-  const bytes = Buffer.concat(chunks);
-  return { ...document, sha256: createHash("sha256").update(bytes).digest("hex") };
-}
 
 export interface AcceptanceInput {
   dossierId: string;
@@ -257,146 +205,4 @@ export async function acceptAgreement(
     await Promise.all(written.map((key) => storage.delete(key).catch(() => undefined)));
     throw error;
   }
-}
-
-async function issueCertificate(
-  tx: Tx,
-  storage: FileStorage,
-  input: {
-    dossierId: string;
-    actorId: string;
-    agreement: { id: string; createdAt: Date; sha256: string };
-    now: Date;
-    written: string[];
-  },
-) {
-  const dossier = await tx.dossier.findUniqueOrThrow({
-    where: { id: input.dossierId },
-    include: { scheme: { select: { name: true } }, organisation: true },
-  });
-  const acceptances = await tx.agreementAcceptance.findMany({
-    where: { dossierId: input.dossierId },
-    include: {
-      user: { select: { firstName: true, lastName: true } },
-      attachments: { select: { fileName: true, sha256: true } },
-    },
-  });
-  const ordered = [AgreementSide.HOLDER, AgreementSide.REGION].flatMap((side) =>
-    acceptances.filter((acceptance) => acceptance.side === side),
-  );
-  const number = dossier.number ?? "";
-  const pdf = await renderAcceptanceCertificate({
-    dossier: documentDossier({
-      id: dossier.id,
-      number,
-      title: dossier.title,
-      schemeCode: dossier.schemeCode,
-      schemeName: dossier.scheme.name,
-      ruleSetParameters: null,
-      organisation: dossier.organisation,
-    }),
-    agreementFileName: `Convention ${number}.pdf`,
-    agreementIssuedOn: input.agreement.createdAt,
-    agreementSha256: input.agreement.sha256,
-    acceptances: ordered.map((acceptance) => ({
-      party: AGREEMENT_SIDE_LABELS[acceptance.side],
-      signatoryName: acceptance.signatoryName,
-      signatoryRole: acceptance.signatoryRole,
-      recordedBy: fullName(acceptance.user),
-      method: acceptance.method,
-      acceptedAt: acceptance.acceptedAt,
-      ipAddress: acceptance.ipAddress,
-      userAgent: acceptance.userAgent,
-      declaration: acceptance.declaration,
-      scan: acceptance.attachments[0] ?? null,
-    })),
-    effectiveAt: input.now,
-    createdAt: input.now,
-  });
-  const storageKey = newStorageKey(input.now);
-  input.written.push(storageKey);
-  await storage.put(storageKey, pdf, { contentType: "application/pdf" });
-  await recordIssuedDocuments(tx, {
-    dossierId: input.dossierId,
-    actorId: input.actorId,
-    documents: [
-      { kind: DocumentKind.ACCEPTANCE_CERTIFICATE, fileName: `Certificat ${number}.pdf`, storageKey },
-    ],
-    now: input.now,
-  });
-  return pdf;
-}
-
-async function notifyOtherParty(
-  tx: Tx,
-  input: {
-    dossier: {
-      id: string;
-      number: string;
-      title: string;
-      organisationId: string;
-      organisationName: string;
-      assigneeId: string | null;
-    };
-    side: AgreementSide;
-    method: AcceptanceMethod;
-    signatory: string;
-    complete: boolean;
-    appUrl: string;
-    now: Date;
-  },
-) {
-  const { dossier, side, now } = input;
-  const common = {
-    dossierNumber: dossier.number,
-    dossierTitle: dossier.title,
-    signatory: input.signatory,
-    acceptedAt: now,
-    method: input.method,
-    complete: input.complete,
-  };
-  if (side === AgreementSide.REGION) {
-    const url = portalUrl(input.appUrl, agreementPath(dossier.id));
-    for (const person of await applicantRecipients(tx, dossier.organisationId)) {
-      await enqueueEmail(
-        tx,
-        {
-          ...agreementAccepted({
-            ...common,
-            firstName: person.firstName,
-            acceptedBy: "la Région Centre-Val de Loire",
-            forHolder: true,
-            url,
-          }),
-          to: person.email,
-        },
-        { now },
-      );
-    }
-    return;
-  }
-  if (!dossier.assigneeId) return;
-  const assignee = await tx.user.findUnique({
-    where: { id: dossier.assigneeId },
-    select: { firstName: true },
-  });
-  if (!assignee) return;
-  const url = portalUrl(input.appUrl, staffAgreementPath(dossier.id));
-  await notifyStaff(
-    tx,
-    {
-      userId: dossier.assigneeId,
-      dossierId: dossier.id,
-      line: `${dossier.number} : convention acceptée par le bénéficiaire`,
-      url,
-      email: agreementAccepted({
-        ...common,
-        firstName: assignee.firstName,
-        acceptedBy: dossier.organisationName,
-        forHolder: false,
-        url,
-      }),
-    },
-    now,
-  );
 }
