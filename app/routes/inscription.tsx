@@ -7,7 +7,7 @@ import { InputField } from "~/components/form-field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { SignInReason } from "~/components/sign-in-reason";
 import { db } from "~/db.server";
-import { consumeSendAllowance, SendLimitError } from "~/services/accounts/send-limits.server";
+import { checkSendAllowance, recordSend, SendLimitError } from "~/services/accounts/send-limits.server";
 import { PASSWORD_MIN_LENGTH, signUpSchema } from "~/domain/auth-schemas";
 import { parseForm } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   try {
-    await consumeSendAllowance(db, {
+    await checkSendAllowance(db, {
       kind: "signUp",
       target: parsed.data.email,
       client: context.clientIp ?? "inconnue",
@@ -53,6 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signUp(db, parsed.data);
   if (!result.ok)
     return data({ errors: { [result.field ?? "form"]: result.error }, values }, { status: 400 });
+  // Only an account actually created counts towards the limit: a refused form changes nothing.
+  await recordSend(db, { kind: "signUp", target: parsed.data.email, client: context.clientIp ?? "inconnue" });
   // On the way somewhere (preparing a dossier from the questionnaire's results): straight back there.
   const target = safeRedirectPath(form.redirectTo, "/espace?bienvenue=1");
   return createUserSession(request, result.value.userId, target, context.clientIp);

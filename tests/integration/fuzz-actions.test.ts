@@ -323,6 +323,34 @@ const SPECS: Record<string, ActionSpec> = {
     files: "attachments",
     sources: ["app/components/instruction"],
   },
+  // ── After the grant: the fuzz world's dossiers are filed, not granted, so every move is refused (404/409)
+  // after its guard; what matters here is that no input crashes a page and a refusal writes nothing.
+  "dossiers.$id.convention": { as: "applicant", params: (c) => ({ id: c.filed }), files: "scan" },
+  "dossiers.$id.versements.$position": {
+    as: "applicant",
+    params: (c) => ({ id: c.filed, position: "1" }),
+    files: "proof.CAPITAL_CERTIFICATE",
+  },
+  "dossiers.$id.comptes-rendus.$period": {
+    as: "applicant",
+    params: (c) => ({ id: c.filed, period: "1" }),
+    files: "piece_APPROVED_ACCOUNTS",
+  },
+  "instruction.dossiers.$id_.convention": {
+    as: "instructor",
+    params: (c) => ({ id: c.staffDossier }),
+    files: "scan",
+  },
+  "instruction.dossiers.$id_.versements.$position": {
+    as: "instructor",
+    params: (c) => ({ id: c.staffDossier, position: "1" }),
+  },
+  "instruction.dossiers.$id_.comptes-rendus.$period": {
+    as: "instructor",
+    params: (c) => ({ id: c.staffDossier, period: "1" }),
+  },
+  "instruction.dossiers.$id_.reversements": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  "instruction.dossiers.$id_.solde": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
   "invitations.$token": { as: "applicant", params: () => TOKEN },
   "mot-de-passe-oublie": { as: null, params: () => ({}), forms: () => [{ email: "porteur@example.fr" }] },
   "organisations.$id": {
@@ -345,6 +373,8 @@ function pathOf(route: string, params: Record<string, string>): string {
     .replace(/\[\.(\w+)\]/g, ".$1")
     .split(".")
     .filter((segment) => segment !== "_index")
+    // A trailing underscore (`$id_`) only opts out of the parent's layout: not part of the URL nor the param.
+    .map((segment) => segment.replace(/_$/, ""))
     .map((segment) =>
       segment.startsWith("$") ? encodeURIComponent(params[segment.slice(1)] ?? "") : segment,
     );

@@ -33,19 +33,23 @@ export class SendLimitError extends UserError {
   }
 }
 
+const keysOf = (input: { kind: SendKind; target: string; client: string }) => ({
+  targetKey: `${input.kind}:${input.target.trim().toLowerCase()}`,
+  clientKey: `${input.kind}:${input.client}`,
+});
+
 /**
- * Counts one more act of `kind` for `target` (an email address, lower-cased) and `client` (the IP address),
- * or throws SendLimitError when either has reached its limit within the window (then nothing is counted).
+ * Throws SendLimitError when `target` (an email address) or `client` (the IP address) has reached its limit
+ * of `kind` within the window. Writes nothing: `recordSend` counts the act once it is done.
  */
-export async function consumeSendAllowance(
+export async function checkSendAllowance(
   db: PrismaClient,
   input: { kind: SendKind; target: string; client: string; now?: Date },
 ): Promise<void> {
   const now = input.now ?? new Date();
   const limit = SEND_LIMITS[input.kind];
   const since = new Date(now.getTime() - limit.windowMs);
-  const targetKey = `${input.kind}:${input.target.trim().toLowerCase()}`;
-  const clientKey = `${input.kind}:${input.client}`;
+  const { targetKey, clientKey } = keysOf(input);
   const [byTarget, byClient] = await Promise.all([
     db.loginAttempt.findMany({
       where: { scope: "ACCOUNT", key: targetKey, createdAt: { gt: since } },
@@ -64,10 +68,28 @@ export async function consumeSendAllowance(
   if (byClient.length >= limit.perClient)
     retryAts.push(byClient[byClient.length - limit.perClient]!.createdAt.getTime() + limit.windowMs);
   if (retryAts.length > 0) throw new SendLimitError(input.kind, new Date(Math.max(...retryAts)), now);
+}
+
+/** Counts one act of `kind` done for `target` from `client`. */
+export async function recordSend(
+  db: PrismaClient,
+  input: { kind: SendKind; target: string; client: string; now?: Date },
+): Promise<void> {
+  const now = input.now ?? new Date();
+  const { targetKey, clientKey } = keysOf(input);
   await db.loginAttempt.createMany({
     data: [
       { scope: "ACCOUNT", key: targetKey, createdAt: now },
       { scope: "IP", key: clientKey, createdAt: now },
     ],
   });
+}
+
+/** Checks, then counts: for acts that always happen once allowed (a reset asked, a confirmation resent). */
+export async function consumeSendAllowance(
+  db: PrismaClient,
+  input: { kind: SendKind; target: string; client: string; now?: Date },
+): Promise<void> {
+  await checkSendAllowance(db, input);
+  await recordSend(db, input);
 }
