@@ -99,7 +99,7 @@ export default function StaffPayment() {
         </Link>
       </p>
       <h1>
-        {page.payment.name} <span className="dossier-number">({page.dossier.organisation})</span>
+        {page.payment.name} <span className="heading-aside">({page.dossier.organisation})</span>
       </h1>
       <div role="status">
         {page.confirmation ? <p className="notice notice--success">{page.confirmation}</p> : null}

@@ -556,12 +556,15 @@ function contributionsCents(dossier: DemoDossier, shortfall?: { index: number; c
   );
 }
 
+/** As the payment request form stores it (app/domain/post-grant/payment-request.ts): subscribed and paid up. */
 function capScopDeclaration(dossier: DemoDossier, contributions: number[]): Prisma.InputJsonObject {
   const associates = dossier.answers.employeeAssociates as Array<{ firstName: string; lastName: string }>;
+  const subscribed = contributionsCents(dossier);
   return {
-    contributions: associates.map((associate, index) => ({
-      firstName: associate.firstName,
-      lastName: associate.lastName,
+    kind: "CONTRIBUTIONS",
+    associates: associates.map((associate, index) => ({
+      name: `${associate.firstName} ${associate.lastName}`,
+      subscribedCents: subscribed[index] ?? 0,
       paidUpCents: contributions[index] ?? 0,
     })),
   };
@@ -652,7 +655,9 @@ const STAGES: Array<[DemoDossier, Stage]> = [
         await reportAnswers(life, aVosIdReport(eligible, false)),
         A_VOS_ID_REPORT_PIECES,
       );
-      await life.request(2, at, balance, { eligibleExpensesPaidCents: eligible }, [EXPENSE_STATEMENT]);
+      await life.request(2, at, balance, { kind: "EXPENSES", actualEligibleCents: eligible }, [
+        EXPENSE_STATEMENT,
+      ]);
     },
   ],
   [
@@ -668,7 +673,9 @@ const STAGES: Array<[DemoDossier, Stage]> = [
         await reportAnswers(life, aVosIdReport(eligibleExpensesPaidCents, true)),
         A_VOS_ID_REPORT_PIECES,
       );
-      await life.request(2, sent, 0, { eligibleExpensesPaidCents }, [EXPENSE_STATEMENT]);
+      await life.request(2, sent, 0, { kind: "EXPENSES", actualEligibleCents: eligibleExpensesPaidCents }, [
+        EXPENSE_STATEMENT,
+      ]);
       const decided = paris("2026-11-02T14:30");
       await life.approveReport(1, decided, finalCents);
       await life.cancel(

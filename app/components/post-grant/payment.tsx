@@ -97,7 +97,7 @@ export function PaymentDeclaration({ declaration }: { declaration: StaffPaymentP
   if (declaration.kind === "EXPENSES") {
     return (
       <section aria-labelledby="titre-declaration">
-        <h3 id="titre-declaration">Déclaration</h3>
+        <h2 id="titre-declaration">Déclaration</h2>
         <p>
           Dépenses éligibles effectivement payées{"\u00a0"}: {declaration.actualEligible}
         </p>
@@ -106,7 +106,7 @@ export function PaymentDeclaration({ declaration }: { declaration: StaffPaymentP
   }
   return (
     <section aria-labelledby="titre-declaration">
-      <h3 id="titre-declaration">Déclaration{"\u00a0"}: apports des salariés associés</h3>
+      <h2 id="titre-declaration">Déclaration{"\u00a0"}: apports des salariés associés</h2>
       <div className="table-scroll">
         <table>
           <thead>

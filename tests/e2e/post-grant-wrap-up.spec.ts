@@ -1,4 +1,5 @@
-// The end of a grant's life, from the demo seeds' state: a CAP SCOP-SCIC payment requested on proof is
+// The end of a grant's life, from the demo seeds' state (named to run after post-grant-views, which reads
+// that state as seeded): a CAP SCOP-SCIC payment requested on proof is
 // approved, recorded as paid and the dossier settled (with JavaScript); an A VOS ID dossier whose expenses
 // fell has its recovery received and is settled (without JavaScript). The association then reads « Soldé »
 // with the amounts to the cent.
@@ -19,20 +20,23 @@ const euros = (text: string) => new RegExp(text.replace(/ /g, "[\\s\\u00a0\\u202
 async function openFollowUp(page: Page, title: string, kind: RegExp): Promise<string> {
   await page.goto("/instruction/suivi");
   await page.getByRole("navigation", { name: "Suivi par type" }).getByRole("link", { name: kind }).click();
+  await page.waitForURL(/quoi=/);
   await page
     .getByRole("row", { name: row(title) })
     .getByRole("link")
     .first()
     .click();
+  await page.waitForURL(/\/instruction\/dossiers\/[^/]+\//);
   const id = /\/instruction\/dossiers\/([^/]+)\//.exec(page.url())?.[1];
   expect(id, page.url()).toBeTruthy();
   return id!;
 }
 
-async function settle(page: Page, dossierId: string) {
+/** Settles the dossier from its « Solde » page; axe runs where the page has JavaScript (it needs it). */
+async function settle(page: Page, dossierId: string, { axe }: { axe: boolean }) {
   await page.goto(`/instruction/dossiers/${dossierId}/solde`);
   await expect(page.getByRole("heading", { level: 1, name: "Solde du dossier" })).toBeVisible();
-  await expectNoAxeViolations(page);
+  if (axe) await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Solder le dossier" }).click();
   await expect(page.getByText("Le dossier est soldé.")).toBeVisible();
   await expect(page.getByText(/Dossier soldé le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
@@ -57,7 +61,7 @@ test("a CAP SCOP-SCIC payment on proof is approved, paid, and the dossier settle
   await expect(page.getByText(/Le paiement est enregistré/)).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await settle(page, dossierId);
+  await settle(page, dossierId, { axe: true });
 
   // The cooperative's manager reads the end of the story on the dossier's page.
   const holder = await (await browser.newContext()).newPage();
@@ -88,8 +92,7 @@ test.describe("without JavaScript", () => {
     await recovery.getByLabel("Référence (titre de recette, encaissement)").fill("TR-2026-000871");
     await recovery.getByRole("button", { name: "Enregistrer le reversement reçu" }).click();
     await expect(page.getByText(/Reçu le \d{2}\/\d{2}\/\d{4} \(référence TR-2026-000871\)/)).toBeVisible();
-    await expectNoAxeViolations(page);
 
-    await settle(page, dossierId);
+    await settle(page, dossierId, { axe: false });
   });
 });
