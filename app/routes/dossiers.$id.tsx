@@ -98,7 +98,12 @@ export default function DossierFrame() {
           {dossier.purged}
         </p>
       ) : null}
-      {!dossier.editable ? (
+      {!dossier.editable && (dossier.status === "GRANTED" || dossier.status === "SETTLED") ? (
+        <p className="notice notice--info" role="note">
+          L’aide est accordée : les réponses du dossier ne peuvent plus être modifiées. La convention, les
+          versements et les comptes rendus financiers se suivent depuis la page du dossier.
+        </p>
+      ) : !dossier.editable ? (
         <p className="notice notice--info" role="note">
           Ce dossier est en cours d’instruction ou a reçu une décision : il ne peut plus être modifié. Pour
           transmettre une information ou un document, écrivez à l’instructrice ou à l’instructeur depuis la
