@@ -10,11 +10,23 @@ export interface NextStep {
   urgent: boolean;
 }
 
-export function applicantNextStep(dossier: {
-  id: string;
-  status: DossierStatus;
-  correctionReplyBy?: Date | string | null;
-}): NextStep {
+/** After the grant: where the agreement and the financial reports stand, for the home's one line. */
+export interface AfterGrant {
+  holderAccepted: boolean;
+  regionAccepted: boolean;
+  /** The earliest report still to send (or to correct), if any. */
+  nextReport: { period: number; dueDate: Date | string; correction: boolean } | null;
+}
+
+export function applicantNextStep(
+  dossier: {
+    id: string;
+    status: DossierStatus;
+    correctionReplyBy?: Date | string | null;
+  },
+  afterGrant?: AfterGrant,
+  now: Date = new Date(),
+): NextStep {
   const page = `/dossiers/${dossier.id}`;
   switch (dossier.status) {
     case DossierStatus.DRAFT:
@@ -33,8 +45,23 @@ export function applicantNextStep(dossier: {
       return { label: "En cours d’instruction par la Région", href: null, urgent: false };
     case DossierStatus.PROPOSED:
       return { label: "Proposé à la Commission permanente", href: null, urgent: false };
-    case DossierStatus.GRANTED:
-      return { label: "Aide accordée : convention et courrier à télécharger", href: page, urgent: false };
+    case DossierStatus.GRANTED: {
+      if (!afterGrant)
+        return { label: "Aide accordée : convention et courrier à télécharger", href: page, urgent: false };
+      if (!afterGrant.holderAccepted)
+        return { label: "Aide accordée : accepter la convention", href: `${page}/convention`, urgent: true };
+      if (!afterGrant.regionAccepted)
+        return { label: "Convention acceptée : en attente de la Région", href: page, urgent: false };
+      const report = afterGrant.nextReport;
+      if (report) {
+        const href = `${page}/comptes-rendus/${report.period}`;
+        if (report.correction)
+          return { label: "Corriger et renvoyer le compte rendu financier", href, urgent: true };
+        if (new Date(report.dueDate).getTime() < now.getTime())
+          return { label: "Compte rendu financier en retard : à remettre", href, urgent: true };
+      }
+      return { label: "Aide accordée : versements et comptes rendus à suivre", href: page, urgent: false };
+    }
     case DossierStatus.REFUSED:
       return { label: "Aide refusée : courrier de décision à consulter", href: page, urgent: false };
     case DossierStatus.CLOSED:

@@ -24,7 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     dossiers: dossiers.map((dossier) => ({
       id: dossier.id,
-      next: applicantNextStep({ ...dossier, correctionReplyBy: dossier.correctionRequests[0]?.replyBy }),
+      next: applicantNextStep(
+        { ...dossier, correctionReplyBy: dossier.correctionRequests[0]?.replyBy },
+        {
+          holderAccepted: dossier.acceptances.some((acceptance) => acceptance.side === "HOLDER"),
+          regionAccepted: dossier.acceptances.some((acceptance) => acceptance.side === "REGION"),
+          nextReport: dossier.reports[0]
+            ? { ...dossier.reports[0], correction: dossier.reports[0].status === "CORRECTION_REQUESTED" }
+            : null,
+        },
+      ),
       number: dossier.number ?? "—",
       title: dossier.title,
       status: dossier.status,

@@ -25,6 +25,14 @@ export async function applicantHome(db: PrismaClient, userId: string) {
         orderBy: { replyBy: "asc" },
         take: 1,
       },
+      // After the grant: who accepted the agreement, and the next report to send or correct.
+      acceptances: { select: { side: true } },
+      reports: {
+        where: { status: { in: ["DUE", "CORRECTION_REQUESTED"] } },
+        select: { period: true, dueDate: true, status: true },
+        orderBy: { dueDate: "asc" },
+        take: 1,
+      },
     },
     // What needs the applicant first: corrections to answer, then drafts, then the rest.
     orderBy: { updatedAt: "desc" },
