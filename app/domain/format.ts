@@ -17,6 +17,11 @@ export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
 }
 
+/** 1234500 → « 12 345,00 »: an amount as a form field shows it for the user to keep or change. */
+export function formatEurosInput(cents: number): string {
+  return formatEuros(cents).replace(/\s*€$/u, "");
+}
+
 const wholeEuros = new Intl.NumberFormat("fr-FR", {
   style: "currency",
   currency: "EUR",

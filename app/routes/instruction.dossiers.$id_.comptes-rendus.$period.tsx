@@ -15,7 +15,7 @@ import { InputField, TextAreaField } from "~/components/form-field";
 import { ReportReading } from "~/components/post-grant/report-reading";
 import { reportReading } from "~/components/post-grant/report-view";
 import { db } from "~/db.server";
-import { formatDate, formatDateInWords, formatEuros, parseEuros } from "~/domain/format";
+import { formatDate, formatDateInWords, formatEuros, formatEurosInput, parseEuros } from "~/domain/format";
 import type { ActionResult } from "~/domain/forms";
 import { availableMoves } from "~/domain/post-grant/machine";
 import { REPORT_MOVES, REPORT_STATUS_LABELS, reportOverdue } from "~/domain/post-grant/report-workflow";
@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           editable: view.approval.editable,
           retained: formatEuros(view.approval.retainedCents),
-          retainedInput: (view.approval.retainedCents / 100).toFixed(2).replace(".", ","),
+          retainedInput: formatEurosInput(view.approval.retainedCents),
           explanation: view.approval.explanation,
           committed: formatEuros(view.approval.committedCents),
         }

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField, TextAreaField } from "~/components/form-field";
 import { db } from "~/db.server";
-import { formatDate, formatEuros, parseEuros } from "~/domain/format";
+import { formatDate, formatEuros, formatEurosInput, parseEuros } from "~/domain/format";
 import type { ActionResult } from "~/domain/forms";
 import { addParisDays, paris, parisDay } from "~/domain/paris-time";
 import { appUrl } from "~/env.server";
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { label: "Déjà demandé en reversement", value: formatEuros(summary.askedCents) },
       { label: "Reste à demander en reversement", value: formatEuros(summary.proposedCents) },
     ],
-    proposed: (summary.proposedCents / 100).toFixed(2).replace(".", ","),
+    proposed: formatEurosInput(summary.proposedCents),
     hasProposal: summary.proposedCents > 0,
     defaultDueDate: parisDay(addParisDays(new Date(), RECOVERY_DAYS)),
     today: parisDay(new Date()),

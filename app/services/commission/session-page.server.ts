@@ -1,7 +1,7 @@
 // What a session's page shows, shaped for reading: amounts in euros, the decision form's defaults taken from
 // each dossier's opinion, and the notice a redirect after an action asks for.
 import { sessionHasMet, sessionNotMetMessage } from "~/domain/commission";
-import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
+import { formatDate, formatDateTime, formatEuros, formatEurosInput } from "~/domain/format";
 import { splitYearly } from "~/domain/schedules";
 
 import type { AgendaItem, sessionOverview } from "./agenda.server";
@@ -10,7 +10,7 @@ type Overview = Awaited<ReturnType<typeof sessionOverview>>;
 
 const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
 /** What a person would type: « 12 000,00 », without the euro sign the label already gives. */
-const typed = (cents: number) => formatEuros(cents).replace(/\s*€$/u, "");
+const typed = formatEurosInput;
 const opinionLabel = (item: AgendaItem) =>
   item.opinion ? (item.opinion.favourable ? "Favorable" : "Défavorable") : "Sans avis";
 

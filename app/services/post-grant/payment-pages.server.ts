@@ -3,7 +3,7 @@
 // the request, the declaration, the proofs, the amount recomputed from the granted version and the forms of
 // each move they may make. Both read the same context as the moves (payment-context.server.ts).
 import { formatBytes } from "~/domain/uploads";
-import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
+import { formatDate, formatDateTime, formatEuros, formatEurosInput } from "~/domain/format";
 import { fullName } from "~/domain/people";
 import { availableMoves } from "~/domain/post-grant/machine";
 import { PAYMENT_MOVES, PAYMENT_STATUS_LABELS, type PaymentMove } from "~/domain/post-grant/payment-workflow";
@@ -103,7 +103,7 @@ function summary(context: PaymentContext) {
 }
 
 /** « 12 345,00 » in a form field (no currency sign). */
-const typed = (cents: number) => formatEuros(cents).replace(/\s*€$/, "");
+const typed = formatEurosInput;
 
 /** The association's page of one payment. */
 export async function applicantPaymentPage(
