@@ -539,7 +539,7 @@ describe.each(databaseKinds())("financial reports, recoveries and settlement on 
       proposed: string;
       defaultDueDate: string;
     };
-    expect(recoveriesView.proposed).toBe("1999,78");
+    expect(recoveriesView.proposed).toBe("1\u202f999,78");
     const noReason = await outcome(
       recoveriesPage.action(
         post(
