@@ -20,8 +20,11 @@ import {
   ReportStatus,
   SchemeCode,
 } from "../../app/generated/prisma/enums";
+import { issueCertificate } from "../../app/services/post-grant/agreement-certificate.server";
 import { recordFollowUp } from "../../app/services/post-grant/follow-up.server";
 import { createPostGrantPlan } from "../../app/services/post-grant/plan.server";
+import { recoverySummary } from "../../app/services/post-grant/recoveries.server";
+import { writeRecoveryOrder } from "../../app/services/post-grant/recovery-order.server";
 import type { FileStorage } from "../../app/services/platform/storage.server";
 import { paris } from "../paris-time";
 
@@ -96,7 +99,7 @@ class PostGrantLife {
   async accept(holderAt: Date, regionAt: Date): Promise<void> {
     const agreement = await this.tx.generatedDocument.findFirstOrThrow({
       where: { dossierId: this.dossier.id, kind: DocumentKind.AGREEMENT },
-      select: { id: true, storageKey: true },
+      select: { id: true, storageKey: true, createdAt: true },
     });
     const bytes = await readAll(await this.storage.get(agreement.storageKey));
     const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -141,6 +144,13 @@ class PostGrantLife {
       });
     }
     await this.tx.dossier.update({ where: { id: this.dossier.id }, data: { agreementAcceptedAt: regionAt } });
+    await issueCertificate(this.tx, this.storage, {
+      dossierId: this.dossier.id,
+      actorId: this.user("instructor"),
+      agreement: { id: agreement.id, createdAt: agreement.createdAt, sha256 },
+      now: regionAt,
+      written: [],
+    });
     const plan = await createPostGrantPlan(this.tx, this.dossier.id, regionAt);
     const rows = await this.tx.payment.findMany({ where: { dossierId: this.dossier.id } });
     for (const row of rows)
@@ -360,6 +370,17 @@ class PostGrantLife {
         decidedAt: at,
         dueDate,
       },
+    });
+    const dossier = await this.tx.dossier.findUniqueOrThrow({
+      where: { id: this.dossier.id },
+      include: { scheme: true, organisation: true },
+    });
+    await writeRecoveryOrder(this.tx, this.storage, {
+      dossier,
+      summary: await recoverySummary(this.tx, dossier),
+      recovery: row,
+      actorId: this.user("instructor"),
+      written: [],
     });
     await this.followUp(
       at,

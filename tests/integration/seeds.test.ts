@@ -379,7 +379,7 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
         payments: { orderBy: { position: "asc" } },
         reports: { orderBy: { period: "asc" } },
         recoveries: true,
-        documents: { where: { kind: "AGREEMENT" } },
+        documents: { where: { kind: { in: ["AGREEMENT", "ACCEPTANCE_CERTIFICATE", "RECOVERY_ORDER"] } } },
         events: { where: { kind: "FOLLOW_UP" } },
       },
     });
@@ -391,8 +391,12 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
       }
       // Both sides accepted the agreement the portal stored, byte for byte.
       expect(dossier.acceptances.map((row) => row.side).sort(), what).toEqual(["HOLDER", "REGION"]);
-      const agreement = dossier.documents[0]!;
+      const agreement = dossier.documents.find((document) => document.kind === "AGREEMENT")!;
       const bytes = await buffer(await storage.get(agreement.storageKey));
+      // Its acceptance certificate was issued with the Region's acceptance, as the portal issues it.
+      const certificate = dossier.documents.find((document) => document.kind === "ACCEPTANCE_CERTIFICATE");
+      expect(certificate, what).toBeDefined();
+      expect(certificate!.createdAt, what).toEqual(dossier.agreementAcceptedAt);
       for (const acceptance of dossier.acceptances) {
         expect(acceptance.agreementSha256, what).toBe(sha256(bytes));
         expect(acceptance.agreementDocumentId, what).toBe(agreement.id);
@@ -445,6 +449,15 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
     expect(recovered.schemeCode).toBe("A_VOS_ID");
     expect(recovered.reports[0]!.retainedAmountCents).toBe(1_041_152);
     expect(recovered.recoveries[0]).toMatchObject({ amountCents: 158_848, status: "ISSUED" });
+    // Its « demande de reversement » is there to download, with the same figures.
+    const order = recovered.documents.find((document) => document.kind === "RECOVERY_ORDER")!;
+    const orderText = (await pdfText(await buffer(await storage.get(order.storageKey)))).replace(/\s+/g, " ");
+    for (const line of [
+      `Sommes versées par la Région ${formatEuros(1_200_000)}`,
+      `Subvention finalement due ${formatEuros(1_041_152)}`,
+      `Montant à reverser ${formatEuros(158_848)}`,
+    ])
+      expect(orderText).toContain(line.replace(/\s+/g, " "));
     expect(recovered.events.map((event) => event.reason)).toContain(
       `Demande de reversement émise : ${formatEuros(158_848)} à reverser avant le 02/12/2026`,
     );

@@ -14,6 +14,7 @@ import { attachmentRow } from "~/services/applicant/attachments.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 import type { UploadInspection } from "~/services/platform/uploads.server";
 import { issueCertificate } from "./agreement-certificate.server";
 import { notifyOtherParty } from "./agreement-notice.server";
@@ -202,7 +203,7 @@ export async function acceptAgreement(
       { timeout: 60_000, maxWait: 30_000 },
     );
   } catch (error) {
-    await Promise.all(written.map((key) => storage.delete(key).catch(() => undefined)));
+    await deleteUnreferencedFiles(db, storage, written);
     throw error;
   }
 }

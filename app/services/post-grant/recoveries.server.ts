@@ -6,26 +6,20 @@ import { formatEuros } from "~/domain/format";
 import { moneyTotals } from "~/domain/post-grant/settlement";
 import { UserError, notFound } from "~/domain/user-error";
 import type { PrismaClient } from "~/generated/prisma/client";
-import {
-  DocumentKind,
-  DossierEventKind,
-  DossierStatus,
-  RecoveryStatus,
-  UserRole,
-} from "~/generated/prisma/enums";
-import { renderRecoveryOrder } from "~/pdf/recovery-order.server";
+import { DocumentKind, DossierStatus, RecoveryStatus, UserRole } from "~/generated/prisma/enums";
 import { recoveryIssued } from "~emails/recovery-issued";
 import { recoverySettled } from "~emails/recovery-settled";
 
-import { DECISION_SIGNATORY } from "~/services/dossiers/decision-documents.server";
 import { applicantDossierUrl } from "~/services/dossiers/links.server";
 import { applicantRecipients } from "~/services/dossiers/transition-notices.server";
 import { lockDossier } from "~/services/dossiers/transitions.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
-import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import type { FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 import { recordFollowUp } from "./follow-up.server";
+import { writeRecoveryOrder } from "./recovery-order.server";
 import { finallyDueCents, financedPeriods, moneyStateOf } from "./report-context.server";
 
 const TX_OPTIONS = { timeout: 30_000 };
@@ -107,30 +101,6 @@ export async function issueRecovery(db: PrismaClient, storage: FileStorage, inpu
         errors.dueDate = "La date limite doit être postérieure à aujourd’hui.";
       if (Object.keys(errors).length > 0)
         throw new UserError(Object.values(errors).join(" "), { status: 422, fieldErrors: errors });
-      const pdf = await renderRecoveryOrder({
-        dossierNumber: dossier.number ?? "",
-        title: dossier.title,
-        schemeName: dossier.scheme.name,
-        organisation: {
-          name: dossier.organisation.name,
-          siret: dossier.organisation.siret,
-          address:
-            [dossier.organisation.addressLine, dossier.organisation.postcode, dossier.organisation.city]
-              .filter(Boolean)
-              .join(" ") || null,
-        },
-        grantedCents: summary.grantedCents,
-        paidCents: summary.paidCents,
-        finallyDueCents: summary.dueCents,
-        amountCents: input.amountCents,
-        reason,
-        decidedAt: now,
-        dueDate,
-        signatory: DECISION_SIGNATORY,
-      });
-      const storageKey = newStorageKey(now);
-      written.push(storageKey);
-      await storage.put(storageKey, pdf, { contentType: "application/pdf" });
       const recovery = await tx.recovery.create({
         data: {
           dossierId: dossier.id,
@@ -141,18 +111,12 @@ export async function issueRecovery(db: PrismaClient, storage: FileStorage, inpu
           dueDate,
         },
       });
-      const document = await tx.generatedDocument.create({
-        data: { dossierId: dossier.id, kind: DocumentKind.RECOVERY_ORDER, storageKey, createdAt: now },
-      });
-      await tx.dossierEvent.create({
-        data: {
-          dossierId: dossier.id,
-          kind: DossierEventKind.DOCUMENT_ISSUED,
-          actorId: input.actor.id,
-          reason: "Demande de reversement établie",
-          data: { documentId: document.id, kind: DocumentKind.RECOVERY_ORDER, recoveryId: recovery.id },
-          createdAt: now,
-        },
+      const storageKey = await writeRecoveryOrder(tx, storage, {
+        dossier,
+        summary,
+        recovery,
+        actorId: input.actor.id,
+        written,
       });
       await recordFollowUp(tx, {
         dossierId: dossier.id,
@@ -194,7 +158,7 @@ export async function issueRecovery(db: PrismaClient, storage: FileStorage, inpu
       return recovery;
     }, TX_OPTIONS);
   } catch (error) {
-    for (const key of written) await storage.delete(key).catch(() => undefined);
+    await deleteUnreferencedFiles(db, storage, written);
     throw error;
   }
 }

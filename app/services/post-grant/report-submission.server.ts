@@ -14,6 +14,7 @@ import { attachmentRow } from "~/services/applicant/attachments.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { notifyStaff } from "~/services/instruction/staff-notifications.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 import type { UploadInspection } from "~/services/platform/uploads.server";
 
 import { recordFollowUp } from "./follow-up.server";
@@ -62,12 +63,17 @@ async function storePieces(
   }
 }
 
-async function withStoredFiles<T>(storage: FileStorage, run: (written: string[]) => Promise<T>): Promise<T> {
+async function withStoredFiles<T>(
+  db: PrismaClient,
+  storage: FileStorage,
+  run: (written: string[]) => Promise<T>,
+): Promise<T> {
   const written: string[] = [];
   try {
     return await run(written);
   } catch (error) {
-    for (const key of written) await storage.delete(key).catch(() => undefined);
+    // A lost commit acknowledgement may hide a committed row: only files no row names are removed.
+    await deleteUnreferencedFiles(db, storage, written);
     throw error;
   }
 }
@@ -100,7 +106,7 @@ export async function saveReportDraft(db: PrismaClient, storage: FileStorage, in
   const values = reportValues(context, input.values);
   const reading = readReport(context, values, "draft");
   if (!reading.ok) throw new ReportFormError(reading.errors);
-  await withStoredFiles(storage, (written) =>
+  await withStoredFiles(db, storage, (written) =>
     db.$transaction(async (tx) => {
       const status = await lockReport(tx, report.id);
       if (status !== ReportStatus.DUE && status !== ReportStatus.CORRECTION_REQUESTED)
@@ -148,7 +154,7 @@ export async function submitReport(db: PrismaClient, storage: FileStorage, input
     throw new ReportFormError(full.errors);
   }
   const label = periodLabel(dossier.schemeCode, input.period);
-  await withStoredFiles(storage, (written) =>
+  await withStoredFiles(db, storage, (written) =>
     db.$transaction(async (tx) => {
       const status = await lockReport(tx, report.id);
       refuse(checkReportMove({ status, move: "SUBMIT", role: UserRole.APPLICANT }));
