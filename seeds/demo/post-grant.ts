@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { AUDIT_ACTIONS, type AuditAction } from "../../app/domain/audit";
 import { formatDate, formatEuros } from "../../app/domain/format";
 import { paymentName } from "../../app/domain/post-grant/plan";
+import { storedReportAnswers } from "../../app/domain/post-grant/report";
 import { aVosIdFinalSubsidy, capScopScicFinalSubsidy } from "../../app/domain/post-grant/settlement";
 import { defaultRuleSetParameters } from "../../app/domain/schemes";
 import type { Prisma } from "../../app/generated/prisma/client";
@@ -24,6 +25,8 @@ import { issueCertificate } from "../../app/services/post-grant/agreement-certif
 import { recordFollowUp } from "../../app/services/post-grant/follow-up.server";
 import { createPostGrantPlan } from "../../app/services/post-grant/plan.server";
 import { recoverySummary } from "../../app/services/post-grant/recoveries.server";
+import { reportTerms } from "../../app/services/post-grant/report-context.server";
+import { writeReportDocument } from "../../app/services/post-grant/report-documents.server";
 import { writeRecoveryOrder } from "../../app/services/post-grant/recovery-order.server";
 import type { FileStorage } from "../../app/services/platform/storage.server";
 import { paris } from "../paris-time";
@@ -315,6 +318,23 @@ class PostGrantLife {
       },
     });
     await this.pieces(at, pieces, { reportId: id });
+    // Its PDF, issued as the portal issues it at submission.
+    const dossier = await this.tx.dossier.findUniqueOrThrow({
+      where: { id: this.dossier.id },
+      include: { scheme: true, organisation: true, ruleSet: true },
+    });
+    const row = await this.tx.financialReport.findUniqueOrThrow({ where: { id } });
+    const report = storedReportAnswers(row.answers).report;
+    if (!report) throw new Error(`Demo seed: the report ${period} of « ${dossier.title} » is unreadable`);
+    await writeReportDocument(this.tx, this.storage, {
+      dossier,
+      report: { ...row, report },
+      period,
+      terms: reportTerms(dossier.schemeCode, dossier.ruleSet.parameters),
+      submittedById: this.user("applicantCooperative"),
+      now: at,
+      written: [],
+    });
     const label = this.dossier.schemeCode === SchemeCode.CAP_ASSO ? ` de l’année ${period}` : "";
     await this.followUp(
       at,

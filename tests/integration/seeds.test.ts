@@ -379,7 +379,11 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
         payments: { orderBy: { position: "asc" } },
         reports: { orderBy: { period: "asc" } },
         recoveries: true,
-        documents: { where: { kind: { in: ["AGREEMENT", "ACCEPTANCE_CERTIFICATE", "RECOVERY_ORDER"] } } },
+        documents: {
+          where: {
+            kind: { in: ["AGREEMENT", "ACCEPTANCE_CERTIFICATE", "RECOVERY_ORDER", "FINANCIAL_REPORT"] },
+          },
+        },
         events: { where: { kind: "FOLLOW_UP" } },
       },
     });
@@ -397,6 +401,13 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
       const certificate = dossier.documents.find((document) => document.kind === "ACCEPTANCE_CERTIFICATE");
       expect(certificate, what).toBeDefined();
       expect(certificate!.createdAt, what).toEqual(dossier.agreementAcceptedAt);
+      // Each report sent has its PDF, issued when it was sent.
+      for (const report of dossier.reports.filter((row) => row.submittedAt)) {
+        const issued = dossier.documents.find(
+          (document) => document.kind === "FINANCIAL_REPORT" && document.period === report.period,
+        );
+        expect(issued?.createdAt, `${what}, compte rendu ${report.period}`).toEqual(report.submittedAt);
+      }
       for (const acceptance of dossier.acceptances) {
         expect(acceptance.agreementSha256, what).toBe(sha256(bytes));
         expect(acceptance.agreementDocumentId, what).toBe(agreement.id);

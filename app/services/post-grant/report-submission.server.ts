@@ -1,13 +1,11 @@
 // The association's side of a financial report: it saves its draft and sends it with the pieces the granted
 // rule set requires. Each move locks the report's row, is checked by the report machine, and is written with
 // its timeline line, audit line, emails and (at submission) its PDF in one transaction.
-import { fullName } from "~/domain/people";
 import { readReport, reportValues } from "~/domain/post-grant/report";
 import { checkReportMove } from "~/domain/post-grant/report-workflow";
 import { UserError } from "~/domain/user-error";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { DocumentKind, DossierEventKind, ReportStatus, UserRole } from "~/generated/prisma/enums";
-import { renderFinancialReport } from "~/pdf/financial-report.server";
+import { ReportStatus, UserRole } from "~/generated/prisma/enums";
 import { reportSubmitted } from "~emails/report-submitted";
 
 import { attachmentRow } from "~/services/applicant/attachments.server";
@@ -18,7 +16,8 @@ import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.
 import type { UploadInspection } from "~/services/platform/uploads.server";
 
 import { recordFollowUp } from "./follow-up.server";
-import { financedPeriods, periodLabel, reportContextOf, reportTerms } from "./report-context.server";
+import { writeReportDocument } from "./report-documents.server";
+import { periodLabel, reportContextOf, reportTerms } from "./report-context.server";
 import { lockReport, refuse, reportOf, staffReportUrl, TX_OPTIONS } from "./reports.server";
 
 type Tx = Prisma.TransactionClient;
@@ -177,58 +176,14 @@ export async function submitReport(db: PrismaClient, storage: FileStorage, input
           },
         );
       }
-      const submitter = await tx.user.findUniqueOrThrow({
-        where: { id: input.userId },
-        select: { firstName: true, lastName: true },
-      });
-      const periods = await financedPeriods(
-        tx,
-        dossier.id,
-        dossier.agreementAcceptedAt ?? report.periodStart,
-      );
-      const labels = new Map(terms.attachments.map((item) => [item.kind, item.label]));
-      const pdf = await renderFinancialReport({
-        dossierNumber: dossier.number ?? "",
-        title: dossier.title,
-        schemeName: dossier.scheme.name,
-        organisation: dossier.organisation,
-        periodLabel: label,
-        periodStart: report.periodStart,
-        periodEnd: report.periodEnd,
-        grantedCents: dossier.grantedAmountCents ?? 0,
-        periodAmountCents: periods.find((item) => item.period === input.period)?.amountCents ?? 0,
-        thresholdPercent: terms.thresholdPercent,
-        report: full.report,
-        submittedAt: now,
-        submittedBy: fullName(submitter),
-        attachments: pieces.map((piece) => ({
-          label: labels.get(piece.kind) ?? "Autre pièce",
-          fileName: piece.fileName,
-          sizeBytes: piece.sizeBytes,
-          sha256: piece.sha256,
-        })),
-      });
-      const storageKey = newStorageKey(now);
-      written.push(storageKey);
-      await storage.put(storageKey, pdf, { contentType: "application/pdf" });
-      const document = await tx.generatedDocument.create({
-        data: {
-          dossierId: dossier.id,
-          kind: DocumentKind.FINANCIAL_REPORT,
-          storageKey,
-          period: input.period,
-          createdAt: now,
-        },
-      });
-      await tx.dossierEvent.create({
-        data: {
-          dossierId: dossier.id,
-          kind: DossierEventKind.DOCUMENT_ISSUED,
-          actorId: input.userId,
-          reason: `Compte rendu financier établi (${label})`,
-          data: { documentId: document.id, kind: DocumentKind.FINANCIAL_REPORT, period: input.period },
-          createdAt: now,
-        },
+      await writeReportDocument(tx, storage, {
+        dossier,
+        report: { ...report, report: full.report },
+        period: input.period,
+        terms,
+        submittedById: input.userId,
+        now,
+        written,
       });
       await tx.financialReport.update({
         where: { id: report.id },
