@@ -66,7 +66,8 @@ export function PipelineTable({
                     <>
                       <span className="nowrap">Versé {paidText(row.followUp)}</span>
                       <br />
-                      Comptes rendus : {reportsText(row.followUp).toLowerCase()}
+                      {"Comptes rendus\u00a0: "}
+                      {reportsText(row.followUp).toLowerCase()}
                     </>
                   ) : (
                     "—"

@@ -1,6 +1,6 @@
 // The follow-up queue's sources: for each kind of work, how to count its lines and read a page of them for
 // the dossiers a filter selects, each on its own index (Payment [status, requestedAt] / [status, approvedAt],
-// FinancialReport and Recovery [status, dueDate]).
+// FinancialReport and Recovery [status, dueDate], AgreementAcceptance [side, acceptedAt]).
 import { followUpHref, type FollowUpKind } from "~/domain/follow-up-queue";
 import { fullName } from "~/domain/people";
 import { paymentName } from "~/domain/post-grant/plan";
@@ -98,15 +98,16 @@ export function sources(dossier: Prisma.DossierWhereInput, now: Date) {
     dueDate: { lt: now },
     dossier,
   };
-  const awaitingRegion: Prisma.DossierWhereInput = {
-    AND: [
-      dossier,
-      {
-        status: DossierStatus.GRANTED,
-        acceptances: { some: { side: AgreementSide.HOLDER } },
-        NOT: { acceptances: { some: { side: AgreementSide.REGION } } },
-      },
-    ],
+  // Read from the holder's acceptances (by their date, the line's date), not from the granted dossiers:
+  // the few awaiting the Region are found on the acceptances' index, not among every granted dossier.
+  const awaitingRegion: Prisma.AgreementAcceptanceWhereInput = {
+    side: AgreementSide.HOLDER,
+    dossier: {
+      AND: [
+        dossier,
+        { status: DossierStatus.GRANTED, acceptances: { none: { side: AgreementSide.REGION } } },
+      ],
+    },
   };
   const paymentSelect = {
     id: true,
@@ -261,27 +262,26 @@ export function sources(dossier: Prisma.DossierWhereInput, now: Date) {
         ),
     },
     "conventions-a-accepter": {
-      count: (db: PrismaClient) => db.dossier.count({ where: awaitingRegion }),
+      count: (db: PrismaClient) => db.agreementAcceptance.count({ where: awaitingRegion }),
       read: async (db: PrismaClient, skip: number, take: number) =>
         (
-          await db.dossier.findMany({
+          await db.agreementAcceptance.findMany({
             where: awaitingRegion,
-            orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
+            orderBy: [{ acceptedAt: "asc" }, { id: "asc" }],
             skip,
             take,
             select: {
-              ...DOSSIER_SELECT,
-              grantedAmountCents: true,
-              acceptances: { where: { side: AgreementSide.HOLDER }, select: { acceptedAt: true } },
+              acceptedAt: true,
+              dossier: { select: { ...DOSSIER_SELECT, grantedAmountCents: true } },
             },
           })
-        ).map((dossier) =>
-          item("conventions-a-accepter", dossier, {
-            id: dossier.id,
+        ).map((acceptance) =>
+          item("conventions-a-accepter", acceptance.dossier, {
+            id: acceptance.dossier.id,
             subject: "Convention acceptée par le porteur",
-            amountCents: dossier.grantedAmountCents,
+            amountCents: acceptance.dossier.grantedAmountCents,
             dateLabel: "acceptée par le porteur le",
-            date: dossier.acceptances[0]?.acceptedAt ?? now,
+            date: acceptance.acceptedAt,
             daysLate: 0,
           }),
         ),
