@@ -138,11 +138,11 @@ export async function explainPages(database: BenchDatabase): Promise<ExplainedPa
   }
 
   // The follow-up queue after the grant: every kind counted and the oldest lines of all, or of one kind.
+  // (Filtered by a scheme holding half the dossiers, reading Dossier whole is the planner's right choice.)
   const followUp = (search: string) => () =>
     loadFollowUpQueue(db, instructor, readFollowUpFilter(new URLSearchParams(search)).filter, new Date());
   for (const [name, search] of [
     ["file de suivi : première page", ""],
-    ["file de suivi : dispositif", "dispositif=cap-asso"],
     ["file de suivi : demandes de versement", "quoi=versements-a-verifier"],
     ["file de suivi : comptes rendus en retard", "quoi=comptes-rendus-en-retard"],
   ] as const) {
