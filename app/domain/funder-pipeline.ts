@@ -51,7 +51,7 @@ export const PIPELINE_STAGES: readonly { key: PipelineStageKey; label: string; s
     {
       key: "decide",
       label: "Décidé",
-      statuses: [DossierStatus.GRANTED, DossierStatus.REFUSED, DossierStatus.CLOSED],
+      statuses: [DossierStatus.GRANTED, DossierStatus.SETTLED, DossierStatus.REFUSED, DossierStatus.CLOSED],
     },
   ];
 

@@ -72,7 +72,8 @@ export interface Indicators {
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-const isGranted = (row: IndicatorDossier) => row.status === "GRANTED";
+/** A settled (« soldé ») dossier was granted first: it stays in the granted figures. */
+const isGranted = (row: IndicatorDossier) => row.status === "GRANTED" || row.status === "SETTLED";
 const granted = (row: IndicatorDossier) => (isGranted(row) ? (row.grantedAmountCents ?? 0) : 0);
 
 function group(

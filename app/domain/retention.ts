@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isList, type FieldKind, type RawAnswers, type RawRow, type StepDef } from "~/domain/dossier-forms";
 import { formatDate } from "~/domain/format";
 import { addParisDays, addParisMonths } from "~/domain/paris-time";
-import { DossierStatus } from "~/generated/prisma/enums";
+import { DossierStatus, RecoveryStatus, ReportStatus } from "~/generated/prisma/enums";
 
 export const RETENTION_DEFAULTS = { retentionMonths: 60, purgeNoticeDays: 30 } as const;
 export const RETENTION_MONTHS_RANGE = { min: 12, max: 240 } as const;
@@ -45,9 +45,10 @@ export const retentionSettingsSchema = z.object({
   ),
 });
 
-/** A dossier whose instruction is over: nothing more will be added to it. */
+/** A dossier whose instruction is over: granted (its follow-up dates push the clock), settled, refused or closed. */
 export const FINISHED_STATUSES: readonly DossierStatus[] = [
   DossierStatus.GRANTED,
+  DossierStatus.SETTLED,
   DossierStatus.REFUSED,
   DossierStatus.CLOSED,
 ];
@@ -57,14 +58,20 @@ export interface RetentionFacts {
   status: DossierStatus;
   decidedAt: Date | null;
   closedAt: Date | null;
+  settledAt: Date | null;
   /** The due date of its last scheduled payment or repayment, if it has a schedule. */
   lastInstalmentDueAt: Date | null;
+  /**
+   * The last thing that happened after the grant: a payment made, a report sent or approved, an amount to
+   * repay decided or settled — or the due date of a report or repayment still awaited.
+   */
+  lastFollowUpAt: Date | null;
   purgeNoticeSentAt: Date | null;
   purgedAt: Date | null;
 }
 
 export interface RetentionSchedule {
-  /** When the clock started: the decision or closing, or the last instalment if that is later. */
+  /** When the clock started: the decision, closing or settlement, or the last instalment, payment or report. */
   startsAt: Date;
   /** When the pieces and personal data may go. */
   purgeOn: Date;
@@ -78,17 +85,56 @@ const latest = (dates: Array<Date | null>): Date | null =>
 /**
  * The dossier's retention dates, or null while it is not finished (or has no decision date to count from).
  * A repayment schedule pushes the start to its last due date: an advance still being repaid is never purged.
+ * After a grant the clock counts from the last payment or report, whichever is latest, not from the decision.
  */
 export function retentionSchedule(
   facts: RetentionFacts,
   settings: RetentionSettings,
 ): RetentionSchedule | null {
   if (!FINISHED_STATUSES.includes(facts.status)) return null;
-  const finishedAt = latest([facts.decidedAt, facts.closedAt]);
+  const finishedAt = latest([facts.decidedAt, facts.closedAt, facts.settledAt]);
   if (!finishedAt) return null;
-  const startsAt = latest([finishedAt, facts.lastInstalmentDueAt])!;
+  const startsAt = latest([finishedAt, facts.lastInstalmentDueAt, facts.lastFollowUpAt])!;
   const purgeOn = addParisMonths(startsAt, settings.retentionMonths);
   return { startsAt, purgeOn, noticeOn: addParisDays(purgeOn, -settings.purgeNoticeDays) };
+}
+
+/** What a dossier's follow-up after the grant left behind, as the retention job reads it. */
+export interface FollowUpDates {
+  payments: ReadonlyArray<{ paidOn: Date | null }>;
+  reports: ReadonlyArray<{
+    status: ReportStatus;
+    dueDate: Date;
+    submittedAt: Date | null;
+    approvedAt: Date | null;
+  }>;
+  recoveries: ReadonlyArray<{
+    status: RecoveryStatus;
+    decidedAt: Date;
+    dueDate: Date;
+    settledAt: Date | null;
+  }>;
+}
+
+/**
+ * The last payment made, report sent or approved, recovery decided or settled. A report not yet approved
+ * counts from its due date at the earliest, and an amount still to repay from its due date: a follow-up
+ * still awaited never lets the clock run out under it.
+ */
+export function lastFollowUpAt({ payments, reports, recoveries }: FollowUpDates): Date | null {
+  return latest([
+    ...payments.map((payment) => payment.paidOn),
+    ...reports.flatMap((report) => [
+      report.submittedAt,
+      report.approvedAt,
+      report.status === ReportStatus.APPROVED ? null : report.dueDate,
+    ]),
+    ...recoveries.flatMap((recovery) => [
+      recovery.decidedAt,
+      recovery.settledAt,
+      recovery.status === RecoveryStatus.ISSUED ? recovery.dueDate : null,
+    ]),
+  ]);
 }
 
 /**
@@ -187,5 +233,5 @@ export function retentionPeriodText(months: number): string {
 
 /** What the privacy page says of retention: the settings the purge job applies, never a fixed figure. */
 export function retentionPolicyText(settings: RetentionSettings): string {
-  return `Un dossier terminé (décidé, refusé ou clos) est conservé ${retentionPeriodText(settings.retentionMonths)} après sa décision, ou après sa dernière échéance de versement ou de remboursement si elle est plus tardive. L’organisation est prévenue par courriel ${settings.purgeNoticeDays} jours avant ; les pièces, les documents et les données personnelles du dossier sont alors supprimés, seuls les montants et les chiffres agrégés sont gardés.`;
+  return `Un dossier terminé (accordé, soldé, refusé ou clos) est conservé ${retentionPeriodText(settings.retentionMonths)} après sa décision, ou, s’il a été accordé, après son dernier versement ou son dernier compte rendu financier (ou sa dernière échéance de remboursement) si c’est plus tardif. L’organisation est prévenue par courriel ${settings.purgeNoticeDays} jours avant ; les pièces, les documents et les données personnelles du dossier sont alors supprimés, seuls les montants et les chiffres agrégés sont gardés.`;
 }

@@ -1,9 +1,11 @@
 // The community's indicators: the pipeline by scheme, department, stage and year, jobs, cooperative capital,
-// leverage and EPCI co-financing, over every filed dossier (aggregates only), for one filing year or all.
+// leverage and EPCI co-financing, over every filed dossier (aggregates only), for one filing year or all;
+// then what the grants achieved: amounts paid beside granted, jobs reported beside planned.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 
 import { BarChart } from "~/components/charts/bar-chart";
+import { AchievementCharts } from "~/components/funders/achievement-charts";
 import { db } from "~/db.server";
 import { formatEuros } from "~/domain/format";
 import {
@@ -17,6 +19,7 @@ import {
   METHOD_NOTES,
 } from "~/domain/indicators";
 import { isCommunityMember } from "~/services/funders/access.server";
+import { communityAchievements } from "~/services/funders/achievements.server";
 import { communityIndicators } from "~/services/funders/indicators.server";
 import { requireRole } from "~/session.server";
 
@@ -29,14 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isCommunityMember(user))
     throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
   const { year, notice } = readIndicatorYear(new URL(request.url).searchParams.get("annee"));
-  const indicators = await communityIndicators(db, { year });
-  return { indicators, notice };
+  const [indicators, achievements] = await Promise.all([
+    communityIndicators(db, { year }),
+    communityAchievements(db, { year }),
+  ]);
+  return { indicators, achievements, notice };
 }
 
 const dossiers = (count: number) => `${formatCount(count)} dossier${count > 1 ? "s" : ""}`;
 
 export default function CommunityIndicators() {
-  const { indicators, notice } = useLoaderData<typeof loader>();
+  const { indicators, achievements, notice } = useLoaderData<typeof loader>();
   const { year, years, totals, jobs, cooperatives, leverage, epci } = indicators;
   const scope = year ? `déposés en ${year}` : "déposés depuis l’ouverture du portail";
   const query = year ? `?annee=${year}` : "";
@@ -152,6 +158,8 @@ export default function CommunityIndicators() {
           />
         );
       })}
+
+      <AchievementCharts achievements={achievements} scope={scope} query={query} />
 
       <h2>Comment ces chiffres sont calculés</h2>
       <ul className="indicator-method">

@@ -3,11 +3,13 @@
 // EXPLAIN (ANALYZE). A page passes when no plan reads a large table whole (Seq Scan), and the number of
 // statements does not grow with the rows shown (no N+1): the dossier view is loaded for two dossiers.
 import { EMPTY_PIPELINE_FILTER } from "~/domain/funder-pipeline";
+import { readFollowUpFilter } from "~/domain/follow-up-queue";
 import { parseQueueFilter } from "~/domain/instruction-queue";
 import { UserRole } from "~/generated/prisma/enums";
 import { loadPipeline } from "~/services/funders/pipeline.server";
 import { instructionDossierView } from "~/services/instruction/dossier.server";
 import { loadQueue } from "~/services/instruction/queue.server";
+import { loadFollowUpQueue } from "~/services/post-grant/follow-up-queue.server";
 
 import { onQuery, type BenchDatabase, type LoggedQuery } from "./database";
 
@@ -133,6 +135,18 @@ export async function explainPages(database: BenchDatabase): Promise<ExplainedPa
     ["file : recherche par SIRET", `q=${organisation[0]?.siret ?? "123"}`],
   ] as const) {
     pages.push(await explain(name, queue(search)));
+  }
+
+  // The follow-up queue after the grant: every kind counted and the oldest lines of all, or of one kind.
+  // (Filtered by a scheme holding half the dossiers, reading Dossier whole is the planner's right choice.)
+  const followUp = (search: string) => () =>
+    loadFollowUpQueue(db, instructor, readFollowUpFilter(new URLSearchParams(search)).filter, new Date());
+  for (const [name, search] of [
+    ["file de suivi : première page", ""],
+    ["file de suivi : demandes de versement", "quoi=versements-a-verifier"],
+    ["file de suivi : comptes rendus en retard", "quoi=comptes-rendus-en-retard"],
+  ] as const) {
+    pages.push(await explain(name, followUp(search)));
   }
 
   const ids = await query<{ id: string }>(

@@ -14,8 +14,17 @@ import { benchEvaluation } from "./evaluate";
 import { explainPages } from "./explain";
 import { measure, type HttpResult, type HttpTarget } from "./http";
 import { benchPdf, readPdfInputs } from "./pdf";
+import { postGrantCounts } from "./post-grant";
 import { prepare, SESSION_SECRET } from "./prepare";
-import { checksTable, explainReport, httpTable, pdfTable, writeResults, type Check } from "./report";
+import {
+  checksTable,
+  explainReport,
+  httpTable,
+  pdfTable,
+  ratioToTrivial,
+  writeResults,
+  type Check,
+} from "./report";
 import { generateSituations } from "./situations";
 
 const knob = (name: string, fallback: number) => {
@@ -35,6 +44,8 @@ const TARGETS = {
   filingsPerSecond: 30,
   receiptsPerSecond: 50,
   evaluationsPerSecond: 5_000,
+  /** The post-grant follow-up queue, against the trivial page's p95 in the same run. */
+  followUpRatioToTrivial: 3,
 };
 
 console.log(`Préparation : ${dossiers.toLocaleString("fr-FR")} dossiers, ${drafts} brouillons à déposer…`);
@@ -45,6 +56,10 @@ let server: AppServer | undefined;
 const mailDir = await mkdtemp(path.join(os.tmpdir(), "portail-bench-mail-"));
 try {
   console.log(`Base ${database.kind} prête en ${prepared.seedSeconds.toFixed(1)} s.`);
+  const followUp = await postGrantCounts(database);
+  console.log(
+    `Après l’octroi : ${followUp.payments} versements, ${followUp.reports} comptes rendus, ${followUp.recoveries} reversements.`,
+  );
   for (const problem of prepared.templates.problems) console.warn(`Attention : ${problem}`);
 
   console.log("\nPlans d’exécution (EXPLAIN ANALYZE) des requêtes des pages, sur ce volume :");
@@ -97,6 +112,12 @@ try {
     {
       name: "dossier-view",
       path: cycle(prepared.viewIds.map((id) => `/instruction/dossiers/${id}`)),
+      headers: { cookie: cookies.instructor },
+      expectStatus: 200,
+    },
+    {
+      name: "follow-up-queue",
+      path: "/instruction/suivi",
       headers: { cookie: cookies.instructor },
       expectStatus: 200,
     },
@@ -158,6 +179,12 @@ try {
     "queue-filtered": p95Under("queue-filtered", TARGETS.queueP95Ms),
     "queue-search": p95Under("queue-search", TARGETS.queueP95Ms),
     "dossier-view": p95Under("dossier-view", TARGETS.dossierViewP95Ms),
+    "follow-up-queue": {
+      text: `p95 ≤ ${TARGETS.followUpRatioToTrivial} × trivial`,
+      ok:
+        ratioToTrivial(byName("follow-up-queue"), byName("trivial")) <= TARGETS.followUpRatioToTrivial &&
+        byName("follow-up-queue").failures === 0,
+    },
     "eligibility-api": p95Under("eligibility-api", TARGETS.eligibilityP95Ms),
     "file-dossier": {
       text: `≥ ${TARGETS.filingsPerSecond} dépôts/s`,
@@ -175,7 +202,10 @@ try {
   const checks: Check[] = [
     ...Object.entries(httpTargets).map(([name, target]) => ({
       measure: name,
-      value: name === "file-dossier" ? `${filing.rps} dépôts/s` : `p95 ${byName(name).p95Ms} ms`,
+      value:
+        name === "file-dossier"
+          ? `${filing.rps} dépôts/s`
+          : `p95 ${byName(name).p95Ms} ms (× ${ratioToTrivial(byName(name), byName("trivial"))})`,
       target: target.text,
       ok: target.ok,
     })),

@@ -124,7 +124,9 @@ export async function cloneDrafts(
   const columns = async (table: string) =>
     (
       await database.query(
-        `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name <> 'id' ORDER BY ordinal_position`,
+        // Generated columns (the searchable title) are computed by the database, never inserted.
+        `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name <> 'id'
+           AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         [table],
       )
     ).map((row) => String(row.column_name));

@@ -2,9 +2,10 @@
 // create per row: five years of calls, 500 organisations with their owners, 30 instructors with scopes,
 // 40 funder members, the dossiers over the four schemes (statuses spread by age, amounts, departments,
 // territories, sectors, part shared with the funders) with their budget lines, history, corrections and
-// pledges. Deterministic: hashint4/hashtext stand in for a random generator, so two runs seed the same rows.
+// pledges, and their life after the grant (post-grant.ts). Deterministic: hashint4/hashtext stand in for a random generator, so two runs seed the same rows.
 import type { Templates } from "./templates";
 import type { BenchDatabase } from "./database";
+import { seedPostGrant } from "./post-grant";
 import { demoSiret } from "../../seeds/demo/identifiers";
 
 export interface Volume {
@@ -199,6 +200,7 @@ async function seedDossiers(database: BenchDatabase, volume: Volume, templates: 
     ON CONFLICT (prefix, year) DO UPDATE SET "lastValue" = GREATEST("DossierNumberCounter"."lastValue", EXCLUDED."lastValue");`);
 
   await seedDossierRows(database);
+  await seedPostGrant(database);
 }
 
 async function seedDossierRows({ exec }: BenchDatabase) {

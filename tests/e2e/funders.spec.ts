@@ -112,6 +112,10 @@ test("a funder filters the pipeline, pledges, mentions the Region in the discuss
   await page.goto("/financeurs/indicateurs");
   await expect(page.getByRole("heading", { level: 1, name: "Indicateurs" })).toBeVisible();
   await expect(page.getByRole("img").first()).toBeVisible();
+  // What the grants achieved: amounts paid beside granted, jobs reported beside planned, each with its CSV.
+  await expect(page.getByRole("heading", { level: 2, name: /Ce que les aides ont permis/ })).toBeVisible();
+  await expect(page.locator('a[href^="/financeurs/indicateurs/versements.csv"]')).toHaveCount(1);
+  await expect(page.locator('a[href^="/financeurs/indicateurs/emplois.csv"]')).toHaveCount(1);
   await expectNoAxeViolations(page);
 });
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { dossierSteps } from "~/domain/dossier-forms";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { DossierStatus, MembershipRole, UserRole } from "~/generated/prisma/enums";
+import { DocumentKind, DossierStatus, MembershipRole, UserRole } from "~/generated/prisma/enums";
 import { formContext, startDossier } from "~/services/applicant/dossiers.server";
 import { saveFilter } from "~/services/funders/saved-filters.server";
 import { inviteMember } from "~/services/applicant/organisation-invitations.server";
@@ -21,6 +21,7 @@ import { createReview, setReviewItems } from "~/services/funders/project-reviews
 import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { seedDemo } from "../../seeds/demo";
+import { CAP_ASSO_BALANCE_REQUESTED } from "../../seeds/demo/post-grant-dossiers";
 import { seedReference } from "../../seeds/reference";
 import {
   MATRIX,
@@ -32,6 +33,7 @@ import {
   urlOf,
 } from "../support/authorization-matrix";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { SAMPLE_FILES } from "../support/files";
 import { cookieOf, get, outcome, post, type Outcome } from "../support/routes";
 
 type Handler = (args: LoaderFunctionArgs) => Promise<unknown> | unknown;
@@ -124,6 +126,30 @@ describe("the authorization matrix: every route × every role", () => {
       await person("financeur-ademe", UserRole.FUNDER, { funderOrganisationId: ademe.id })
     ).id;
 
+    // After the grant: a demo CAP ASSO dossier whose agreement both sides accepted, first advance paid, year
+    // 1's report sent and the balance requested. Its organisation (owned by the same demo applicant) takes
+    // the matrix's member too, so the post-grant rows reach real pages for each allowed role.
+    const granted = await db.dossier.findFirstOrThrow({
+      where: {
+        title: CAP_ASSO_BALANCE_REQUESTED.answers.title as string,
+        agreementAcceptedAt: { not: null },
+      },
+    });
+    await db.membership.create({
+      data: { userId: users.member, organisationId: granted.organisationId, role: MembershipRole.MEMBER },
+    });
+    // The demo writes the report's answers, not its PDF (a real submission issues one): stored here.
+    const reportPdfKey = "2026/11/matricematricematricematrice01";
+    await storage.put(reportPdfKey, SAMPLE_FILES.pdf, { contentType: "application/pdf" });
+    await db.generatedDocument.create({
+      data: {
+        dossierId: granted.id,
+        kind: DocumentKind.FINANCIAL_REPORT,
+        period: 1,
+        storageKey: reportPdfKey,
+      },
+    });
+
     const { id: draftId } = await startDossier(db, {
       userId: users.owner,
       organisationId: organisation.id,
@@ -163,6 +189,7 @@ describe("the authorization matrix: every route × every role", () => {
     world = {
       organisationId: organisation.id,
       dossierId: filed.id,
+      grantedId: granted.id,
       draftId,
       firstStepId: steps[0]!.id,
       attachmentId: (await piece(filed.id)).id,

@@ -252,6 +252,51 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
     expect(await titles("dispositif=cap-asso&departement=45&besoin=oui")).toEqual(["Épicerie solidaire"]);
   });
 
+  it("shows a granted dossier's amount paid beside granted and whether its reports came on time", async () => {
+    await db.payment.createMany({
+      data: [
+        {
+          dossierId: ids.club,
+          position: 1,
+          period: 1,
+          kind: "ADVANCE",
+          status: "PAID",
+          plannedAmountCents: 400_000,
+          paidAmountCents: 400_000,
+        },
+        {
+          dossierId: ids.club,
+          position: 2,
+          period: 1,
+          kind: "BALANCE",
+          status: "REQUESTED",
+          plannedAmountCents: 600_000,
+          requestedAmountCents: 600_000,
+        },
+      ],
+    });
+    const due = new Date("2026-06-30T00:00:00Z");
+    await db.financialReport.create({
+      data: {
+        dossierId: ids.club,
+        period: 1,
+        periodStart: new Date("2025-01-01T00:00:00Z"),
+        periodEnd: new Date("2025-12-31T00:00:00Z"),
+        dueDate: due,
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-07-10T08:00:00Z"),
+      },
+    });
+    const rows = (await loadPipeline(db, sophie, EMPTY_PIPELINE_FILTER)).rows;
+    expect(rows.find((row) => row.id === ids.club)!.followUp).toEqual({
+      grantedCents: 1_000_000,
+      paidCents: 400_000,
+      reports: 1,
+      lateReports: 1,
+    });
+    expect(rows.find((row) => row.id === ids.epicerie)!.followUp).toBeNull();
+  });
+
   it("confirms plan lines with shared positions only, never another organisation's draft", async () => {
     const card = async (user: CommunityMember) =>
       (await loadPipeline(db, user, EMPTY_PIPELINE_FILTER)).rows.find((row) => row.id === ids.epicerie)!;

@@ -323,34 +323,35 @@ const SPECS: Record<string, ActionSpec> = {
     files: "attachments",
     sources: ["app/components/instruction"],
   },
-  // ── After the grant: the fuzz world's dossiers are filed, not granted, so every move is refused (404/409)
-  // after its guard; what matters here is that no input crashes a page and a refusal writes nothing.
-  "dossiers.$id.convention": { as: "applicant", params: (c) => ({ id: c.filed }), files: "scan" },
+  // ── After the grant: a granted CAP ASSO dossier of the applicant's organisation, its agreement accepted
+  // by both sides: every page is fuzzed past its guard, on the real payment 1 (the first advance) and year
+  // 1's report; what matters is that no input crashes a page and a refusal writes nothing.
+  "dossiers.$id.convention": { as: "applicant", params: (c) => ({ id: c.granted }), files: "scan" },
   "dossiers.$id.versements.$position": {
     as: "applicant",
-    params: (c) => ({ id: c.filed, position: "1" }),
+    params: (c) => ({ id: c.granted, position: "1" }),
     files: "proof.CAPITAL_CERTIFICATE",
   },
   "dossiers.$id.comptes-rendus.$period": {
     as: "applicant",
-    params: (c) => ({ id: c.filed, period: "1" }),
+    params: (c) => ({ id: c.granted, period: "1" }),
     files: "piece_APPROVED_ACCOUNTS",
   },
   "instruction.dossiers.$id_.convention": {
     as: "instructor",
-    params: (c) => ({ id: c.staffDossier }),
+    params: (c) => ({ id: c.granted }),
     files: "scan",
   },
   "instruction.dossiers.$id_.versements.$position": {
     as: "instructor",
-    params: (c) => ({ id: c.staffDossier, position: "1" }),
+    params: (c) => ({ id: c.granted, position: "1" }),
   },
   "instruction.dossiers.$id_.comptes-rendus.$period": {
     as: "instructor",
-    params: (c) => ({ id: c.staffDossier, period: "1" }),
+    params: (c) => ({ id: c.granted, period: "1" }),
   },
-  "instruction.dossiers.$id_.reversements": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
-  "instruction.dossiers.$id_.solde": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  "instruction.dossiers.$id_.reversements": { as: "instructor", params: (c) => ({ id: c.granted }) },
+  "instruction.dossiers.$id_.solde": { as: "instructor", params: (c) => ({ id: c.granted }) },
   "invitations.$token": { as: "applicant", params: () => TOKEN },
   "mot-de-passe-oublie": { as: null, params: () => ({}), forms: () => [{ email: "porteur@example.fr" }] },
   "organisations.$id": {

@@ -90,31 +90,31 @@ const SPECS: Record<string, QuerySpec> = {
   "instruction.suivi.tsx": { as: "instructor", params: NONE, sources: FOLLOW_UP },
   "instruction.suivi[.csv].ts": { as: "instructor", params: NONE, sources: FOLLOW_UP },
   "organisations.$id.tsx": { as: "applicant", params: (c) => ({ id: c.organisation }) },
-  // ── post-grant: agreement ──
-  "dossiers.$id.convention.tsx": { as: "applicant", params: (c) => ({ id: c.filed }) },
-  "instruction.dossiers.$id_.convention.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  // ── post-grant: a granted CAP ASSO dossier of the applicant's organisation, agreement accepted ──
+  "dossiers.$id.convention.tsx": { as: "applicant", params: (c) => ({ id: c.granted }) },
+  "instruction.dossiers.$id_.convention.tsx": { as: "instructor", params: (c) => ({ id: c.granted }) },
   // ── post-grant: payments ──
   "dossiers.$id.versements.$position.tsx": {
     as: "applicant",
-    params: (c) => ({ id: c.filed, position: "1" }),
+    params: (c) => ({ id: c.granted, position: "1" }),
   },
   "instruction.dossiers.$id_.versements.$position.tsx": {
     as: "instructor",
-    params: (c) => ({ id_: c.staffDossier, id: c.staffDossier, position: "1" }),
+    params: (c) => ({ id_: c.granted, id: c.granted, position: "1" }),
   },
   "instruction.versements.tsx": { as: "instructor", params: NONE, sources: FINANCE },
   "instruction.versements[.csv].ts": { as: "instructor", params: NONE, sources: FINANCE },
   // ── post-grant: reports, recoveries and settlement ──
   "dossiers.$id.comptes-rendus.$period.tsx": {
     as: "applicant",
-    params: (c) => ({ id: c.filed, period: "1" }),
+    params: (c) => ({ id: c.granted, period: "1" }),
   },
   "instruction.dossiers.$id_.comptes-rendus.$period.tsx": {
     as: "instructor",
-    params: (c) => ({ id: c.staffDossier, period: "1" }),
+    params: (c) => ({ id: c.granted, period: "1" }),
   },
-  "instruction.dossiers.$id_.reversements.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
-  "instruction.dossiers.$id_.solde.tsx": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  "instruction.dossiers.$id_.reversements.tsx": { as: "instructor", params: (c) => ({ id: c.granted }) },
+  "instruction.dossiers.$id_.solde.tsx": { as: "instructor", params: (c) => ({ id: c.granted }) },
 };
 
 /** The URL path of a route module, its params filled in: enough for the loader, which reads the query. */

@@ -12,6 +12,7 @@ import { csvAmount } from "~/domain/instruction-queue";
 import { paris } from "~/domain/paris-time";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus } from "~/generated/prisma/enums";
+import { achievementCsv, communityAchievements } from "~/services/funders/achievements.server";
 import {
   communityIndicators,
   communitySeriesCsv,
@@ -26,6 +27,8 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from "../support
 import { asServed, cookieOf, get } from "../support/routes";
 
 const FILED = { status: { not: DossierStatus.DRAFT } };
+/** A settled (« soldé ») dossier was granted first. */
+const GRANTED = { status: { in: [DossierStatus.GRANTED, DossierStatus.SETTLED] } };
 
 describe.each(databaseKinds())("indicators on %s", (kind) => {
   let database: TestDatabase;
@@ -53,7 +56,7 @@ describe.each(databaseKinds())("indicators on %s", (kind) => {
       _sum: { requestedAmountCents: true },
     });
     const granted = await db.dossier.aggregate({
-      where: { status: DossierStatus.GRANTED },
+      where: GRANTED,
       _count: true,
       _sum: { grantedAmountCents: true },
     });
@@ -90,13 +93,67 @@ describe.each(databaseKinds())("indicators on %s", (kind) => {
       where: {
         side: "RESOURCE",
         category: { notIn: ["REGION", "OWN_FUNDS"] },
-        dossier: { status: DossierStatus.GRANTED },
+        dossier: GRANTED,
       },
       _sum: { amountCents: true },
     });
     expect(leverage.otherFundersCents).toBe(others._sum.amountCents ?? 0);
     expect(leverage.regionCents).toBeGreaterThan(0);
     expect(leverage.ratio).toBeCloseTo(leverage.otherFundersCents / leverage.regionCents, 10);
+  });
+
+  it("sums what the grants achieved in the database: paid beside granted, reported jobs beside planned", async () => {
+    const { versements, emplois } = await communityAchievements(db);
+    for (const row of versements) {
+      const where = { ...GRANTED, schemeCode: row.schemeCode, filedAt: { not: null } };
+      const granted = await db.dossier.aggregate({ where, _count: true, _sum: { grantedAmountCents: true } });
+      const paid = await db.payment.aggregate({
+        where: { status: "PAID", dossier: where },
+        _sum: { paidAmountCents: true },
+      });
+      expect(row, row.schemeCode).toEqual({
+        schemeCode: row.schemeCode,
+        dossiers: granted._count,
+        grantedCents: granted._sum.grantedAmountCents ?? 0,
+        paidCents: paid._sum.paidAmountCents ?? 0,
+      });
+    }
+    // The demo has payments made and approved CAP ASSO reports: this test would notice a sum gone wrong.
+    expect(versements.find((row) => row.schemeCode === "CAP_ASSO")!.paidCents).toBeGreaterThan(0);
+    const approved = await db.financialReport.findMany({
+      where: { status: "APPROVED", dossier: { ...GRANTED, schemeCode: "CAP_ASSO" } },
+      orderBy: { period: "asc" },
+      select: { dossierId: true, answers: true, dossier: { select: { jobsCreatedFte: true } } },
+    });
+    const reported = new Map(approved.map((report) => [report.dossierId, report.dossier]));
+    const indicators = (answers: unknown) =>
+      (answers as { report: { indicators: { jobsCreatedFte: number; jobsConsolidatedFte: number } } }).report
+        .indicators;
+    const lastConsolidated = new Map(
+      approved.map((report) => [report.dossierId, indicators(report.answers).jobsConsolidatedFte]),
+    );
+    const capAsso = emplois.find((row) => row.schemeCode === "CAP_ASSO")!;
+    expect(capAsso.dossiers).toBeGreaterThan(0);
+    expect(capAsso).toMatchObject({ dossiers: reported.size });
+    expect(capAsso.achievedCreatedFte).toBeCloseTo(
+      approved.reduce((sum, report) => sum + indicators(report.answers).jobsCreatedFte, 0),
+      6,
+    );
+    expect(capAsso.achievedConsolidatedFte).toBeCloseTo(
+      [...lastConsolidated.values()].reduce((sum, value) => sum + value, 0),
+      6,
+    );
+    expect(capAsso.plannedCreatedFte).toBeCloseTo(
+      [...reported.values()].reduce((sum, dossier) => sum + (dossier.jobsCreatedFte ?? 0), 0),
+      6,
+    );
+    const csv = achievementCsv({ versements, emplois }, "versements");
+    expect(csv.slice(1).split("\r\n")[0]).toBe(
+      "Dispositif;Dossiers accordés;Montants accordés (€);Montants versés (€)",
+    );
+    expect(csv).toContain(`CAP ASSO;${versements[0]!.dossiers};${csvAmount(versements[0]!.grantedCents)};`);
+    const none = await communityAchievements(db, { year: 1999 });
+    expect(none.versements.every((row) => row.dossiers === 0 && row.paidCents === 0)).toBe(true);
   });
 
   it("keeps, for a year, the dossiers filed that year in Paris", async () => {
@@ -255,5 +312,13 @@ describe("the indicator pages and downloads", () => {
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     expect(response.headers.get("Content-Disposition")).toContain("indicateurs-etapes-2026.csv");
     expect((await bytesOf(response)).toString("utf8")).toMatch(/^\ufeffCatégorie;Dossiers;/);
+    const jobs = await csvRoute.loader(
+      get("/financeurs/indicateurs/emplois.csv?annee=2026", funder, { serie: "emplois" }),
+    );
+    expect(jobs.headers.get("Content-Disposition")).toContain("indicateurs-emplois-2026.csv");
+    expect((await bytesOf(jobs)).toString("utf8")).toMatch(/^\ufeffDispositif;Dossiers avec un compte rendu/);
+    expect((await page.loader(get("/financeurs/indicateurs", funder))).achievements.versements).toHaveLength(
+      4,
+    );
   });
 });

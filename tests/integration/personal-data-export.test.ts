@@ -17,6 +17,7 @@ import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 import { databaseKinds } from "../support/database";
 import { SAMPLE_FILES } from "../support/files";
 import { APP_URL, createWorld, fileDemo, type World } from "../support/instruction-world";
+import { FOLLOW_UP_TEXT, writeFollowUp } from "../support/post-grant-rows";
 import { cookieOf, get } from "../support/routes";
 
 const PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0LWhhc2g";
@@ -57,6 +58,20 @@ describe.each(databaseKinds())("the personal data export on %s", (kind) => {
     mine = await fileDemo(world, CAP_ASSO_DOSSIERS[0]!);
     theirs = await fileDemo(world, A_VOS_ID_DOSSIERS[0]!);
     await world.db.user.update({ where: { id: mine.owner.id }, data: { passwordHash: PASSWORD_HASH } });
+    const day = new Date("2026-09-01T08:00:00Z");
+    await writeFollowUp(world.db, world.storage, {
+      dossierId: theirs.id,
+      ownerId: theirs.owner.id,
+      instructorId: world.instructor.id,
+      dates: {
+        acceptedAt: day,
+        paidOn: day,
+        reportDueDate: day,
+        reportApprovedAt: day,
+        recoveryDecidedAt: day,
+        recoverySettledAt: null,
+      },
+    });
     await world.db.instructorNote.create({
       data: { dossierId: mine.id, authorId: world.instructor.id, body: NOTE },
     });
@@ -150,6 +165,47 @@ describe.each(databaseKinds())("the personal data export on %s", (kind) => {
     const path = dossier.documents[0].fichier as string;
     expect(path).toBe(`fichiers/${mine.number}/Récépissé ${mine.number}.pdf`);
     expect(entries.get(path)).toEqual(await buffer(await world.storage.get(receipt.storageKey)));
+  });
+
+  it("holds the dossier's life after the grant: acceptances, payments, reports and amounts to repay", async () => {
+    const { json, entries } = await exportOf(theirs.owner.id);
+    const [dossier] = json.dossiers;
+    expect(dossier.acceptationsDeLaConvention).toEqual([
+      expect.objectContaining({
+        partie: "porteur",
+        signataire: FOLLOW_UP_TEXT.signatory,
+        adresseIp: FOLLOW_UP_TEXT.ip,
+      }),
+      expect.objectContaining({ partie: "Région" }),
+    ]);
+    expect(dossier.versements).toEqual([
+      expect.objectContaining({
+        montantVerseEnCentimes: 1_000_000,
+        referenceDuMandat: "MDT-2026-0042",
+        demandeDeCorrection: expect.stringContaining(FOLLOW_UP_TEXT.associate),
+      }),
+    ]);
+    expect(dossier.comptesRendusFinanciers).toEqual([
+      expect.objectContaining({ etat: "APPROVED", subventionRetenueEnCentimes: 800_000 }),
+    ]);
+    expect(dossier.reversements).toEqual([
+      expect.objectContaining({
+        montantEnCentimes: 200_000,
+        motif: FOLLOW_UP_TEXT.recovery,
+        etat: "à reverser",
+      }),
+    ]);
+    // The payment's proof, the report's piece and the report's PDF are in the archive.
+    const files = [...entries.keys()].filter((name) => name.startsWith(`fichiers/${theirs.number}/`));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        `fichiers/${theirs.number}/capital_certificate Perrin.pdf`,
+        `fichiers/${theirs.number}/approved_accounts Perrin.pdf`,
+      ]),
+    );
+    expect(dossier.documents.map((document: { document: string }) => document.document)).toContain(
+      "Compte rendu financier",
+    );
   });
 
   it("is audited, and a member sees the same organisation's dossier", async () => {

@@ -4,6 +4,7 @@ import { rm } from "node:fs/promises";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { addParisMonths } from "~/domain/paris-time";
 import { PaymentKind, PaymentStatus, ReportStatus } from "~/generated/prisma/enums";
 import { createPostGrantPlan } from "~/services/post-grant/plan.server";
 
@@ -85,5 +86,22 @@ describe.each(databaseKinds())("the post-grant plan on %s", (kind) => {
       [1, PaymentKind.SINGLE, capScopScic!.grantedAmountCents, PaymentStatus.EXPECTED],
     ]);
     expect(await world.db.financialReport.count({ where: { dossierId: capScopScic!.id } })).toBe(0);
+
+    // The decision's schedule, dated from the Commission's session, now follows the agreement: each year's
+    // payment from the start of its financed period, the single payment from the acceptance.
+    const schedule = async (dossierId: string) =>
+      (
+        await world.db.scheduleInstalment.findMany({
+          where: { dossierId, kind: "PAYMENT" },
+          orderBy: { position: "asc" },
+        })
+      ).map((row) => row.dueDate);
+    expect(await schedule(capAsso!.id)).toEqual([
+      acceptedOn,
+      addParisMonths(acceptedOn, 12),
+      addParisMonths(acceptedOn, 24),
+    ]);
+    expect(await schedule(aVosId!.id)).toEqual([acceptedOn]);
+    expect(await schedule(capScopScic!.id)).toEqual([acceptedOn]);
   });
 });

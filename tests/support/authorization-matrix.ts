@@ -3,7 +3,8 @@
 // calls each one for real and fails on a route module without a row here: a new route is added here too.
 //
 // The world (MatrixWorld): a target organisation with a filed dossier shared with funders and a draft, its
-// owner and a plain member; an applicant of another organisation; an instructor whose scope leaves the
+// owner and a plain member (who also belongs to the organisation of a granted dossier, for the post-grant
+// pages); an applicant of another organisation; an instructor whose scope leaves the
 // target out (Indre-et-Loire only) and the demo instructor (everything); the demo funder; the demo admin.
 // Authorised roles post what the form's validation refuses, so the matrix proves the guard let them through
 // without changing the world; a few harmless actions (sign out, share a dossier already shared) succeed.
@@ -28,6 +29,11 @@ export type Grid = Record<Role, Expected>;
 export interface MatrixWorld {
   organisationId: string;
   dossierId: string;
+  /**
+   * A granted CAP ASSO dossier of an organisation the owner and the member belong to: agreement accepted by
+   * both sides, advance paid (payment 1), year 1's report sent and the balance requested (payment 2).
+   */
+  grantedId: string;
   draftId: string;
   firstStepId: string;
   attachmentId: string;
@@ -112,6 +118,10 @@ const signedInHomes: Partial<Grid> = {
 
 const dossier = (w: MatrixWorld) => ({ id: w.dossierId });
 const draft = (w: MatrixWorld) => ({ id: w.draftId });
+const granted = (w: MatrixWorld) => ({ id: w.grantedId });
+const report = (w: MatrixWorld) => ({ id: w.grantedId, period: "1" });
+const payment = (w: MatrixWorld) => ({ id: w.grantedId, position: "2" });
+const staffPayment = (w: MatrixWorld) => ({ id_: w.grantedId, id: w.grantedId, position: "2" });
 // Two passwords that differ: refused before any hashing (scrypt would cost a second per role). The real
 // links are followed over HTTP in security-http.test.ts.
 const PASSWORDS = { password: "Un-mot-de-passe-solide-2026", passwordConfirmation: "Un-autre-2026" };
@@ -543,19 +553,19 @@ export const MATRIX: Record<string, RouteRow> = {
     ),
   },
   // ── post-grant: agreement ──
-  // The target dossier is filed, not granted: authorised people get the page (nothing to accept) and their
-  // empty form is refused before anything is read; a plain member may not accept for the organisation.
+  // The granted dossier's agreement is accepted by both sides: authorised people get the page, and their
+  // empty form is refused before anything is written; a plain member may not accept for the organisation.
   "dossiers.$id.convention.tsx": {
-    loader: { params: dossier, expect: applicants(404, 200), guessed: 404 },
+    loader: { params: granted, expect: applicants(404, 200), guessed: 404 },
     actions: {
       online: {
-        params: dossier,
+        params: granted,
         form: () => ({ signatoryName: "" }),
         expect: applicants(404, 403, 422),
         guessed: 404,
       },
       paper: {
-        params: dossier,
+        params: granted,
         form: () => ({ paperName: "" }),
         expect: applicants(404, 403, 422),
         guessed: 404,
@@ -564,86 +574,82 @@ export const MATRIX: Record<string, RouteRow> = {
   },
 
   // ── post-grant: reports, recoveries and settlement ──
-  // The matrix's dossier is filed, not granted: it has no report (404 to those who may see the dossier, as
-  // to the others); its reversements and solde pages show that nothing is due, and their forms are refused.
+  // Year 1's report of the granted dossier is sent: the association reads it and its PDF; a form that is not
+  // the page's (multipart, with pieces) is refused once the guard let it through; the instructor's forms are
+  // refused for what they hold. Nothing is to recover yet; the dossier cannot be settled while its balance
+  // is requested.
   "dossiers.$id.comptes-rendus.$period.tsx": {
-    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
-    action: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+    loader: { params: report, expect: applicants(404, 200), guessed: 404 },
+    action: { params: report, expect: applicants(404, 400), guessed: 404 },
   },
   "dossiers.$id.comptes-rendus.$period.pdf.ts": {
-    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: applicants(404, 404), guessed: 404 },
+    loader: { params: report, expect: applicants(404, 200), guessed: 404 },
   },
   "instruction.dossiers.$id_.comptes-rendus.$period.tsx": {
-    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: staff(404, 404), guessed: 404 },
+    loader: { params: report, expect: staff(404, 200), guessed: 404 },
     actions: {
       APPROVE: {
-        params: (w) => ({ id: w.dossierId, period: "1" }),
+        params: report,
         form: () => ({ retainedAmount: "beaucoup" }),
-        expect: staff(404, 404),
+        expect: staff(404, 422),
         guessed: 404,
       },
       ASK_CORRECTION: {
-        params: (w) => ({ id: w.dossierId, period: "1" }),
+        params: report,
         form: () => ({ reason: "" }),
-        expect: staff(404, 404),
+        expect: staff(404, 422),
         guessed: 404,
       },
     },
   },
   "instruction.dossiers.$id_.convention.tsx": {
-    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    loader: { params: granted, expect: staff(404, 200), guessed: 404 },
     actions: {
-      online: { params: dossier, form: () => ({ signatoryName: "" }), expect: staff(404, 422), guessed: 404 },
-      paper: { params: dossier, form: () => ({ paperName: "" }), expect: staff(404, 422), guessed: 404 },
+      online: { params: granted, form: () => ({ signatoryName: "" }), expect: staff(404, 422), guessed: 404 },
+      paper: { params: granted, form: () => ({ paperName: "" }), expect: staff(404, 422), guessed: 404 },
     },
   },
 
   // ── post-grant: payments ──
-  // The matrix's dossier is filed, not granted: it has no payment, so an allowed person meets a 404 there.
+  // Payment 2 of the granted dossier (year 1's balance) is requested: the association reads it (its form is
+  // multipart: a plain one is refused once the guard let it through); the instructor may not approve the
+  // balance before the report is approved, and an admin does not approve payments.
   // Every move of a page goes through the same guard and service: one intent of each is checked.
   "dossiers.$id.versements.$position.tsx": {
-    loader: {
-      params: (w) => ({ id: w.dossierId, position: "1" }),
-      expect: applicants(404, 404),
-      guessed: 404,
-    },
+    loader: { params: payment, expect: applicants(404, 200), guessed: 404 },
     action: {
-      params: (w) => ({ id: w.dossierId, position: "1" }),
+      params: payment,
       form: () => ({ intent: "REQUEST" }),
-      expect: applicants(404, 404),
+      expect: applicants(404, 400),
       guessed: 404,
     },
   },
   // `$id_`: the page is not nested in the dossier's page (the URL's `id` is given under both names).
   "instruction.dossiers.$id_.versements.$position.tsx": {
-    loader: {
-      params: (w) => ({ id_: w.dossierId, id: w.dossierId, position: "1" }),
-      expect: staff(404, 404),
-      guessed: 404,
-    },
+    loader: { params: staffPayment, expect: staff(404, 200), guessed: 404 },
     action: {
-      params: (w) => ({ id_: w.dossierId, id: w.dossierId, position: "1" }),
+      params: staffPayment,
       form: () => ({ intent: "APPROVE" }),
-      expect: staff(404, 404),
+      expect: staff(404, 409, 403),
       guessed: 404,
     },
   },
   "instruction.versements.tsx": { loader: { expect: staff(200) } },
   "instruction.versements[.csv].ts": { loader: { expect: staff(200) } },
   "instruction.dossiers.$id_.comptes-rendus.$period.pdf.ts": {
-    loader: { params: (w) => ({ id: w.dossierId, period: "1" }), expect: staff(404, 404), guessed: 404 },
+    loader: { params: report, expect: staff(404, 200), guessed: 404 },
   },
   "instruction.dossiers.$id_.reversements.tsx": {
-    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
+    loader: { params: granted, expect: staff(404, 200), guessed: 404 },
     actions: {
-      issue: { params: dossier, form: () => ({ amount: "beaucoup" }), expect: staff(404, 422), guessed: 404 },
-      settle: { params: dossier, form: () => ({ settledOn: "hier" }), expect: staff(404, 422), guessed: 404 },
+      issue: { params: granted, form: () => ({ amount: "beaucoup" }), expect: staff(404, 422), guessed: 404 },
+      settle: { params: granted, form: () => ({ settledOn: "hier" }), expect: staff(404, 422), guessed: 404 },
     },
   },
   "instruction.dossiers.$id_.solde.tsx": {
-    loader: { params: dossier, expect: staff(404, 200), guessed: 404 },
-    // A filed dossier cannot be settled: refused by the state machine.
-    actions: { SETTLE: { params: dossier, expect: staff(404, 409), guessed: 404 } },
+    loader: { params: granted, expect: staff(404, 200), guessed: 404 },
+    // A balance still requested: the dossier cannot be settled yet.
+    actions: { SETTLE: { params: granted, expect: staff(404, 409), guessed: 404 } },
   },
   // ── post-grant: follow-up queue, funders' figures ──
   "instruction.suivi.tsx": { loader: { expect: staff(200) } },

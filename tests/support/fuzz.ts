@@ -18,6 +18,7 @@ import { CAP_ASSO_DOSSIERS } from "../../seeds/demo/dossiers-cap-asso";
 
 import type { TestDatabase } from "./database";
 import { APP_URL, createUser, fileDemo, type World } from "./instruction-world";
+import { acceptBothSides, grantDossiers } from "./post-grant-world";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -484,6 +485,8 @@ export interface FuzzContext {
   staffDossier: string;
   staffRevision: number;
   staffAttachment: string;
+  /** A CAP ASSO dossier of the applicant's organisation, granted, its agreement accepted by both sides. */
+  granted: string;
   shared: string;
   call: string;
   territory: string;
@@ -512,6 +515,11 @@ export async function buildFuzzContext(world: World): Promise<FuzzContext> {
     await setFunderSharing(db, { userId: dossier.owner.id, dossierId: dossier.id, share: true });
   }
   const { organisationId } = await db.dossier.findUniqueOrThrow({ where: { id: filed.id } });
+  // After the grant: a granted copy moved to the applicant's organisation, its agreement accepted, so the
+  // post-grant pages are fuzzed past their guards (its payments and reports exist).
+  const [granted] = await grantDossiers(world, ["CAP_ASSO"]);
+  await db.dossier.update({ where: { id: granted!.id }, data: { organisationId } });
+  await acceptBothSides(world, granted!.id, filed.owner.id);
   const draft = await startDossier(db, {
     userId: filed.owner.id,
     organisationId,
@@ -548,7 +556,17 @@ export async function buildFuzzContext(world: World): Promise<FuzzContext> {
     ...(await take(db.attachment.findMany({ take: 3, select: { id: true } }))),
     ...(await take(db.funderOrganisation.findMany({ take: 3, select: { id: true } }))),
     ...(await take(db.territory.findMany({ take: 2, select: { id: true } }))),
-    ...[filed.id, instructed.id, draft.id, organisationId, review.id, session.id, target.id, filed.member.id],
+    ...[
+      filed.id,
+      instructed.id,
+      granted!.id,
+      draft.id,
+      organisationId,
+      review.id,
+      session.id,
+      target.id,
+      filed.member.id,
+    ],
   ];
   return {
     people: { applicant: filed.owner.id, instructor: instructor.id, funder: funder.id, admin: admin.id },
@@ -560,6 +578,7 @@ export async function buildFuzzContext(world: World): Promise<FuzzContext> {
     staffDossier: instructed.id,
     staffRevision: await revision(instructed.id),
     staffAttachment: (await db.attachment.findFirstOrThrow({ where: { dossierId: instructed.id } })).id,
+    granted: granted!.id,
     shared: instructed.id,
     call: (await db.call.findFirstOrThrow()).id,
     territory: (await db.territory.findFirstOrThrow()).id,

@@ -1,7 +1,8 @@
 // Granted dossiers for the post-grant tests: each demo dossier is filed by its applicant, instructed,
 // proposed and granted by a Commission session held today, through the real services, so its decision
 // documents, its schedule and its rule-set version are those a real grant leaves behind.
-import { SchemeCode } from "~/generated/prisma/enums";
+import { AcceptanceMethod, AgreementSide, SchemeCode, UserRole } from "~/generated/prisma/enums";
+import { acceptAgreement } from "~/services/post-grant/agreement.server";
 import { fileDossier } from "~/services/applicant/filing.server";
 import { recordSessionDecisions } from "~/services/commission/decisions.server";
 import { addToAgenda, createSession } from "~/services/commission/sessions.server";
@@ -96,4 +97,32 @@ export async function grantDossiers(
     appUrl: APP_URL,
   });
   return granted;
+}
+
+/** Both sides accept the dossier's agreement online, the association's owner first, through the service. */
+export async function acceptBothSides(world: World, dossierId: string, ownerId: string): Promise<void> {
+  const common = {
+    dossierId,
+    method: AcceptanceMethod.ONLINE,
+    declared: true,
+    ipAddress: "203.0.113.7",
+    userAgent: "Mozilla/5.0 (test)",
+    appUrl: APP_URL,
+  };
+  await acceptAgreement(world.db, world.storage, {
+    ...common,
+    side: AgreementSide.HOLDER,
+    actor: { id: ownerId, role: UserRole.APPLICANT },
+    signatoryName: "Camille Martin",
+    signatoryRole: "présidente",
+    now: new Date(),
+  });
+  await acceptAgreement(world.db, world.storage, {
+    ...common,
+    side: AgreementSide.REGION,
+    actor: world.instructor,
+    signatoryName: "Le Président du Conseil régional",
+    signatoryRole: "par délégation",
+    now: new Date(),
+  });
 }

@@ -25,6 +25,18 @@ export function confirmedText(card: Pick<Card, "confirmedCents" | "confirmedShar
   return `${formatEuros(card.confirmedCents)}${share}`;
 }
 
+/** « 12 000,00 € sur 30 000,00 € »: what the Region paid of what it granted. */
+export function paidText(followUp: NonNullable<Card["followUp"]>) {
+  return `${formatEuros(followUp.paidCents)} sur ${formatEuros(followUp.grantedCents)}`;
+}
+
+/** « À temps », « 1 en retard sur 3 »: whether the financial reports came (or are coming) on time. */
+export function reportsText(followUp: NonNullable<Card["followUp"]>) {
+  if (followUp.reports === 0) return "Aucun attendu";
+  if (followUp.lateReports === 0) return "À temps";
+  return `${followUp.lateReports} en retard sur ${followUp.reports}`;
+}
+
 /** The one sentence that explains both figures wherever the pipeline shows them. */
 export const PIPELINE_FIGURES_HINT =
   "« Plan de financement » : la part du budget que le plan du porteur finance. « Confirmé » : la part du budget déjà acquise — fonds propres, aide de la Région une fois accordée, lignes dont un financeur de même origine s’est engagé ; le reste du plan est à confirmer.";
@@ -68,6 +80,18 @@ export function PipelineCard({ card, search }: { card: Card; search: string }) {
           <dt>Confirmé</dt>
           <dd className="nowrap">{confirmedText(card)}</dd>
         </div>
+        {card.followUp ? (
+          <>
+            <div>
+              <dt>Versé</dt>
+              <dd>{paidText(card.followUp)}</dd>
+            </div>
+            <div>
+              <dt>Comptes rendus</dt>
+              <dd>{reportsText(card.followUp)}</dd>
+            </div>
+          </>
+        ) : null}
         <div>
           <dt>Positions</dt>
           <dd>

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge";
 import type { PipelineCard } from "~/services/funders/pipeline.server";
 
-import { confirmedText, euros, planText, positionsText } from "./pipeline-card";
+import { confirmedText, euros, paidText, planText, positionsText, reportsText } from "./pipeline-card";
 
 /** The list view: every selected project in one table, for comparing amounts and gaps. */
 export function PipelineTable({
@@ -35,12 +35,13 @@ export function PipelineTable({
               Confirmé
             </th>
             <th scope="col">Positions</th>
+            <th scope="col">Après l’octroi</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={8}>Aucun projet partagé ne correspond au filtre.</td>
+              <td colSpan={9}>Aucun projet partagé ne correspond au filtre.</td>
             </tr>
           ) : (
             rows.map((row) => (
@@ -60,6 +61,18 @@ export function PipelineTable({
                 <td className="number">{planText(row)}</td>
                 <td className="number">{confirmedText(row)}</td>
                 <td>{positionsText(row.positionsCount)}</td>
+                <td>
+                  {row.followUp ? (
+                    <>
+                      <span className="nowrap">Versé {paidText(row.followUp)}</span>
+                      <br />
+                      {"Comptes rendus\u00a0: "}
+                      {reportsText(row.followUp).toLowerCase()}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))
           )}

@@ -67,6 +67,16 @@ export function reportOverdue(report: { status: ReportStatus; dueDate: Date }, n
   );
 }
 
+/** Whether a report missed its due date: sent after it, or still awaited once it has passed. */
+export function reportLate(
+  report: { status: ReportStatus; dueDate: Date; submittedAt: Date | null },
+  now: Date,
+): boolean {
+  if (report.submittedAt && report.status !== ReportStatus.DUE)
+    return report.submittedAt.getTime() > report.dueDate.getTime();
+  return reportOverdue(report, now);
+}
+
 /** Whole days between the due date and now, for « en retard de 12 jours ». */
 export function daysLate(dueDate: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - dueDate.getTime()) / 86_400_000));

@@ -85,10 +85,12 @@ export async function loadPersonalData(db: PrismaClient, userId: string) {
         },
       },
       attachments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-      // After the grant: the agreement's acceptances, the payments requested and the reports sent.
+      // After the grant: the agreement's acceptances, the payments requested, the reports sent and the
+      // amounts to repay, each with who acted on it.
       acceptances: { orderBy: { acceptedAt: "asc" }, include: { user: AUTHOR } },
-      payments: { orderBy: { position: "asc" }, include: { requestedBy: AUTHOR } },
-      reports: { orderBy: { period: "asc" }, include: { submittedBy: AUTHOR } },
+      payments: { orderBy: { position: "asc" }, include: { requestedBy: AUTHOR, decidedBy: AUTHOR } },
+      reports: { orderBy: { period: "asc" }, include: { submittedBy: AUTHOR, decidedBy: AUTHOR } },
+      recoveries: { orderBy: { decidedAt: "asc" }, include: { decidedBy: AUTHOR } },
       // The instructor's report is never the applicant's to download: only the documents they are sent.
       documents: {
         where: { kind: { in: Object.values(ISSUED_DOCUMENTS).map((document) => document.kind) } },

@@ -2,6 +2,7 @@
 // read again under the lock, so that of several instances one handles it and the others skip it.
 import {
   FINISHED_STATUSES,
+  lastFollowUpAt,
   retentionSchedule,
   type RetentionFacts,
   type RetentionSettings,
@@ -21,22 +22,37 @@ const FACTS_SELECT = {
   status: true,
   decidedAt: true,
   closedAt: true,
+  settledAt: true,
   purgeNoticeSentAt: true,
   purgedAt: true,
   organisationId: true,
   organisation: { select: { name: true } },
   instalments: { select: { dueDate: true }, orderBy: { dueDate: "desc" }, take: 1 },
+  // After the grant: the last payment made, and every report and recovery (a handful per dossier).
+  payments: {
+    where: { paidOn: { not: null } },
+    select: { paidOn: true },
+    orderBy: { paidOn: "desc" },
+    take: 1,
+  },
+  reports: { select: { status: true, dueDate: true, submittedAt: true, approvedAt: true } },
+  recoveries: { select: { status: true, decidedAt: true, dueDate: true, settledAt: true } },
 } satisfies Prisma.DossierSelect;
 
 type FactsRow = Prisma.DossierGetPayload<{ select: typeof FACTS_SELECT }>;
 
 export function factsOf(row: FactsRow): RetentionFacts {
-  return { ...row, lastInstalmentDueAt: row.instalments[0]?.dueDate ?? null };
+  return {
+    ...row,
+    lastInstalmentDueAt: row.instalments[0]?.dueDate ?? null,
+    lastFollowUpAt: lastFollowUpAt(row),
+  };
 }
 
 /**
- * The finished, unpurged dossiers whose notice falls on or before `horizon`. The query narrows by decision
- * date (with a few days' margin for month-end clamping); the exact rule is applied in app/domain/retention.
+ * The finished, unpurged dossiers whose notice falls on or before `horizon`. The query narrows by decision,
+ * closing or settlement date (with a few days' margin for month-end clamping) — the clock never starts
+ * before them; the exact rule, with the follow-up's dates, is applied in app/domain/retention.
  */
 export async function dossiersNoticedBy(db: Db, settings: RetentionSettings, horizon: Date) {
   const bound = addParisMonths(
@@ -47,7 +63,7 @@ export async function dossiersNoticedBy(db: Db, settings: RetentionSettings, hor
     where: {
       status: { in: [...FINISHED_STATUSES] },
       purgedAt: null,
-      OR: [{ decidedAt: { lte: bound } }, { closedAt: { lte: bound } }],
+      OR: [{ decidedAt: { lte: bound } }, { closedAt: { lte: bound } }, { settledAt: { lte: bound } }],
     },
     select: FACTS_SELECT,
     orderBy: { id: "asc" },

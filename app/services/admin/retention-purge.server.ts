@@ -12,7 +12,8 @@ import {
   type RetentionSettings,
 } from "~/domain/retention";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { DossierEventKind } from "~/generated/prisma/enums";
+import { DossierEventKind, type SchemeCode } from "~/generated/prisma/enums";
+import { purgedDeclaration, purgedReportAnswers } from "~/domain/post-grant/retention";
 
 import { answersOf, formContext } from "~/services/applicant/dossiers.server";
 import { claim, factsOf, TX_OPTIONS } from "./retention-dossiers.server";
@@ -75,6 +76,7 @@ export async function purgeDossier(
         data: { label: CATEGORY_LABELS[category] ?? "" },
       });
     }
+    const followUp = await purgeFollowUp(tx, dossierId, dossier.schemeCode);
     await tx.dossier.update({
       where: { id: dossierId },
       data: {
@@ -96,12 +98,52 @@ export async function purgeDossier(
           messages: messages.count,
           notes: notes.count,
           funderComments: comments.count,
+          ...followUp,
         },
         createdAt: now,
       },
     });
     return true;
   }, TX_OPTIONS);
+}
+
+/**
+ * The personal data of the dossier's life after the grant. Its files (payment proofs, report pieces, the
+ * paper agreement's scan) are attachments of the dossier and its PDFs generated documents, so they go with
+ * the others; the rows stay with their amounts, dates and statuses, without names, addresses or free text.
+ */
+async function purgeFollowUp(tx: Prisma.TransactionClient, dossierId: string, schemeCode: SchemeCode) {
+  const where = { dossierId };
+  const acceptances = await tx.agreementAcceptance.updateMany({
+    where,
+    data: { signatoryName: PURGED_TEXT, signatoryRole: null, ipAddress: null, userAgent: null },
+  });
+  const payments = await tx.payment.findMany({ where, select: { id: true, declaration: true } });
+  for (const payment of payments) {
+    const declaration = purgedDeclaration(payment.declaration);
+    await tx.payment.update({
+      where: { id: payment.id },
+      data: {
+        correctionNote: null,
+        declaration: declaration === null ? Prisma.DbNull : (declaration as Prisma.InputJsonValue),
+      },
+    });
+  }
+  const reports = await tx.financialReport.findMany({ where, select: { id: true, answers: true } });
+  for (const report of reports) {
+    const answers = purgedReportAnswers(report.answers, schemeCode, (key) => CATEGORY_LABELS[key] ?? "");
+    await tx.financialReport.update({
+      where: { id: report.id },
+      data: { answers: answers as Prisma.InputJsonValue, correctionNote: null },
+    });
+  }
+  const recoveries = await tx.recovery.updateMany({ where, data: { reason: PURGED_TEXT } });
+  return {
+    acceptances: acceptances.count,
+    payments: payments.length,
+    reports: reports.length,
+    recoveries: recoveries.count,
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type PublicIndicators,
   type PublicSeriesRow,
 } from "~/domain/public-indicators";
+import type { AchievementId } from "~/domain/achievements";
 import { csvAmount } from "~/domain/instruction-queue";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { BudgetSide, DossierStatus } from "~/generated/prisma/enums";
@@ -107,8 +108,8 @@ export function publicSeriesCsv(rows: PublicSeriesRow[]): string {
   );
 }
 
-/** The file name of a series' download, e.g. `indicateurs-dispositifs-2026.csv`. */
-export function seriesFileName(id: SeriesId, year?: number | null): string {
+/** The file name of a series' download, e.g. `indicateurs-dispositifs-2026.csv` (achievements' too). */
+export function seriesFileName(id: SeriesId | AchievementId, year?: number | null): string {
   return `indicateurs-${id}${year ? `-${year}` : ""}.csv`;
 }
 

@@ -16,7 +16,8 @@ import {
 import { CAP_ASSO_SECTOR_LABELS } from "~/domain/schemes/cap-asso";
 import { searchText } from "~/domain/search-text";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import type { CapAssoSector, DossierStatus } from "~/generated/prisma/enums";
+import { DossierStatus, PaymentStatus, type CapAssoSector } from "~/generated/prisma/enums";
+import { reportLate } from "~/domain/post-grant/report-workflow";
 
 import { isCommunityMember, SHARED_DOSSIERS, visiblePledges, type CommunityMember } from "./access.server";
 import { forbidden } from "~/domain/user-error";
@@ -73,6 +74,9 @@ export function pipelineSelect(user: CommunityMember) {
       select: { side: true, category: true, label: true, amountCents: true },
       orderBy: { position: "asc" },
     },
+    // After the grant: the amounts paid and the reports' dates, never their content.
+    payments: { select: { status: true, paidAmountCents: true } },
+    reports: { select: { status: true, dueDate: true, submittedAt: true } },
     pledges: {
       where: visiblePledges(user),
       select: {
@@ -114,11 +118,33 @@ export interface PipelineCard {
   /** The asker's organisation has a position it has not shared yet. */
   ownDraft: boolean;
   filedAt: string | null;
+  /** After the grant (once a payment plan exists): paid beside granted, and reports that missed their date. */
+  followUp: PipelineFollowUp | null;
+}
+
+export interface PipelineFollowUp {
+  grantedCents: number;
+  paidCents: number;
+  reports: number;
+  lateReports: number;
+}
+
+function followUpOf(row: PipelineRow, now: Date): PipelineFollowUp | null {
+  const granted = row.status === DossierStatus.GRANTED || row.status === DossierStatus.SETTLED;
+  // Before both sides accepted the agreement there is no plan, and nothing to follow yet.
+  if (!granted || row.payments.length === 0) return null;
+  const paid = row.payments.filter((payment) => payment.status === PaymentStatus.PAID);
+  return {
+    grantedCents: row.grantedAmountCents ?? 0,
+    paidCents: paid.reduce((sum, payment) => sum + (payment.paidAmountCents ?? 0), 0),
+    reports: row.reports.length,
+    lateReports: row.reports.filter((report) => reportLate(report, now)).length,
+  };
 }
 
 type PipelineRow = Prisma.DossierGetPayload<{ select: ReturnType<typeof pipelineSelect> }>;
 
-export function toPipelineCard(row: PipelineRow, user: CommunityMember): PipelineCard {
+export function toPipelineCard(row: PipelineRow, user: CommunityMember, now = new Date()): PipelineCard {
   const shared = row.pledges.filter((pledge) => pledge.sharedAt !== null);
   const region = regionAmount(row);
   const plan = dossierCoFinancing({ ...row, pledges: shared });
@@ -148,6 +174,7 @@ export function toPipelineCard(row: PipelineRow, user: CommunityMember): Pipelin
       (pledge) => pledge.sharedAt === null && pledge.funderOrganisationId === user.funderOrganisationId,
     ),
     filedAt: row.filedAt?.toISOString() ?? null,
+    followUp: followUpOf(row, now),
   };
 }
 

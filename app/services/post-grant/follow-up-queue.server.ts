@@ -19,7 +19,7 @@ import { queueWhere, type QueueUser } from "~/services/instruction/queue.server"
 import { scopeNotSet } from "~/services/instruction/scope.server";
 import { frenchCsv } from "~/services/platform/csv.server";
 
-import { sources, type FollowUpItem } from "./follow-up-sources.server";
+import { sources, withDossiers, type FollowUpItem, type FollowUpLine } from "./follow-up-sources.server";
 
 /** The dossiers of the person's scope that the filter's dossier conditions select. */
 function dossierWhere(db: PrismaClient, user: QueueUser, filter: FollowUpFilter) {
@@ -34,7 +34,7 @@ function dossierWhere(db: PrismaClient, user: QueueUser, filter: FollowUpFilter)
   });
 }
 
-/** Lines of every kind asked, the oldest date first, `take` of them from `skip`. */
+/** Lines of every kind asked, the oldest date first, `take` of them from `skip`, with their dossiers. */
 async function readItems(
   db: PrismaClient,
   kinds: readonly FollowUpKind[],
@@ -42,14 +42,14 @@ async function readItems(
   skip: number,
   take: number,
 ): Promise<FollowUpItem[]> {
-  if (kinds.length === 1) return reading[kinds[0]!].read(db, skip, take);
+  if (kinds.length === 1) return withDossiers(db, await reading[kinds[0]!].read(db, skip, take));
   // Each kind's first skip + take lines hold the merged page's lines.
   const lists = await Promise.all(kinds.map((kind) => reading[kind].read(db, 0, skip + take)));
-  return lists
-    .flat()
-    .sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id))
-    .slice(skip, skip + take);
+  return withDossiers(db, mergeByDate(lists.flat()).slice(skip, skip + take));
 }
+
+const mergeByDate = (lines: FollowUpLine[]) =>
+  lines.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id));
 
 /** The choices of the filter form: the instruction queue's, calls aside. */
 async function followUpOptions(db: PrismaClient) {
@@ -111,7 +111,7 @@ export async function followUpCsvExport(
   const reading = sources(await dossierWhere(db, user, filter), now);
   const kinds = filter.kind ? [filter.kind] : FOLLOW_UP_KIND_SLUGS;
   const lists = await Promise.all(kinds.map((kind) => reading[kind].read(db, 0, 100_000)));
-  const items = lists.flat().sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id));
+  const items = await withDossiers(db, mergeByDate(lists.flat()));
   const csv = frenchCsv(
     FOLLOW_UP_CSV_HEADER,
     items.map((row) => followUpCsvRecord(row, appUrl)),

@@ -66,7 +66,7 @@ export async function planInputOf(tx: Tx, dossierId: string, startsOn: Date): Pr
 
 /**
  * Stores the payments and reports of the dossier's plan, the financed period starting on `startsOn` (the day
- * both sides had accepted the agreement). Call it once, inside the transaction that records the second
+ * both sides had accepted the agreement), and dates the decision's payment schedule from it. Call it once, inside the transaction that records the second
  * acceptance, with the dossier locked; a second call finds the rows there and changes nothing.
  */
 export async function createPostGrantPlan(tx: Tx, dossierId: string, startsOn: Date): Promise<PostGrantPlan> {
@@ -82,6 +82,14 @@ export async function createPostGrantPlan(tx: Tx, dossierId: string, startsOn: D
       plannedAmountCents: payment.plannedAmountCents,
     })),
   });
+  // The decision's schedule was dated from the Commission's session: each year's (or the single) payment
+  // now follows the agreement, from the start of its financed period, as the agreement and the letter say.
+  for (const period of plan.periods) {
+    await tx.scheduleInstalment.updateMany({
+      where: { dossierId, kind: InstalmentKind.PAYMENT, position: period.period },
+      data: { dueDate: period.start },
+    });
+  }
   if (plan.reports.length > 0) {
     await tx.financialReport.createMany({
       data: plan.reports.map((report) => ({

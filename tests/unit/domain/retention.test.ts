@@ -8,6 +8,7 @@ import {
   effectivePurgeOn,
   isNoticeDue,
   isPurgeDue,
+  lastFollowUpAt,
   purgedAnswers,
   purgedFileMessage,
   retentionSchedule,
@@ -15,7 +16,7 @@ import {
   type RetentionFacts,
 } from "~/domain/retention";
 import { defaultRuleSetParameters } from "~/domain/schemes";
-import { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
+import { DossierStatus, RecoveryStatus, ReportStatus, SchemeCode } from "~/generated/prisma/enums";
 
 import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "../../../seeds/demo/dossiers-cooperatives-and-advances";
 
@@ -25,7 +26,9 @@ const refused = (decidedAt: Date, extra: Partial<RetentionFacts> = {}): Retentio
   status: DossierStatus.REFUSED,
   decidedAt,
   closedAt: null,
+  settledAt: null,
   lastInstalmentDueAt: null,
+  lastFollowUpAt: null,
   purgeNoticeSentAt: null,
   purgedAt: null,
   ...extra,
@@ -77,6 +80,51 @@ describe("retentionSchedule", () => {
     const now = paris("2026-06-01T10:00");
     expect(isNoticeDue(granted, SETTINGS, now)).toBe(false);
     expect(isPurgeDue({ ...granted, purgeNoticeSentAt: paris("2025-01-01") }, SETTINGS, now)).toBe(false);
+  });
+
+  it("counts a granted dossier from its last payment or report, whichever is latest, not from the decision", () => {
+    const followUp = lastFollowUpAt({
+      payments: [{ paidOn: paris("2023-02-01T10:00") }, { paidOn: null }],
+      reports: [
+        {
+          status: ReportStatus.APPROVED,
+          dueDate: paris("2023-06-30T00:00"),
+          submittedAt: paris("2023-05-02T10:00"),
+          approvedAt: paris("2023-05-20T10:00"),
+        },
+      ],
+      recoveries: [],
+    });
+    expect(followUp).toEqual(paris("2023-05-20T10:00"));
+    const settled: RetentionFacts = {
+      ...refused(paris("2021-01-10T10:00")),
+      status: DossierStatus.SETTLED,
+      settledAt: paris("2023-03-01T10:00"),
+      lastFollowUpAt: followUp,
+    };
+    expect(retentionSchedule(settled, SETTINGS)?.startsAt).toEqual(paris("2023-05-20T10:00"));
+    // A report never sent counts from its due date; an amount still to repay, from its due date.
+    expect(
+      lastFollowUpAt({
+        payments: [{ paidOn: paris("2023-02-01T10:00") }],
+        reports: [
+          {
+            status: ReportStatus.DUE,
+            dueDate: paris("2024-06-30T00:00"),
+            submittedAt: null,
+            approvedAt: null,
+          },
+        ],
+        recoveries: [
+          {
+            status: RecoveryStatus.ISSUED,
+            decidedAt: paris("2024-01-05T10:00"),
+            dueDate: paris("2024-09-05T00:00"),
+            settledAt: null,
+          },
+        ],
+      }),
+    ).toEqual(paris("2024-09-05T00:00"));
   });
 
   it("gives no date to a dossier that is not finished", () => {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AgreementAcceptance_side_acceptedAt_idx" ON "AgreementAcceptance"("side", "acceptedAt");
