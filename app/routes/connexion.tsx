@@ -11,7 +11,8 @@ import { parseForm } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
 import { authenticate } from "~/services/accounts/accounts.server";
 import { readFormData } from "~/services/platform/http.server";
-import { createUserSession, getOptionalUser } from "~/session.server";
+import { startPendingSignIn } from "~/services/accounts/second-factor.server";
+import { createUserSession, getOptionalUser, pendingSignInCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Portail ESS Centre-Val de Loire" }];
 
@@ -37,6 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await authenticate(db, { ...parsed.data, ip: context.clientIp ?? "inconnue" });
   if (!result.ok) return data({ errors: { form: result.error }, email }, { status: 400 });
   const target = safeRedirectPath(parsed.data.redirectTo, homePathForRole(result.value.role));
+  if (result.value.secondFactor) {
+    // Not a session yet: the code page takes over with a pending sign-in of its own.
+    const pending = await startPendingSignIn(db, result.value.userId);
+    return redirect(`/connexion/verification?${new URLSearchParams({ redirectTo: target })}`, {
+      headers: { "Set-Cookie": await pendingSignInCookie.serialize(pending) },
+    });
+  }
   return createUserSession(request, result.value.userId, target, context.clientIp);
 }
 

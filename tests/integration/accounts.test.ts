@@ -246,7 +246,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       for (const session of sessions) {
         expect(await findSessionUser(database.db, session, at(3 * MINUTE))).toBeNull();
       }
-      expect(await listActiveSessions(database.db, person.id, at(3 * MINUTE))).toEqual([]);
+      expect(await listActiveSessions(database.db, person, at(3 * MINUTE))).toEqual([]);
 
       const ip = "203.0.113.10";
       const withNew = await authenticate(database.db, {
@@ -485,7 +485,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       expect(await findSessionUser(database.db, idle, at(30 * DAY))).toBeNull();
 
       // Past the original 30 days, the session used on day 29 is still listed as open...
-      const open = await listActiveSessions(database.db, person.id, at(45 * DAY));
+      const open = await listActiveSessions(database.db, person, at(45 * DAY));
       expect(open.map((session) => session.userAgent)).toEqual(["Actif"]);
       // ...until 30 days after that last use.
       expect(await findSessionUser(database.db, active, at(59 * DAY))).toBeNull();
@@ -501,7 +501,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       const someoneElse = await createPerson();
       await createSession(database.db, someoneElse.id, { userAgent: "Autre personne", now: T0 });
 
-      const sessions = await listActiveSessions(database.db, person.id, at(2 * HOUR));
+      const sessions = await listActiveSessions(database.db, person, at(2 * HOUR));
       expect(sessions).toEqual([
         expect.objectContaining({ userAgent: "Safari", ip: "192.0.2.11", lastSeenAt: at(HOUR) }),
         expect.objectContaining({ userAgent: "Firefox", ip: "192.0.2.10", createdAt: T0 }),
@@ -522,7 +522,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       for (const token of tokens) {
         expect(await findSessionUser(database.db, token, at(2 * MINUTE))).toBeNull();
       }
-      expect(await listActiveSessions(database.db, person.id, at(2 * MINUTE))).toEqual([]);
+      expect(await listActiveSessions(database.db, person, at(2 * MINUTE))).toEqual([]);
       expect(await findSessionUser(database.db, otherToken, at(2 * MINUTE))).toMatchObject({
         id: someoneElse.id,
       });

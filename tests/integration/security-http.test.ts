@@ -22,6 +22,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { MATRIX, urlOf } from "../support/authorization-matrix";
 import { readMigrations } from "../support/database";
 import { sentTo } from "../support/smtp";
+import { freshTotpCode } from "../support/totp";
 
 interface Answer {
   status: number;
@@ -113,8 +114,15 @@ describe("security over HTTP (production server)", () => {
   const sameOrigin = () => ({ Origin: server.url });
   const post = (target: string, form: Record<string, string>, cookie?: string) =>
     send("POST", target, { form, headers: { ...sameOrigin(), ...(cookie ? { Cookie: cookie } : {}) } });
-  const signIn = (key: string, cookie?: string, password = account(key).password) =>
-    post("/connexion", { email: account(key).email, password }, cookie);
+  /** The password, then (staff) the authenticator's code on /connexion/verification: the final answer. */
+  async function signIn(key: string, cookie?: string, password = account(key).password) {
+    const first = await post("/connexion", { email: account(key).email, password }, cookie);
+    if (!first.headers.location?.startsWith("/connexion/verification")) return first;
+    const pending = first.headers["set-cookie"]!.find((value) => value.startsWith("portail_connexion="))!;
+    const code = await freshTotpCode(account(key).email, account(key).totpSecret!);
+    const cookies = [pending.split(";")[0], ...(cookie ? [cookie] : [])].join("; ");
+    return post(first.headers.location, { intent: "code", code }, cookies);
+  }
   /** Who the cookie signs in: the e-mail shown on « Mon compte », or null when sent to sign in. */
   async function whoIs(cookie: string): Promise<string | null> {
     const page = await send("GET", "/compte", { headers: { Cookie: cookie } });
