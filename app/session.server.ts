@@ -49,6 +49,17 @@ export async function readPendingSignInToken(request: Request): Promise<string |
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
+/** From leaving for the Region's identity provider to coming back: state, nonce, PKCE verifier, way back. */
+export const regionSignInCookie = createCookie("portail_connexion_region", {
+  httpOnly: true,
+  // Sent on the provider's top-level redirect back to the portal.
+  sameSite: "lax",
+  path: "/connexion/region",
+  secure: production,
+  maxAge: 10 * 60,
+  secrets: sessionSecrets,
+});
+
 /** The Set-Cookie headers of a new session (and of the end of the pending sign-in, if any). */
 export async function sessionHeaders(request: Request, userId: string, ip?: string | null): Promise<Headers> {
   const token = await createSession(db, userId, { userAgent: request.headers.get("User-Agent"), ip });

@@ -198,6 +198,33 @@ describe("security over HTTP (production server)", () => {
     expect(await whoIs(planted)).toBeNull();
   });
 
+  it("asks staff for their code after the password, on a pending sign-in that opens no other page", async () => {
+    const admin = account("admin");
+    const first = await post("/connexion", { email: admin.email, password: admin.password });
+    expect([first.status, first.headers.location, first.session]).toEqual([
+      302,
+      "/connexion/verification?redirectTo=%2Fadmin",
+      undefined,
+    ]);
+    const set = first.headers["set-cookie"]!.find((value) => value.startsWith("portail_connexion="))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/Path=\/connexion/i);
+    const pending = set.split(";")[0]!;
+    expect((await send("GET", "/admin", { headers: { Cookie: pending } })).headers.location).toMatch(
+      /^\/connexion\?redirectTo=/,
+    );
+    const wrong = await post("/connexion/verification", { intent: "code", code: "000000" }, pending);
+    expect([wrong.status, wrong.session]).toEqual([400, undefined]);
+    expect(wrong.body).toContain("Ce code n’est pas valable");
+    const code = await freshTotpCode(admin.email, admin.totpSecret!);
+    const right = await post("/connexion/verification", { intent: "code", code }, pending);
+    expect([right.status, right.headers.location]).toEqual([302, "/admin"]);
+    expect(await whoIs(right.session!)).toBe(admin.email);
+    // Used: the same pending sign-in (and the same code) opens nothing more.
+    const again = await post("/connexion/verification", { intent: "code", code }, pending);
+    expect([again.status, again.headers.location, again.session]).toEqual([302, "/connexion", undefined]);
+  });
+
   it("sets the session cookie HttpOnly, SameSite=Lax, Secure, for the whole site and this host only", async () => {
     const answer = await signIn("instructor");
     const cookie = answer.headers["set-cookie"]!.find((value) => value.startsWith("portail_session="))!;
