@@ -3,7 +3,7 @@
 // code is right.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 
 import { CodeForm, EnrolmentForm, RecoveryCodes } from "~/components/account/second-factor";
 import { db } from "~/db.server";
@@ -28,6 +28,13 @@ async function pendingSignIn(request: Request, includeUsed = false) {
   if (!token || !pending) throw redirect("/connexion");
   return { token, ...pending };
 }
+
+/**
+ * After a post, the page shows what the action answered: the pending sign-in it ended is gone, and reading
+ * it again would send the person back to the password, away from their recovery codes.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod === "POST" ? false : defaultShouldRevalidate;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Still found once used: the page renders the recovery codes of the enrolment that just used it.

@@ -68,6 +68,9 @@ const SPECS: Record<string, QuerySpec> = {
   "admin.territoires.$id.tsx": { as: "admin", params: (c) => ({ id: c.territory }) },
   "admin.territoires._index.tsx": { as: "admin", params: NONE },
   "compte.tsx": { as: "applicant", params: NONE },
+  // Without OIDC_ISSUER (the fuzz's case) both answer 404; configured, region-sign-in.test.ts follows them.
+  "connexion_.region.ts": { as: null, params: NONE },
+  "connexion_.region_.retour.ts": { as: null, params: NONE },
   "dossiers.$id._index.tsx": { as: "applicant", params: (c) => ({ id: c.filed }) },
   "dossiers.$id.pieces.tsx": { as: "applicant", params: (c) => ({ id: c.draft }) },
   "dossiers.nouveau.tsx": { as: "applicant", params: NONE, sources: ["app/domain/eligibility/form.ts"] },

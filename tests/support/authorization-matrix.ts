@@ -198,6 +198,9 @@ export const MATRIX: Record<string, RouteRow> = {
   },
   "compte.mes-donnees[.zip].ts": { loader: { expect: signedIn(200) } },
   // The demo staff are enrolled already (409); the others are refused the empty code (400).
+  // Single sign-on: not offered without OIDC_ISSUER (the matrix's case); region-sign-in.test.ts has it on.
+  "connexion_.region.ts": { public: true, loader: { expect: { ...all(404), ...signedInHomes } } },
+  "connexion_.region_.retour.ts": { public: true, loader: { expect: all(404) } },
   "compte_.double-authentification.tsx": {
     loader: { expect: signedIn(200) },
     actions: {

@@ -13,8 +13,8 @@ export function OpenSessions({ sessions }: { sessions: OpenSession[] }) {
   return (
     <section aria-labelledby="sessions">
       <h2 id="sessions">Appareils connectés</h2>
-      <table>
-        <caption className="visually-hidden">Sessions ouvertes sur votre compte</caption>
+      {/* Named by the heading: a hidden caption would widen the stacked table on a phone. */}
+      <table className="table-stack" aria-labelledby="sessions">
         <thead>
           <tr>
             <th scope="col">Appareil</th>
@@ -28,13 +28,13 @@ export function OpenSessions({ sessions }: { sessions: OpenSession[] }) {
         <tbody>
           {sessions.map((session) => (
             <tr key={session.id}>
-              <td>
+              <th scope="row" data-label="Appareil">
                 {session.device}
                 {session.current ? " (cet appareil)" : null}
-              </td>
-              <td>{session.createdAt}</td>
-              <td>{session.lastSeenAt}</td>
-              <td>
+              </th>
+              <td data-label="Connexion">{session.createdAt}</td>
+              <td data-label="Dernière activité">{session.lastSeenAt}</td>
+              <td className="table-stack__action">
                 <Form method="post">
                   <input type="hidden" name="intent" value="close-session" />
                   <input type="hidden" name="sessionId" value={session.id} />

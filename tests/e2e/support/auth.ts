@@ -35,8 +35,15 @@ export async function signUp(page: Page, applicant: NewApplicant): Promise<void>
   await page.getByRole("button", { name: /créer (mon|un) compte/i }).click();
 }
 
-/** The TOTP secrets of the staff accounts enrolled during the run (by signIn), beside the demo ones. */
+/** The TOTP secrets of the accounts enrolled during the run, beside the demo ones. */
 const enrolledSecrets = new Map<string, string>();
+
+/** Reads the key shown by an enrolment page, for the next sign-ins of `email`. */
+export async function rememberTotpSecret(page: Page, email: string): Promise<string> {
+  const secret = (await page.locator(".secret-key").innerText()).replace(/\s/g, "");
+  enrolledSecrets.set(email, secret);
+  return secret;
+}
 
 /**
  * Signs in through /connexion and waits until the sign-in pages are gone. Staff give the code of their
@@ -54,10 +61,8 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 async function secondStep(page: Page, email: string): Promise<void> {
-  const shownSecret = page.locator(".secret-key");
-  if (await shownSecret.count()) {
-    const secret = (await shownSecret.innerText()).replace(/\s/g, "");
-    enrolledSecrets.set(email, secret);
+  if (await page.locator(".secret-key").count()) {
+    const secret = await rememberTotpSecret(page, email);
     await page.getByLabel(/^code à six chiffres/i).fill(await freshTotpCode(email, secret));
     await page.getByRole("button", { name: /activer la double authentification/i }).click();
     await page.getByRole("link", { name: /j’ai noté mes codes/i }).click();
