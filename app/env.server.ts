@@ -92,6 +92,13 @@ const schema = z.object({
   TRUST_PROXY: text,
   LOG_REQUESTS: boolean("LOG_REQUESTS"),
   SEED_DEMO: boolean("SEED_DEMO"),
+  // Staff sessions (instructors, admins, funders): idle expiry and absolute lifetime.
+  STAFF_SESSION_IDLE_MINUTES: integer("STAFF_SESSION_IDLE_MINUTES", 1, 24 * 60),
+  STAFF_SESSION_MAX_HOURS: integer("STAFF_SESSION_MAX_HOURS", 1, 24 * 30),
+  // Single sign-on for Region staff (OpenID Connect): all three, or none.
+  OIDC_ISSUER: url("OIDC_ISSUER", ["https:", "http:"]),
+  OIDC_CLIENT_ID: text,
+  OIDC_CLIENT_SECRET: text,
   // The legal notice (LCEN art. 6-III): who publishes the portal and who hosts it.
   LEGAL_PUBLISHER: text,
   LEGAL_PUBLISHER_ADDRESS: text,
@@ -120,6 +127,10 @@ export interface Environment extends Parsed {
   uploadMaxBytes: number;
   shutdownDelayMs: number;
   shutdownTimeoutMs: number;
+  /** How long a staff session lasts without a request, and at most, in milliseconds. */
+  staffSession: { idleMs: number; maxMs: number };
+  /** The Region's identity provider, when the three OIDC_ variables are set. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | null;
   /** Comma-separated in SESSION_SECRET: the first signs new cookies, the others are still accepted. */
   sessionSecrets: string[];
   /** What the legal notice states (LCEN art. 6-III), the Region's own details unless configured. */
@@ -201,6 +212,14 @@ export function parseEnvironment(
   const parsed = result.success ? result.data : ({} as Parsed);
   const production = raw.NODE_ENV === "production";
   if (result.success && production && deployment) problems.push(...productionProblems(parsed));
+  const oidcSet = [parsed.OIDC_ISSUER, parsed.OIDC_CLIENT_ID, parsed.OIDC_CLIENT_SECRET].filter(
+    Boolean,
+  ).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    problems.push(
+      "OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : définissez les trois, ou aucun.",
+    );
+  }
   if (problems.length > 0) throw new EnvironmentError(problems);
   const port = parsed.PORT ?? 3000;
   return {
@@ -222,6 +241,18 @@ export function parseEnvironment(
       .split(",")
       .map((secret) => secret.trim())
       .filter(Boolean),
+    staffSession: {
+      idleMs: (parsed.STAFF_SESSION_IDLE_MINUTES ?? 30) * 60_000,
+      maxMs: (parsed.STAFF_SESSION_MAX_HOURS ?? 12) * 3_600_000,
+    },
+    oidc:
+      parsed.OIDC_ISSUER && parsed.OIDC_CLIENT_ID && parsed.OIDC_CLIENT_SECRET
+        ? {
+            issuer: parsed.OIDC_ISSUER,
+            clientId: parsed.OIDC_CLIENT_ID,
+            clientSecret: parsed.OIDC_CLIENT_SECRET,
+          }
+        : null,
     legalNotice: legalNoticeOf(parsed),
   };
 }

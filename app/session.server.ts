@@ -10,7 +10,7 @@ export type { CurrentUser } from "~/services/accounts/sessions.server";
 
 // In production the build does not load without what a server needs (SESSION_SECRET among it):
 // server.mjs prints the French list of what is missing or wrong, and exits.
-const { production, sessionSecrets } = isProduction() ? checkEnvironment() : env();
+const { production, sessionSecrets, staffSession } = isProduction() ? checkEnvironment() : env();
 
 export const sessionCookie = createCookie("portail_session", {
   httpOnly: true,
@@ -28,7 +28,48 @@ export async function readSessionToken(request: Request): Promise<string | null>
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export const { getOptionalUser, requireUser, requireRole } = createGuards(db, readSessionToken);
+export const { getOptionalSession, getOptionalUser, requireUser, requireRole } = createGuards(
+  db,
+  readSessionToken,
+  () => staffSession,
+);
+
+/** Between the password and the second factor: the pending sign-in, for the code page only. */
+export const pendingSignInCookie = createCookie("portail_connexion", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/connexion",
+  secure: production,
+  maxAge: 10 * 60,
+  secrets: sessionSecrets,
+});
+
+export async function readPendingSignInToken(request: Request): Promise<string | null> {
+  const value = await pendingSignInCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** From leaving for the Region's identity provider to coming back: state, nonce, PKCE verifier, way back. */
+export const regionSignInCookie = createCookie("portail_connexion_region", {
+  httpOnly: true,
+  // Sent on the provider's top-level redirect back to the portal.
+  sameSite: "lax",
+  path: "/connexion/region",
+  secure: production,
+  maxAge: 10 * 60,
+  secrets: sessionSecrets,
+});
+
+/** The Set-Cookie headers of a new session (and of the end of the pending sign-in, if any). */
+export async function sessionHeaders(request: Request, userId: string, ip?: string | null): Promise<Headers> {
+  const token = await createSession(db, userId, { userAgent: request.headers.get("User-Agent"), ip });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie.serialize(token));
+  if (await readPendingSignInToken(request)) {
+    headers.append("Set-Cookie", await pendingSignInCookie.serialize("", { maxAge: 0 }));
+  }
+  return headers;
+}
 
 export async function createUserSession(
   request: Request,
@@ -36,8 +77,7 @@ export async function createUserSession(
   redirectTo: string,
   ip?: string | null,
 ): Promise<Response> {
-  const token = await createSession(db, userId, { userAgent: request.headers.get("User-Agent"), ip });
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
+  return redirect(redirectTo, { headers: await sessionHeaders(request, userId, ip) });
 }
 
 export async function signOut(request: Request, redirectTo = "/"): Promise<Response> {

@@ -19,11 +19,12 @@ const ROLE_LABELS: Record<DemoAccount["role"], string> = {
 
 function printAccounts(accounts: readonly DemoAccount[]): void {
   const rows = [
-    ["Rôle", "Adresse électronique", "Mot de passe", "Profil"],
+    ["Rôle", "Adresse électronique", "Mot de passe", "Clé TOTP (base32)", "Profil"],
     ...accounts.map((account) => [
       ROLE_LABELS[account.role],
       account.email,
       account.password,
+      account.totpSecret ?? "—",
       account.description,
     ]),
   ];
@@ -37,6 +38,9 @@ function printAccounts(accounts: readonly DemoAccount[]): void {
   console.log(line(rows[0]!));
   console.log(line(widths.map((width) => "─".repeat(width))));
   for (const row of rows.slice(1)) console.log(line(row));
+  console.log(
+    "\nLes comptes du personnel demandent aussi, après le mot de passe, le code à six chiffres d’une application\nd’authentification (FreeOTP, Aegis…) à laquelle vous aurez ajouté leur clé TOTP.",
+  );
   console.log("");
 }
 

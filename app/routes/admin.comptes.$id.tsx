@@ -11,7 +11,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { fullName } from "~/domain/people";
-import { AccountActivation, AccountInvitation, AccountScopeForm } from "~/components/admin/account-actions";
+import {
+  AccountActivation,
+  AccountInvitation,
+  AccountScopeForm,
+  AccountSecondFactor,
+} from "~/components/admin/account-actions";
 import { AccountSummary } from "~/components/admin/account-summary";
 import { db } from "~/db.server";
 import { formatDate, formatDateTime } from "~/domain/format";
@@ -27,6 +32,7 @@ import {
 import {
   deactivateAccount,
   reactivateAccount,
+  resetSecondFactor,
   setInstructorScope,
 } from "~/services/admin/account-access.server";
 import { resendInvitation } from "~/services/admin/account-invitations.server";
@@ -47,6 +53,8 @@ const CONFIRMATIONS: Record<string, string> = {
   perimetre: "Le périmètre d’instruction est enregistré\u202f: il s’applique dès maintenant.",
   desactive: "Le compte est désactivé\u202f: la personne est déconnectée de tous ses appareils.",
   reactive: "Le compte est réactivé\u202f: la personne peut de nouveau se connecter.",
+  "second-facteur":
+    "La double authentification est réinitialisée\u202f: la personne en enregistrera une nouvelle à sa prochaine connexion.",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -78,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         role: MEMBERSHIP_ROLE_LABELS[membership.role],
       })),
       deactivatedOn: account.deactivatedAt ? formatDate(account.deactivatedAt) : null,
+      secondFactorSince: account.totpEnabledAt ? formatDate(account.totpEnabledAt) : null,
       openDossiersWarning: openDossiersWarning(account.openAssignedDossiers, account.deactivatedAt !== null),
       queueHref: `/instruction?${new URLSearchParams({ instructeur: account.id })}`,
       invitation: {
@@ -100,7 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.enum(["scope", "resend", "deactivate", "reactivate"]);
+const intentSchema = z.enum(["scope", "resend", "deactivate", "reactivate", "reset-second-factor"]);
 type Intent = z.infer<typeof intentSchema>;
 type Result = ActionResult<undefined, Intent>;
 
@@ -136,6 +145,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "reactivate":
         await reactivateAccount(db, { actorId: admin.id, userId, now });
         return done("reactive");
+      case "reset-second-factor":
+        await resetSecondFactor(db, { actorId: admin.id, userId, now });
+        return done("second-facteur");
     }
   } catch (error) {
     return replyTo(error, { intent: intent.data });
@@ -166,6 +178,7 @@ export default function AccountPage() {
           errors={errorsFor("scope")}
         />
       ) : null}
+      <AccountSecondFactor account={account} errors={errorsFor("reset-second-factor")} />
       <AccountActivation account={account} isSelf={isSelf} errors={errorsFor("deactivate", "reactivate")} />
     </>
   );

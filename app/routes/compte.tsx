@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { OpenSessions } from "~/components/account/open-sessions";
+import { deviceName } from "~/domain/devices";
 import { fullName } from "~/domain/people";
 import { ErrorSummary } from "~/components/error-summary";
 import { InputField } from "~/components/form-field";
@@ -18,10 +20,11 @@ import {
 } from "~/domain/notification-modes";
 import { ROLE_LABELS } from "~/domain/roles";
 import { changePassword, resendVerification } from "~/services/accounts/accounts.server";
-import { listActiveSessions, revokeAllSessions } from "~/services/accounts/sessions.server";
+import { closeOwnSession, listActiveSessions, revokeAllSessions } from "~/services/accounts/sessions.server";
 import { readFormData } from "~/services/platform/http.server";
 import { setNotificationMode } from "~/services/instruction/staff-notifications.server";
-import { requireUser, sessionCookie } from "~/session.server";
+import { env } from "~/env.server";
+import { getOptionalSession, requireUser, sessionCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Portail ESS Centre-Val de Loire" }];
 
@@ -31,45 +34,26 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
 });
 
-function deviceName(userAgent: string | null): string {
-  if (!userAgent) return "Appareil inconnu";
-  const browser = /Firefox/.test(userAgent)
-    ? "Firefox"
-    : /Edg\//.test(userAgent)
-      ? "Edge"
-      : /Chrom/.test(userAgent)
-        ? "Chrome ou Chromium"
-        : /Safari/.test(userAgent)
-          ? "Safari"
-          : "Navigateur";
-  const system = /Windows/.test(userAgent)
-    ? "Windows"
-    : /Android/.test(userAgent)
-      ? "Android"
-      : /iPhone|iPad/.test(userAgent)
-        ? "iOS"
-        : /Mac OS/.test(userAgent)
-          ? "macOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : "système inconnu";
-  return `${browser} sur ${system}`;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const current = await getOptionalSession(request);
   const [sessions, preferences] = await Promise.all([
-    listActiveSessions(db, user.id),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { notificationMode: true } }),
+    listActiveSessions(db, user, new Date(), env().staffSession),
+    db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { notificationMode: true, totpEnabledAt: true },
+    }),
   ]);
   return {
     user: { ...user, roleLabel: ROLE_LABELS[user.role] },
     notificationMode: choosesNotificationMode(user.role) ? preferences.notificationMode : null,
+    secondFactorSince: preferences.totpEnabledAt ? dateTime.format(preferences.totpEnabledAt) : null,
     sessions: sessions.map((session) => ({
       id: session.id,
       device: deviceName(session.userAgent),
       createdAt: dateTime.format(session.createdAt),
       lastSeenAt: dateTime.format(session.lastSeenAt),
+      current: session.id === current?.sessionId,
     })),
     message: new URL(request.url).searchParams.get("message"),
   };
@@ -79,6 +63,7 @@ const MESSAGES: Record<string, string> = {
   "email-envoye": "Un nouvel e-mail de confirmation vous a été envoyé.",
   "mot-de-passe": "Votre mot de passe a été modifié.",
   notifications: "Votre choix de notifications est enregistré.",
+  "session-fermee": "La session est fermée\u202f: cet appareil devra se connecter de nouveau.",
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -105,6 +90,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/connexion", {
         headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
       });
+    case "close-session": {
+      const closed = await closeOwnSession(db, { userId: user.id, sessionId: String(form.sessionId ?? "") });
+      if (!closed) {
+        return data(
+          { errors: { form: "Cette session est déjà fermée." } as Record<string, string> },
+          { status: 404 },
+        );
+      }
+      return redirect("/compte?message=session-fermee");
+    }
     case "notifications": {
       if (!choosesNotificationMode(user.role)) {
         return data({ errors: { form: "Ce réglage est réservé aux agents de la Région." } }, { status: 403 });
@@ -131,7 +126,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions, message, notificationMode } = useLoaderData<typeof loader>();
+  const { user, sessions, message, notificationMode, secondFactorSince } = useLoaderData<typeof loader>();
   const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
   // The resend's refusal is shown beside its button, not in the password form's summary.
   const { verification: _verification, ...passwordErrors } = errors;
@@ -209,34 +204,22 @@ export default function Account() {
         </section>
       ) : null}
 
-      <section aria-labelledby="sessions">
-        <h2 id="sessions">Appareils connectés</h2>
-        <table>
-          <caption className="visually-hidden">Sessions ouvertes sur votre compte</caption>
-          <thead>
-            <tr>
-              <th scope="col">Appareil</th>
-              <th scope="col">Connexion</th>
-              <th scope="col">Dernière activité</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <td>{session.device}</td>
-                <td>{session.createdAt}</td>
-                <td>{session.lastSeenAt}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Form method="post">
-          <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <button type="submit" className="button button--secondary">
-            Se déconnecter de tous les appareils
-          </button>
-        </Form>
+      <section aria-labelledby="double-authentification">
+        <h2 id="double-authentification">Double authentification</h2>
+        {secondFactorSince ? (
+          <p>
+            Activée depuis le {secondFactorSince}&#8239;: chaque connexion demande le code de votre
+            application.
+          </p>
+        ) : (
+          <p>
+            Non activée.{" "}
+            <Link to="/compte/double-authentification">Protéger mon compte par un second facteur</Link>
+          </p>
+        )}
       </section>
+
+      <OpenSessions sessions={sessions} />
 
       <section aria-labelledby="mot-de-passe">
         <h2 id="mot-de-passe">Changer de mot de passe</h2>

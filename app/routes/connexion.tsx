@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/error-summary";
 import { SignInReason } from "~/components/sign-in-reason";
@@ -9,9 +9,12 @@ import { db } from "~/db.server";
 import { signInSchema } from "~/domain/auth-schemas";
 import { parseForm } from "~/domain/forms";
 import { homePathForRole, safeRedirectPath } from "~/domain/roles";
+import { env } from "~/env.server";
 import { authenticate } from "~/services/accounts/accounts.server";
+import { REGION_FAILED, REGION_REFUSED } from "~/services/accounts/region-sign-in.server";
 import { readFormData } from "~/services/platform/http.server";
-import { createUserSession, getOptionalUser } from "~/session.server";
+import { startPendingSignIn } from "~/services/accounts/second-factor.server";
+import { createUserSession, getOptionalUser, pendingSignInCookie } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Portail ESS Centre-Val de Loire" }];
 
@@ -24,10 +27,13 @@ const CONFIRMATIONS: Record<string, string> = {
   motDePasseChange: "Votre mot de passe est changé\u202f: connectez-vous avec le nouveau.",
 };
 
+/** Why the Region's sign-in came back without a session (`?region=…`). */
+const REGION_ERRORS: Record<string, string> = { inconnu: REGION_REFUSED, echec: REGION_FAILED };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(homePathForRole(user.role));
-  return null;
+  return { regionSignIn: env().oidc !== null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,15 +43,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await authenticate(db, { ...parsed.data, ip: context.clientIp ?? "inconnue" });
   if (!result.ok) return data({ errors: { form: result.error }, email }, { status: 400 });
   const target = safeRedirectPath(parsed.data.redirectTo, homePathForRole(result.value.role));
+  if (result.value.secondFactor) {
+    // Not a session yet: the code page takes over with a pending sign-in of its own.
+    const pending = await startPendingSignIn(db, result.value.userId);
+    return redirect(`/connexion/verification?${new URLSearchParams({ redirectTo: target })}`, {
+      headers: { "Set-Cookie": await pendingSignInCookie.serialize(pending) },
+    });
+  }
   return createUserSession(request, result.value.userId, target, context.clientIp);
 }
 
 export default function SignIn() {
+  const { regionSignIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const [searchParams] = useSearchParams();
   const submitting = useNavigation().state === "submitting";
   const confirmation = Object.keys(CONFIRMATIONS).find((key) => searchParams.get(key) === "1");
+  const regionError = REGION_ERRORS[searchParams.get("region") ?? ""];
   const redirectTo = safeRedirectPath(searchParams.get("redirectTo"), "");
   const withWayBack = (path: string) =>
     redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path;
@@ -55,7 +70,19 @@ export default function SignIn() {
       <div role="status">
         {confirmation ? <p className="notice notice--success">{CONFIRMATIONS[confirmation]}</p> : null}
       </div>
+      {regionError ? (
+        <p className="notice notice--error" role="alert">
+          {regionError}
+        </p>
+      ) : null}
       {redirectTo ? <SignInReason redirectTo={redirectTo} /> : null}
+      {regionSignIn ? (
+        <p>
+          <a className="button button--secondary" href={withWayBack("/connexion/region")}>
+            Se connecter avec le compte de la Région
+          </a>
+        </p>
+      ) : null}
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />

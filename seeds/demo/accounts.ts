@@ -3,6 +3,12 @@
 // No runtime import here, so Playwright tests can read this list without loading the app.
 import type { UserRole } from "../../app/generated/prisma/enums";
 
+/**
+ * The TOTP secret (base32) every demo staff account is enrolled with: public like their passwords, so that a
+ * newcomer can add it to any authenticator app and scripts (the e2e tests) can compute the codes.
+ */
+export const DEMO_TOTP_SECRET = "PORTAILESSCENTREVALDELOIREDEMO23";
+
 export interface DemoAccount {
   key: "applicant" | "applicantCooperative" | "instructor" | "funder" | "admin";
   role: UserRole;
@@ -14,6 +20,8 @@ export interface DemoAccount {
   description: string;
   /** Slug of the funder organisation a funder belongs to. */
   funderSlug?: string;
+  /** Staff accounts come enrolled in the second factor with DEMO_TOTP_SECRET. */
+  totpSecret?: string;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -43,6 +51,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     firstName: "Julien",
     lastName: "Bernard",
     description: "tous dispositifs et tous territoires",
+    totpSecret: DEMO_TOTP_SECRET,
   },
   {
     key: "funder",
@@ -53,6 +62,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     lastName: "Lefèvre",
     description: "membre de la Banque des Territoires",
     funderSlug: "banque-des-territoires",
+    totpSecret: DEMO_TOTP_SECRET,
   },
   {
     key: "admin",
@@ -62,6 +72,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     firstName: "Nathalie",
     lastName: "Girard",
     description: "Région Centre-Val de Loire",
+    totpSecret: DEMO_TOTP_SECRET,
   },
 ];
 

@@ -13,9 +13,19 @@ export type DemoUserIds = Record<DemoAccountKey, string>;
 export async function seedDemoUsers(db: PrismaClient, now: Date): Promise<DemoUserIds> {
   const ids: Partial<DemoUserIds> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
+    const existing = await db.user.findUnique({
+      where: { email: account.email },
+      select: { id: true, totpSecret: true },
+    });
     if (existing) {
       ids[account.key] = existing.id;
+      // A demo database from before the second factor: its staff get the public demo secret too.
+      if (account.totpSecret && !existing.totpSecret) {
+        await db.user.update({
+          where: { id: existing.id },
+          data: { totpSecret: account.totpSecret, totpEnabledAt: now },
+        });
+      }
       continue;
     }
     const funder = account.funderSlug
@@ -29,6 +39,8 @@ export async function seedDemoUsers(db: PrismaClient, now: Date): Promise<DemoUs
         lastName: account.lastName,
         role: account.role,
         emailVerifiedAt: now,
+        totpSecret: account.totpSecret ?? null,
+        totpEnabledAt: account.totpSecret ? now : null,
         funderOrganisationId: funder?.id ?? null,
         // Empty lists mean every scheme, department and territory.
         instructorScope:

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_ACCOUNTS } from "./support/accounts";
+import { freshTotpCode } from "../support/totp";
 import { signIn, uniqueEmail } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
 
@@ -98,7 +99,21 @@ test("next year's calls are set up and a new instructor is invited, scoped, then
   await instructor.getByLabel(/^Confirmation du mot de passe/).fill(password);
   await instructor.getByRole("button", { name: "Activer mon compte" }).click();
   await expect(instructor).toHaveURL(/\/connexion/);
-  await signIn(instructor, email, password);
+  // Staff: after her password, she enrols an authenticator (QR code or key), then keeps her recovery codes.
+  await instructor.getByLabel(/adresse e-mail/i).fill(email);
+  await instructor.getByLabel(/^mot de passe/i).fill(password);
+  await instructor.getByRole("button", { name: /se connecter/i }).click();
+  await expect(instructor.getByRole("heading", { level: 1 })).toHaveText("Double authentification");
+  await expect(instructor.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expectNoAxeViolations(instructor);
+  const secret = (await instructor.locator(".secret-key").innerText()).replace(/\s/g, "");
+  await instructor.getByLabel(/^Code à six chiffres/).fill(await freshTotpCode(email, secret));
+  await instructor.getByRole("button", { name: "Activer la double authentification" }).click();
+  await expect(instructor.getByRole("listitem").filter({ hasText: /^[A-Z2-7]{5}-[A-Z2-7]{5}$/ })).toHaveCount(
+    10,
+  );
+  await expectNoAxeViolations(instructor);
+  await instructor.getByRole("link", { name: /J’ai noté mes codes/ }).click();
 
   // Her queue holds A VOS ID dossiers of the Loiret only.
   await instructor.goto("/instruction");
@@ -117,6 +132,12 @@ test("next year's calls are set up and a new instructor is invited, scoped, then
   await instructor.goto("/instruction");
   await expect(instructor).toHaveURL(/\/connexion/);
   await context.close();
+  // Her phone lost, the admin resets her second factor: she will enrol again at her next sign-in.
+  await page.goto(accountUrl);
+  await page.getByRole("button", { name: /Réinitialiser la double authentification/ }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "double authentification est réinitialisée" }),
+  ).toBeVisible();
 
   // The audit log tells the story, filtered by the person.
   await page.goto("/admin/journal");
@@ -126,6 +147,8 @@ test("next year's calls are set up and a new instructor is invited, scoped, then
   await expect(log).toContainText("Compte invité");
   await expect(log).toContainText("Invitation acceptée, compte activé");
   await expect(log).toContainText("Compte désactivé");
+  await expect(log).toContainText("Double authentification activée");
+  await expect(log).toContainText("Double authentification réinitialisée");
   await expectNoAxeViolations(page);
 
   // The other admin pages, as a new administrator browses them.

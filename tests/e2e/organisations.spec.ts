@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO_ACCOUNTS } from "./support/accounts";
-import { signIn } from "./support/auth";
+import { freshTotpCode } from "../support/totp";
+import { newApplicant, rememberTotpSecret, signIn, signUp } from "./support/auth";
 import { expectNoAxeViolations } from "./support/axe";
 import { uniqueSiret } from "./support/dossier-journey";
 
@@ -43,10 +44,54 @@ test("an applicant declares an organisation, then finds it in their space", asyn
   await expect(page.getByRole("link", { name: "Ressourcerie du Berry" })).toBeVisible();
 });
 
-test("the account page lists the devices signed in and passes axe", async ({ page }) => {
-  await signIn(page, applicant.email, applicant.password);
+test("the account page lists the devices signed in, closes one, and enrols a second factor", async ({
+  page,
+  browser,
+}) => {
+  const person = newApplicant("compte");
+  await signUp(page, person);
+  await expect(page).not.toHaveURL(/\/inscription/);
+  // The same person on another device.
+  const elsewhere = await browser.newContext({
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0",
+  });
+  const phone = await elsewhere.newPage();
+  await signIn(phone, person.email, person.password);
+
   await page.goto("/compte");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon compte");
-  await expect(page.getByText(applicant.email).first()).toBeVisible();
+  await expect(page.getByText(person.email).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "(cet appareil)" })).toHaveCount(1);
   await expectNoAxeViolations(page);
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Firefox sur Windows" })
+    .getByRole("button", { name: /Fermer/ })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "La session est fermée" })).toBeVisible();
+  await phone.goto("/compte");
+  await expect(phone).toHaveURL(/\/connexion/);
+  await elsewhere.close();
+
+  // Optional for an applicant: enrolled from « Mon compte », then asked at every sign-in.
+  await page.getByRole("link", { name: "Protéger mon compte par un second facteur" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const secret = await rememberTotpSecret(page, person.email);
+  await page.getByLabel(/^Code à six chiffres/).fill(await freshTotpCode(person.email, secret));
+  await page.getByRole("button", { name: "Activer la double authentification" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: /^[A-Z2-7]{5}-[A-Z2-7]{5}$/ })).toHaveCount(10);
+  await page.getByRole("link", { name: /J’ai noté mes codes/ }).click();
+  await expect(page.getByText(/^Activée depuis le/)).toBeVisible();
+  await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/compte/);
+  await page.goto("/connexion");
+  await page.getByLabel(/adresse e-mail/i).fill(person.email);
+  await page.getByLabel(/^mot de passe/i).fill(person.password);
+  await page.getByRole("button", { name: /se connecter/i }).click();
+  await expect(page.getByLabel(/^Code de vérification/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/^Code de vérification/).fill(await freshTotpCode(person.email, secret));
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page).toHaveURL(/\/espace/);
 });

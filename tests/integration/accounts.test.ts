@@ -17,6 +17,7 @@ import {
 import { hashPassword, verifyPassword } from "~/services/accounts/password.server";
 import { rateLimitMessage, recordLoginFailure } from "~/services/accounts/rate-limit.server";
 import {
+  closeOwnSession,
   createSession,
   findSessionUser,
   listActiveSessions,
@@ -246,7 +247,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       for (const session of sessions) {
         expect(await findSessionUser(database.db, session, at(3 * MINUTE))).toBeNull();
       }
-      expect(await listActiveSessions(database.db, person.id, at(3 * MINUTE))).toEqual([]);
+      expect(await listActiveSessions(database.db, person, at(3 * MINUTE))).toEqual([]);
 
       const ip = "203.0.113.10";
       const withNew = await authenticate(database.db, {
@@ -255,7 +256,10 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
         ip,
         now: at(4 * MINUTE),
       });
-      expect(withNew).toEqual({ ok: true, value: { userId: person.id, role: UserRole.APPLICANT } });
+      expect(withNew).toEqual({
+        ok: true,
+        value: { userId: person.id, role: UserRole.APPLICANT, secondFactor: false },
+      });
       const withOld = await authenticate(database.db, {
         email: person.email,
         password: PASSWORD,
@@ -310,7 +314,8 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
 
   describe("signing in", () => {
     it("signs in with the right password, whatever the case of the address, and records it", async () => {
-      const person = await createPerson({ role: UserRole.INSTRUCTOR });
+      // An applicant without a second factor: staff are signed in (and audited) once their code is right.
+      const person = await createPerson();
       const ip = "203.0.113.30";
       const result = await authenticate(database.db, {
         email: person.email.toUpperCase(),
@@ -318,7 +323,10 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
         ip,
         now: T0,
       });
-      expect(result).toEqual({ ok: true, value: { userId: person.id, role: UserRole.INSTRUCTOR } });
+      expect(result).toEqual({
+        ok: true,
+        value: { userId: person.id, role: UserRole.APPLICANT, secondFactor: false },
+      });
       expect(
         await database.db.auditLog.count({ where: { actorId: person.id, action: AUDIT_ACTIONS.signIn, ip } }),
       ).toBe(1);
@@ -380,7 +388,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       // 15 minutes after the first failure, only 4 remain in the window.
       expect(await attempt(PASSWORD, at(15 * MINUTE))).toEqual({
         ok: true,
-        value: { userId: person.id, role: UserRole.APPLICANT },
+        value: { userId: person.id, role: UserRole.APPLICANT, secondFactor: false },
       });
     });
 
@@ -485,10 +493,65 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       expect(await findSessionUser(database.db, idle, at(30 * DAY))).toBeNull();
 
       // Past the original 30 days, the session used on day 29 is still listed as open...
-      const open = await listActiveSessions(database.db, person.id, at(45 * DAY));
+      const open = await listActiveSessions(database.db, person, at(45 * DAY));
       expect(open.map((session) => session.userAgent)).toEqual(["Actif"]);
       // ...until 30 days after that last use.
       expect(await findSessionUser(database.db, active, at(59 * DAY))).toBeNull();
+    });
+
+    it("ends a staff session after the idle time and after the absolute lifetime, whichever comes first", async () => {
+      const policy = { idleMs: 30 * MINUTE, maxMs: 12 * HOUR };
+      const staff = await createPerson({ role: UserRole.INSTRUCTOR });
+      const idle = await createSession(database.db, staff.id, { userAgent: "Inactive", now: T0 });
+      const busy = await createSession(database.db, staff.id, { userAgent: "Active", now: T0 });
+      expect(await findSessionUser(database.db, idle, at(29 * MINUTE), policy)).toMatchObject({
+        id: staff.id,
+      });
+      // Used every 20 minutes, the busy one lives on; the other, idle for 31 minutes, is over.
+      for (let minutes = 20; minutes <= 11 * 60 + 50; minutes += 20) {
+        expect(
+          await findSessionUser(database.db, busy, at(minutes * MINUTE), policy),
+          `${minutes}`,
+        ).not.toBeNull();
+      }
+      expect(await findSessionUser(database.db, idle, at(61 * MINUTE), policy)).toBeNull();
+      expect(
+        (await listActiveSessions(database.db, staff, at(12 * HOUR), policy)).map((s) => s.userAgent),
+      ).toEqual(["Active"]);
+      // Twelve hours after sign-in, however busy.
+      expect(await findSessionUser(database.db, busy, at(12 * HOUR + MINUTE), policy)).toBeNull();
+      expect(await listActiveSessions(database.db, staff, at(12 * HOUR + MINUTE), policy)).toEqual([]);
+      // An applicant's session is not bound by them.
+      const applicant = await createPerson();
+      const own = await createSession(database.db, applicant.id, { now: T0 });
+      expect(await findSessionUser(database.db, own, at(13 * HOUR), policy)).toMatchObject({
+        id: applicant.id,
+      });
+    });
+
+    it("closes one of the person's own sessions, audited, and none of anyone else's", async () => {
+      const person = await createPerson();
+      const phone = await createSession(database.db, person.id, { userAgent: "Téléphone", now: T0 });
+      const laptop = await createSession(database.db, person.id, { userAgent: "Portable", now: T0 });
+      const [phoneRow] = await database.db.session.findMany({
+        where: { userId: person.id, userAgent: "Téléphone" },
+      });
+      const someoneElse = await createPerson();
+      expect(await closeOwnSession(database.db, { userId: someoneElse.id, sessionId: phoneRow!.id })).toBe(
+        false,
+      );
+      expect(await findSessionUser(database.db, phone, at(MINUTE))).not.toBeNull();
+      expect(
+        await closeOwnSession(database.db, { userId: person.id, sessionId: phoneRow!.id, now: at(MINUTE) }),
+      ).toBe(true);
+      expect(await closeOwnSession(database.db, { userId: person.id, sessionId: phoneRow!.id })).toBe(false);
+      expect(await findSessionUser(database.db, phone, at(2 * MINUTE))).toBeNull();
+      expect(await findSessionUser(database.db, laptop, at(2 * MINUTE))).toMatchObject({ id: person.id });
+      expect(
+        await database.db.auditLog.count({
+          where: { actorId: person.id, action: AUDIT_ACTIONS.sessionClosed, targetId: phoneRow!.id },
+        }),
+      ).toBe(1);
     });
 
     it("lists only the open sessions, most recently used first, with their device and address", async () => {
@@ -501,7 +564,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       const someoneElse = await createPerson();
       await createSession(database.db, someoneElse.id, { userAgent: "Autre personne", now: T0 });
 
-      const sessions = await listActiveSessions(database.db, person.id, at(2 * HOUR));
+      const sessions = await listActiveSessions(database.db, person, at(2 * HOUR));
       expect(sessions).toEqual([
         expect.objectContaining({ userAgent: "Safari", ip: "192.0.2.11", lastSeenAt: at(HOUR) }),
         expect.objectContaining({ userAgent: "Firefox", ip: "192.0.2.10", createdAt: T0 }),
@@ -522,7 +585,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       for (const token of tokens) {
         expect(await findSessionUser(database.db, token, at(2 * MINUTE))).toBeNull();
       }
-      expect(await listActiveSessions(database.db, person.id, at(2 * MINUTE))).toEqual([]);
+      expect(await listActiveSessions(database.db, person, at(2 * MINUTE))).toEqual([]);
       expect(await findSessionUser(database.db, otherToken, at(2 * MINUTE))).toMatchObject({
         id: someoneElse.id,
       });

@@ -107,6 +107,7 @@ const SPECS: Record<string, ActionSpec> = {
       { intent: "resend" },
       { intent: "deactivate" },
       { intent: "reactivate" },
+      { intent: "reset-second-factor" },
     ],
   },
   "admin.comptes.inviter": {
@@ -184,7 +185,14 @@ const SPECS: Record<string, ActionSpec> = {
       { intent: "notifications", notificationMode: "DAILY_DIGEST" },
       { intent: "change-password", currentPassword: "faux", ...PASSWORDS },
       { intent: "resend-verification" },
+      { intent: "close-session", sessionId: "session-inconnue" },
     ],
+  },
+  "compte_.double-authentification": {
+    as: "applicant",
+    params: () => ({}),
+    forms: () => [{ intent: "enrol", code: "123456" }],
+    sources: ["app/components/account/second-factor.tsx"],
   },
   // A failed sign-in is counted (rate limit per account and per address) and audited: on purpose.
   connexion: {
@@ -192,6 +200,13 @@ const SPECS: Record<string, ActionSpec> = {
     params: () => ({}),
     forms: () => [{ email: "instructeur@demo.portail-ess.fr", password: "faux", redirectTo: "/instruction" }],
     writesOn4xx: ["AuditLog", "LoginAttempt"],
+  },
+  // Without a pending sign-in (its cookie), every post goes back to the password.
+  "connexion_.verification": {
+    as: null,
+    params: () => ({}),
+    forms: () => [{ intent: "code", code: "123456" }],
+    sources: ["app/components/account/second-factor.tsx"],
   },
   deconnexion: { as: "applicant", params: () => ({}) },
   "dossiers.$id._index": {

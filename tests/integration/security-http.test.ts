@@ -22,6 +22,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { MATRIX, urlOf } from "../support/authorization-matrix";
 import { readMigrations } from "../support/database";
 import { sentTo } from "../support/smtp";
+import { freshTotpCode } from "../support/totp";
 
 interface Answer {
   status: number;
@@ -113,8 +114,15 @@ describe("security over HTTP (production server)", () => {
   const sameOrigin = () => ({ Origin: server.url });
   const post = (target: string, form: Record<string, string>, cookie?: string) =>
     send("POST", target, { form, headers: { ...sameOrigin(), ...(cookie ? { Cookie: cookie } : {}) } });
-  const signIn = (key: string, cookie?: string, password = account(key).password) =>
-    post("/connexion", { email: account(key).email, password }, cookie);
+  /** The password, then (staff) the authenticator's code on /connexion/verification: the final answer. */
+  async function signIn(key: string, cookie?: string, password = account(key).password) {
+    const first = await post("/connexion", { email: account(key).email, password }, cookie);
+    if (!first.headers.location?.startsWith("/connexion/verification")) return first;
+    const pending = first.headers["set-cookie"]!.find((value) => value.startsWith("portail_connexion="))!;
+    const code = await freshTotpCode(account(key).email, account(key).totpSecret!);
+    const cookies = [pending.split(";")[0], ...(cookie ? [cookie] : [])].join("; ");
+    return post(first.headers.location, { intent: "code", code }, cookies);
+  }
   /** Who the cookie signs in: the e-mail shown on « Mon compte », or null when sent to sign in. */
   async function whoIs(cookie: string): Promise<string | null> {
     const page = await send("GET", "/compte", { headers: { Cookie: cookie } });
@@ -188,6 +196,33 @@ describe("security over HTTP (production server)", () => {
     expect(out.headers["set-cookie"]?.join(";")).toMatch(/portail_session=;.*Max-Age=0/i);
     // A copy of the cookie kept by someone else is dead too: the session was revoked server-side.
     expect(await whoIs(planted)).toBeNull();
+  });
+
+  it("asks staff for their code after the password, on a pending sign-in that opens no other page", async () => {
+    const admin = account("admin");
+    const first = await post("/connexion", { email: admin.email, password: admin.password });
+    expect([first.status, first.headers.location, first.session]).toEqual([
+      302,
+      "/connexion/verification?redirectTo=%2Fadmin",
+      undefined,
+    ]);
+    const set = first.headers["set-cookie"]!.find((value) => value.startsWith("portail_connexion="))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/Path=\/connexion/i);
+    const pending = set.split(";")[0]!;
+    expect((await send("GET", "/admin", { headers: { Cookie: pending } })).headers.location).toMatch(
+      /^\/connexion\?redirectTo=/,
+    );
+    const wrong = await post("/connexion/verification", { intent: "code", code: "000000" }, pending);
+    expect([wrong.status, wrong.session]).toEqual([400, undefined]);
+    expect(wrong.body).toContain("Ce code n’est pas valable");
+    const code = await freshTotpCode(admin.email, admin.totpSecret!);
+    const right = await post("/connexion/verification", { intent: "code", code }, pending);
+    expect([right.status, right.headers.location]).toEqual([302, "/admin"]);
+    expect(await whoIs(right.session!)).toBe(admin.email);
+    // Used: the same pending sign-in (and the same code) opens nothing more.
+    const again = await post("/connexion/verification", { intent: "code", code }, pending);
+    expect([again.status, again.headers.location, again.session]).toEqual([302, "/connexion", undefined]);
   });
 
   it("sets the session cookie HttpOnly, SameSite=Lax, Secure, for the whole site and this host only", async () => {

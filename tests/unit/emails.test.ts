@@ -11,6 +11,9 @@ import { escapeHtml, type RenderedEmail } from "~emails/layout";
 import { messageExcerpt, messageReceived } from "~emails/message-received";
 import { organisationInvitation } from "~emails/organisation-invitation";
 import { passwordReset } from "~emails/password-reset";
+import { recoveryCodeUsed } from "~emails/recovery-code-used";
+import { secondFactorEnabled } from "~emails/second-factor-enabled";
+import { secondFactorReset } from "~emails/second-factor-reset";
 import { verifyEmail } from "~emails/verify-email";
 
 import { htmlText } from "../support/email-text";
@@ -119,6 +122,24 @@ const cases: Array<{ name: string; email: RenderedEmail; subject: string | RegEx
     }),
     subject: "Dossier CAPASSO-2026-00042 : aide non accordée",
     typed: [hostile, hostileTitle, "CAP'Asso <i>2026</i>", "Projet hors <b>périmètre</b> & déjà financé"],
+  },
+  {
+    name: "second-factor-enabled",
+    email: secondFactorEnabled({ firstName: hostile, when: "07/12/2026 18:05", accountUrl: url }),
+    subject: "Double authentification activée sur votre compte",
+    typed: [hostile],
+  },
+  {
+    name: "recovery-code-used",
+    email: recoveryCodeUsed({ firstName: hostile, when: "07/12/2026 18:05", remaining: 1, accountUrl: url }),
+    subject: "Un code de secours a servi à vous connecter",
+    typed: [hostile, "Il vous reste 1 code de secours."],
+  },
+  {
+    name: "second-factor-reset",
+    email: secondFactorReset({ firstName: hostile, when: "07/12/2026 18:05", signInUrl: url }),
+    subject: "Votre double authentification a été réinitialisée",
+    typed: [hostile],
   },
 ];
 

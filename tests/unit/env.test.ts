@@ -30,6 +30,8 @@ describe("checkEnvironment", () => {
     expect(config.outboxWorker).toBe(true);
     expect(config.shutdownTimeoutMs).toBe(25_000);
     expect(config.uploadMaxBytes).toBe(10 * 1024 * 1024);
+    expect(config.staffSession).toEqual({ idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 });
+    expect(config.oidc).toBeNull();
   });
 
   it("lists in French everything production lacks", () => {
@@ -85,6 +87,28 @@ describe("parseEnvironment", () => {
 
   it("still refuses malformed values outside production", () => {
     expect(() => parseEnvironment({ OUTBOX_WORKER: "plus tard" })).toThrow(EnvironmentError);
+  });
+
+  it("reads the staff sessions' limits, and the Region's sign-on only with its three settings", () => {
+    expect(
+      parseEnvironment({ STAFF_SESSION_IDLE_MINUTES: "15", STAFF_SESSION_MAX_HOURS: "8" }).staffSession,
+    ).toEqual({ idleMs: 15 * 60_000, maxMs: 8 * 3_600_000 });
+    expect(() => parseEnvironment({ STAFF_SESSION_IDLE_MINUTES: "0" })).toThrow(
+      "STAFF_SESSION_IDLE_MINUTES doit être un nombre entier entre 1 et 1440",
+    );
+    const oidc = {
+      OIDC_ISSUER: "https://auth.region-centre.fr/realms/agents",
+      OIDC_CLIENT_ID: "portail-ess",
+      OIDC_CLIENT_SECRET: "un-secret",
+    };
+    expect(parseEnvironment(oidc).oidc).toEqual({
+      issuer: oidc.OIDC_ISSUER,
+      clientId: oidc.OIDC_CLIENT_ID,
+      clientSecret: oidc.OIDC_CLIENT_SECRET,
+    });
+    expect(() => parseEnvironment({ ...oidc, OIDC_CLIENT_SECRET: "" })).toThrow(
+      "OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble",
+    );
   });
 
   it("reads booleans as the README writes them", () => {

@@ -139,3 +139,37 @@ export function AccountActivation({
     </section>
   );
 }
+
+/** Resetting a lost authenticator: the person enrols again at their next sign-in. */
+export function AccountSecondFactor({
+  account,
+  errors,
+}: {
+  account: { name: string; secondFactorSince: string | null };
+  errors?: Record<string, string>;
+}) {
+  return (
+    <section aria-labelledby="second-facteur">
+      <h2 id="second-facteur">Double authentification</h2>
+      <FormErrors errors={errors} />
+      {account.secondFactorSince ? (
+        <>
+          <p>
+            Activée depuis le {account.secondFactorSince}. Si la personne a perdu son application et ses codes
+            de secours, réinitialisez-la&#8239;: elle est déconnectée de tous ses appareils et en enregistrera
+            une nouvelle à sa prochaine connexion.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset-second-factor" />
+            <button type="submit" className="button button--secondary">
+              Réinitialiser la double authentification
+              <span className="visually-hidden"> de {account.name}</span>
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>Non activée.</p>
+      )}
+    </section>
+  );
+}

@@ -2,6 +2,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 import { AUDIT_ACTIONS } from "~/domain/audit";
+import { needsSecondFactor } from "~/domain/staff-security";
 import { appUrl } from "~/env.server";
 import { passwordReset } from "~emails/password-reset";
 import { verifyEmail } from "~emails/verify-email";
@@ -211,7 +212,7 @@ export const INVALID_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 export async function authenticate(
   db: PrismaClient,
   credentials: { email: string; password: string; ip: string; now?: Date },
-): Promise<AccountResult<{ userId: string; role: UserRole }>> {
+): Promise<AccountResult<{ userId: string; role: UserRole; secondFactor: boolean }>> {
   const { password, ip, now = new Date() } = credentials;
   // One account, one failure count: "Alice@" and "alice@" must not get 5 tries each.
   const email = normalizeEmail(credentials.email);
@@ -230,9 +231,14 @@ export async function authenticate(
     });
     return { ok: false, error: INVALID_CREDENTIALS };
   }
-  await clearAccountFailures(db, email);
-  await db.auditLog.create({ data: { actorId: user.id, action: AUDIT_ACTIONS.signIn, ip } });
-  return { ok: true, value: { userId: user.id, role: user.role } };
+  // With a second factor, the failures are cleared (and the sign-in audited) only once its code is right:
+  // the password again must not give a thief 5 more codes to try.
+  const secondFactor = needsSecondFactor(user);
+  if (!secondFactor) {
+    await clearAccountFailures(db, email);
+    await db.auditLog.create({ data: { actorId: user.id, action: AUDIT_ACTIONS.signIn, ip } });
+  }
+  return { ok: true, value: { userId: user.id, role: user.role, secondFactor } };
 }
 
 // A valid scrypt hash of a random string, with the same cost parameters as real ones.

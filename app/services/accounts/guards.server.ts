@@ -4,7 +4,9 @@ import { redirect } from "@remix-run/node";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 
-import { findSessionUser, type CurrentUser } from "./sessions.server";
+import type { StaffSessionPolicy } from "~/domain/staff-security";
+
+import { DEFAULT_STAFF_SESSION, findSessionUser, type CurrentUser } from "./sessions.server";
 
 export const FORBIDDEN_MESSAGE = "Vous n’avez pas accès à cette page.";
 
@@ -14,11 +16,20 @@ export function forbidden(message = FORBIDDEN_MESSAGE): Response {
 
 export type SessionTokenReader = (request: Request) => Promise<string | null>;
 
-export function createGuards(db: PrismaClient, readToken: SessionTokenReader) {
-  async function getOptionalUser(request: Request): Promise<CurrentUser | null> {
+export function createGuards(
+  db: PrismaClient,
+  readToken: SessionTokenReader,
+  policy: () => StaffSessionPolicy = () => DEFAULT_STAFF_SESSION,
+) {
+  /** The signed-in person and the id of the session the request came with. */
+  async function getOptionalSession(request: Request) {
     const token = await readToken(request);
     if (!token) return null;
-    const user = await findSessionUser(db, token);
+    return findSessionUser(db, token, new Date(), policy());
+  }
+
+  async function getOptionalUser(request: Request): Promise<CurrentUser | null> {
+    const user = await getOptionalSession(request);
     if (!user) return null;
     const { sessionId: _sessionId, ...current } = user;
     return current;
@@ -41,5 +52,5 @@ export function createGuards(db: PrismaClient, readToken: SessionTokenReader) {
     return user;
   }
 
-  return { getOptionalUser, requireUser, requireRole };
+  return { getOptionalSession, getOptionalUser, requireUser, requireRole };
 }

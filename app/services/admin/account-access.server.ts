@@ -4,7 +4,11 @@ import { AUDIT_ACTIONS } from "~/domain/audit";
 import type { InstructorScopeInput } from "~/domain/staff-accounts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
+import { formatDateTime } from "~/domain/format";
+import { appUrl } from "~/env.server";
 import { revokeAllSessions } from "~/services/accounts/sessions.server";
+import { enqueueEmail } from "~/services/platform/outbox.server";
+import { secondFactorReset } from "~emails/second-factor-reset";
 
 import { AccountAdminError, accountNotFound, OPEN_DOSSIER_STATUSES } from "./accounts.server";
 
@@ -127,5 +131,53 @@ export async function reactivateAccount(
         createdAt: input.now,
       },
     });
+  });
+}
+
+/**
+ * A person lost their authenticator: the admin clears it, its recovery codes and every session; the next
+ * sign-in asks to enrol again (staff) or none (applicants). Audited, and emailed to the person.
+ */
+export async function resetSecondFactor(
+  db: PrismaClient,
+  input: { actorId: string; userId: string; now: Date },
+) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw accountNotFound();
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, totpEnabledAt: { not: null } },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    if (count === 0) {
+      throw new AccountAdminError(
+        { form: "Ce compte n’a pas de double authentification à réinitialiser." },
+        409,
+      );
+    }
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    const revokedSessions = await revokeAllSessions(tx, user.id, input.now);
+    await tx.auditLog.create({
+      data: {
+        actorId: input.actorId,
+        action: AUDIT_ACTIONS.secondFactorReset,
+        targetType: "User",
+        targetId: user.id,
+        details: { revokedSessions },
+        createdAt: input.now,
+      },
+    });
+    await enqueueEmail(
+      tx,
+      {
+        to: user.email,
+        ...secondFactorReset({
+          firstName: user.firstName,
+          when: formatDateTime(input.now),
+          signInUrl: appUrl("/connexion"),
+        }),
+      },
+      { now: input.now },
+    );
   });
 }

@@ -105,6 +105,7 @@ export async function getAccount(db: PrismaClient, userId: string, now: Date) {
       createdAt: true,
       emailVerifiedAt: true,
       deactivatedAt: true,
+      totpEnabledAt: true,
       passwordHash: true,
       funderOrganisation: { select: { id: true, name: true } },
       instructorScope: { select: { schemes: true, departmentCodes: true, territoryCodes: true } },

@@ -1,5 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
+import { DEMO_ACCOUNTS } from "../../../seeds/demo/accounts";
+import { freshTotpCode } from "../../support/totp";
+
 /** A fresh address per call: the e2e database lives as long as the server, and tests may run again. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@exemple.fr`;
@@ -32,11 +35,50 @@ export async function signUp(page: Page, applicant: NewApplicant): Promise<void>
   await page.getByRole("button", { name: /créer (mon|un) compte/i }).click();
 }
 
-/** Signs in through /connexion and waits until the form is gone. */
+/** The TOTP secrets of the accounts enrolled during the run, beside the demo ones. */
+const enrolledSecrets = new Map<string, string>();
+
+/** Reads the key shown by an enrolment page, for the next sign-ins of `email`. */
+export async function rememberTotpSecret(page: Page, email: string): Promise<string> {
+  const secret = (await page.locator(".secret-key").innerText()).replace(/\s/g, "");
+  enrolledSecrets.set(email, secret);
+  return secret;
+}
+
+/**
+ * Signs in through /connexion and waits until the sign-in pages are gone. Staff give the code of their
+ * authenticator (the demo secret, or the one enrolled here); a staff member without one enrols it, as the
+ * page asks, reading the secret from the page.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/connexion");
   await page.getByLabel(/adresse (électronique|e-mail|courriel)/i).fill(email);
   await page.getByLabel(/^mot de passe/i).fill(password);
   await page.getByRole("button", { name: /se connecter/i }).click();
+  await page.waitForURL((url) => url.pathname !== "/connexion");
+  if (new URL(page.url()).pathname === "/connexion/verification") await secondStep(page, email);
   await expect(page).not.toHaveURL(/\/connexion/);
+}
+
+async function secondStep(page: Page, email: string): Promise<void> {
+  if (await page.locator(".secret-key").count()) {
+    const secret = await rememberTotpSecret(page, email);
+    await page.getByLabel(/^code à six chiffres/i).fill(await freshTotpCode(email, secret));
+    await page.getByRole("button", { name: /activer la double authentification/i }).click();
+    await page.getByRole("link", { name: /j’ai noté mes codes/i }).click();
+    return;
+  }
+  const secret =
+    enrolledSecrets.get(email) ?? DEMO_ACCOUNTS.find((account) => account.email === email)?.totpSecret;
+  if (!secret) throw new Error(`Pas de clé TOTP connue pour ${email}`);
+  // A second try in case a code of this step was spent by a run this process does not know of.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await page.getByLabel(/^code de vérification/i).fill(await freshTotpCode(email, secret));
+    await page.getByRole("button", { name: /^valider$/i }).click();
+    const refused = page.getByRole("alert").filter({ hasText: /n’est pas valable/ });
+    await expect(
+      refused.or(page.locator("h1").filter({ hasNotText: /double authentification/i })),
+    ).toBeVisible();
+    if (new URL(page.url()).pathname !== "/connexion/verification") return;
+  }
 }
