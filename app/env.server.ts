@@ -5,6 +5,7 @@
 import { z } from "zod";
 
 import { MAX_UPLOAD_BYTES } from "~/domain/uploads";
+import { boolean, integer, optional, text, url } from "~/env-fields.server";
 
 // Whether this server is a production deployment, decided when it starts (NODE_ENV=production).
 // The Remix compiler replaces `process.env.NODE_ENV` in the server build with "production" whatever the
@@ -13,50 +14,6 @@ import { MAX_UPLOAD_BYTES } from "~/domain/uploads";
 const runtimeEnvironment: NodeJS.ProcessEnv = process.env;
 
 export type RawEnvironment = Record<string, string | undefined>;
-
-/** Unset and empty are the same: an empty variable takes its default. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-
-const integer = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  optional(
-    z
-      .string()
-      .refine((value) => /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max, {
-        message: `${name} doit être un nombre entier${max === Number.MAX_SAFE_INTEGER ? ` supérieur ou égal à ${min}` : ` entre ${min} et ${max}`}`,
-      })
-      .transform(Number),
-  );
-
-const TRUE = ["true", "1", "yes", "oui", "on"];
-const FALSE = ["false", "0", "no", "non", "off"];
-const boolean = (name: string) =>
-  optional(
-    z
-      .string()
-      .refine((value) => [...TRUE, ...FALSE].includes(value.trim().toLowerCase()), {
-        message: `${name} doit valoir true ou false (ou 1 ou 0)`,
-      })
-      .transform((value) => TRUE.includes(value.trim().toLowerCase())),
-  );
-
-const url = (name: string, protocols: readonly string[]) =>
-  optional(
-    z.string().refine(
-      (value) => {
-        try {
-          return protocols.includes(new URL(value).protocol);
-        } catch {
-          return false;
-        }
-      },
-      {
-        message: `${name} doit être une adresse ${protocols.map((p) => p.replace(":", "://…")).join(" ou ")}`,
-      },
-    ),
-  );
-
-const text = optional(z.string());
 
 const schema = z.object({
   NODE_ENV: text,
