@@ -74,6 +74,13 @@ export const AUDIT_ACTIONS = {
   recoveryIssued: "post_grant.recovery_issued",
   recoverySettled: "post_grant.recovery_settled",
   dossierSettled: "post_grant.dossier_settled",
+  advanceRepaymentRecorded: "post_grant.advance_repayment_recorded",
+  advanceEarlyRepayment: "post_grant.advance_early_repayment",
+  advanceRepaid: "post_grant.advance_repaid",
+  advanceReschedulingRequested: "post_grant.advance_rescheduling_requested",
+  advanceReschedulingGranted: "post_grant.advance_rescheduling_granted",
+  advanceReschedulingRefused: "post_grant.advance_rescheduling_refused",
+  advanceReminderSent: "post_grant.advance_reminder_sent",
   followUpQueueExported: "post_grant.queue_exported",
 } as const;
 
@@ -152,5 +159,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "post_grant.recovery_issued": "Demande de reversement émise",
   "post_grant.recovery_settled": "Reversement encaissé",
   "post_grant.dossier_settled": "Dossier soldé",
+  "post_grant.advance_repayment_recorded": "Remboursement d’avance enregistré",
+  "post_grant.advance_early_repayment": "Remboursement anticipé d’avance déclaré",
+  "post_grant.advance_repaid": "Avance intégralement remboursée",
+  "post_grant.advance_rescheduling_requested": "Rééchelonnement d’avance demandé",
+  "post_grant.advance_rescheduling_granted": "Rééchelonnement d’avance accordé (avenant)",
+  "post_grant.advance_rescheduling_refused": "Rééchelonnement d’avance refusé",
+  "post_grant.advance_reminder_sent": "Rappel d’échéance d’avance envoyé",
   "post_grant.queue_exported": "Export de la file de suivi des aides accordées",
 };

@@ -33,6 +33,23 @@ export const ISSUED_DOCUMENTS = {
     label: "Demande de reversement",
     fileStem: "Demande de reversement",
   },
+  // The equity advance after its payment: the latest amendment (rescheduling), formal reminder, and the
+  // statement that it is entirely repaid.
+  avenant: {
+    kind: DocumentKind.ADVANCE_AMENDMENT,
+    label: "Avenant de rééchelonnement",
+    fileStem: "Avenant",
+  },
+  relance: {
+    kind: DocumentKind.ADVANCE_REMINDER_LETTER,
+    label: "Lettre de relance",
+    fileStem: "Relance",
+  },
+  "attestation-remboursement": {
+    kind: DocumentKind.REPAYMENT_CERTIFICATE,
+    label: "Attestation de remboursement intégral",
+    fileStem: "Attestation de remboursement intégral",
+  },
 } as const;
 
 export type IssuedDocumentSlug = keyof typeof ISSUED_DOCUMENTS;
@@ -45,7 +62,13 @@ export function documentHref(dossierId: string, slug: DocumentSlug) {
 }
 
 /** The documents named by a feminine noun: « Lettre de décision », « Convention ». */
-const FEMININE: ReadonlySet<string> = new Set<string>(["decision", "convention", "reversement"]);
+const FEMININE: ReadonlySet<string> = new Set<string>([
+  "decision",
+  "convention",
+  "reversement",
+  "relance",
+  "attestation-remboursement",
+]);
 
 /** « établie le 07/12/2026 » for a letter or an agreement, « établi le 07/12/2026 » for the others. */
 export function issuedOn(slug: string, date: string): string {

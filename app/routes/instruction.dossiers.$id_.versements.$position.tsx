@@ -27,6 +27,7 @@ import { decidePayment } from "~/services/post-grant/payment-decisions.server";
 import { MAX_MANDATE_LENGTH, MAX_REASON_LENGTH } from "~/domain/post-grant/payment-request";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { requireRole } from "~/session.server";
+import { storage } from "~/storage.server";
 
 const MOVES = ["ASK_CORRECTION", "APPROVE", "RECORD_PAYMENT", "CANCEL"] as const;
 type Move = (typeof MOVES)[number];
@@ -71,6 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   try {
     const done = await decidePayment(db, {
+      storage: storage(),
       actor: user,
       dossierId: params.id ?? "",
       position: params.position ?? "",

@@ -208,3 +208,24 @@ function numbered(items: readonly { dueDate: Date; amountCents: number }[]): Rep
     amountCents: item.amountCents,
   }));
 }
+
+/** Days before an instalment when its first reminder goes, and after it when the formal reminder goes. */
+export const ADVANCE_REMINDER_DAYS_BEFORE = 15;
+export const ADVANCE_FORMAL_REMINDER_DAYS_AFTER = 30;
+
+export type AdvanceReminderKind = "BEFORE" | "ON_DAY" | "FORMAL";
+
+/**
+ * The reminder an unpaid instalment is due for on `now` (Paris calendar days): 15 days or less before it,
+ * on the day, then the formal reminder from 30 days after; between the day and +30, none.
+ */
+export function advanceReminderKind(
+  dueDay: string,
+  today: string,
+  daysLate: number,
+): AdvanceReminderKind | null {
+  if (today === dueDay) return "ON_DAY";
+  if (today > dueDay) return daysLate >= ADVANCE_FORMAL_REMINDER_DAYS_AFTER ? "FORMAL" : null;
+  const until = (Date.parse(`${dueDay}T00:00Z`) - Date.parse(`${today}T00:00Z`)) / DAY_MS;
+  return until <= ADVANCE_REMINDER_DAYS_BEFORE ? "BEFORE" : null;
+}

@@ -18,6 +18,9 @@ import {
 /** Instalment periods a repayment schedule can use: monthly, quarterly, half-yearly, yearly. */
 export const REPAYMENT_FREQUENCIES_MONTHS = [1, 3, 6, 12] as const;
 
+/** When the EU payment is late, a rescheduling may take the advance up to this length (from its payment). */
+export const DEFAULT_MAX_RESCHEDULED_DURATION_MONTHS = 48;
+
 export const equityAdvanceParametersSchema = z
   .strictObject({
     ...commonParametersShape,
@@ -27,6 +30,10 @@ export const equityAdvanceParametersSchema = z
     maxShareOfEuGrantPercent: percent("Part maximale de la subvention européenne"),
     /** From the payment of the advance to its last repayment. */
     maxDurationMonths: months("Durée maximale"),
+    /** The ceiling of a rescheduled advance (avenant), from its payment; older versions lack it: 48 months. */
+    maxRescheduledDurationMonths: months("Durée maximale après rééchelonnement").default(
+      DEFAULT_MAX_RESCHEDULED_DURATION_MONTHS,
+    ),
     /** Months between the payment of the advance and the first repayment. */
     repaymentDeferralMonths: months("Différé de remboursement", 0),
     repaymentFrequencyMonths: z.union(
@@ -54,6 +61,13 @@ export const equityAdvanceParametersSchema = z
       "repaymentDeferralMonths",
       "maxDurationMonths",
       "La durée maximale doit être supérieure ou égale au différé de remboursement.",
+    );
+    requireAtLeast(
+      value,
+      ctx,
+      "maxDurationMonths",
+      "maxRescheduledDurationMonths",
+      "La durée maximale après rééchelonnement doit être supérieure ou égale à la durée maximale.",
     );
   });
 
@@ -88,6 +102,7 @@ export const equityAdvance: SchemeDefinition<typeof equityAdvanceParametersSchem
     maxAmountCents: 10_000_000,
     maxShareOfEuGrantPercent: 50,
     maxDurationMonths: 36,
+    maxRescheduledDurationMonths: DEFAULT_MAX_RESCHEDULED_DURATION_MONTHS,
     repaymentDeferralMonths: 12,
     repaymentFrequencyMonths: 3,
     euProgrammes: [

@@ -208,6 +208,11 @@ const SCHEME_FIELDS: Record<SchemeCode, readonly ParameterField[]> = {
     percent("maxShareOfEuGrantPercent", "Part maximale de la subvention européenne couverte"),
     months("maxDurationMonths", "Durée maximale de l’avance"),
     months(
+      "maxRescheduledDurationMonths",
+      "Durée maximale après rééchelonnement",
+      "En mois depuis le versement de l’avance, avenant compris.",
+    ),
+    months(
       "repaymentDeferralMonths",
       "Différé avant le premier remboursement",
       "En mois (nombre entier, 0 pour aucun différé).",

@@ -248,6 +248,9 @@ const ISSUED_REASONS: Record<DocumentKind, string | null> = {
   ACCEPTANCE_CERTIFICATE: "Certificat d’acceptation de la convention établi",
   FINANCIAL_REPORT: "Compte rendu financier établi",
   RECOVERY_ORDER: "Demande de reversement établie",
+  ADVANCE_AMENDMENT: "Avenant de rééchelonnement établi",
+  ADVANCE_REMINDER_LETTER: "Lettre de relance établie",
+  REPAYMENT_CERTIFICATE: "Attestation de remboursement intégral établie",
 };
 
 /** The documents' rows and their entries in the dossier's timeline, in the transition's transaction. */

@@ -1,10 +1,12 @@
-// What runs beside requests: correction reminders before their reply date, financial report reminders, the daily digest of instructors
+// What runs beside requests: correction reminders before their reply date, financial report and equity-advance
+// instalment reminders, the daily digest of instructors
 // who chose it, the funders' weekly digest, and retention (purge notices, then purges). All are idempotent
 // and claim their rows, so every instance runs them.
 import type { PrismaClient } from "~/generated/prisma/client";
 
 import { sendWeeklyFunderDigests } from "~/services/funders/digest.server";
 import { sendCorrectionReminders } from "~/services/instruction/corrections.server";
+import { sendAdvanceReminders } from "~/services/post-grant/advance-reminders.server";
 import { sendReportReminders } from "~/services/post-grant/report-reminders.server";
 import { startRepeatingTask } from "./repeating-task.server";
 import { runRetention } from "~/services/admin/retention.server";
@@ -18,11 +20,16 @@ export async function runInstructionJobs(
   const now = input.now ?? new Date();
   const reminders = await sendCorrectionReminders(db, { now, appUrl: input.appUrl });
   const reportReminders = await sendReportReminders(db, { now, appUrl: input.appUrl });
+  const advanceReminders = await sendAdvanceReminders(db, {
+    now,
+    appUrl: input.appUrl,
+    storage: input.storage,
+  });
   const digests = await sendDailyDigests(db, now);
   const funderDigests = await sendWeeklyFunderDigests(db, { now, appUrl: input.appUrl });
   // Last: it deletes files, and a failure on one dossier is reported only after the others were done.
   const retention = await runRetention(db, input.storage, { now, appUrl: input.appUrl });
-  return { reminders, reportReminders, digests, funderDigests, retention };
+  return { reminders, reportReminders, advanceReminders, digests, funderDigests, retention };
 }
 
 /** Runs the jobs now, then every `intervalMs` (ten minutes by default); `stop()` waits for the run in flight. */

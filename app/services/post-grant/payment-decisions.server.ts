@@ -7,7 +7,7 @@ import { paris, parisDay } from "~/domain/paris-time";
 import { MAX_MANDATE_LENGTH, MAX_REASON_LENGTH, readAmount } from "~/domain/post-grant/payment-request";
 import { UserError } from "~/domain/user-error";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { PaymentKind, ReportStatus } from "~/generated/prisma/enums";
+import { PaymentKind, ReportStatus, SchemeCode } from "~/generated/prisma/enums";
 import { paymentApproved } from "~emails/payment-approved";
 import { paymentCancelled } from "~emails/payment-cancelled";
 import { paymentCorrectionRequested } from "~emails/payment-correction-requested";
@@ -18,6 +18,9 @@ import { applicantRecipients } from "~/services/dossiers/transition-notices.serv
 import { portalUrl } from "~/services/dossiers/links.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
+import type { FileStorage } from "~/services/platform/storage.server";
+
+import { startAdvanceSchedule } from "./advance.server";
 
 import { recordFollowUp } from "./follow-up.server";
 import type { PaymentContext } from "./payment-context.server";
@@ -59,6 +62,8 @@ export interface DecisionInput {
   appUrl: string;
   ip?: string | null;
   now?: Date;
+  /** Where an equity advance's repayment schedule PDF is stored when its payment is recorded. */
+  storage?: FileStorage;
 }
 
 /** « 2026-12-04 » typed in a date field, a day that has come (Paris), not before `notBefore`. */
@@ -82,6 +87,16 @@ export async function decidePayment(db: PrismaClient, input: DecisionInput) {
   const now = input.now ?? new Date();
   await getDossierForStaff(db, input.actor, input.dossierId);
   const reason = (input.values.reason ?? "").replace(/\r\n?/g, "\n").trim();
+  const written: string[] = [];
+  try {
+    return await decide(db, input, now, reason, written);
+  } catch (error) {
+    for (const key of written) await input.storage?.delete(key).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function decide(db: PrismaClient, input: DecisionInput, now: Date, reason: string, written: string[]) {
   return db.$transaction(async (tx) => {
     const context = await lockPayment(tx, input.dossierId, input.position);
     const to = checkMove(context, input.move, input.actor.role, reason);
@@ -186,6 +201,19 @@ export async function decidePayment(db: PrismaClient, input: DecisionInput) {
         await emailMembers(emails, (person, url) =>
           paymentPaid({ ...common(person, url), paidCents: amount.cents, paidOn, mandateReference: mandate }),
         );
+        if (context.dossier.schemeCode === SchemeCode.EQUITY_ADVANCE) {
+          // Its repayments are counted from the day it was paid.
+          await startAdvanceSchedule(tx, {
+            storage: input.storage ?? null,
+            written,
+            dossierId: context.dossier.id,
+            ruleSetParameters: context.dossier.ruleSet.parameters,
+            amountCents: amount.cents,
+            paidOn,
+            actorId: input.actor.id,
+            now,
+          });
+        }
         break;
       }
       case "CANCEL": {
