@@ -98,3 +98,13 @@ function pageText(fnArray: number[], argsArray: unknown[][]): string {
   });
   return text;
 }
+
+/** The text of a PDF the portal stored, read back from its storage. */
+export async function storedPdfText(
+  storage: { get(key: string): Promise<AsyncIterable<Uint8Array>> },
+  key: string,
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of await storage.get(key)) chunks.push(chunk);
+  return pdfText(Buffer.concat(chunks));
+}

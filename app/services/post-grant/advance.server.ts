@@ -283,7 +283,12 @@ export async function startAdvanceSchedule(
 ) {
   const rules = parseRuleSetParameters(SchemeCode.EQUITY_ADVANCE, input.ruleSetParameters);
   if (!rules.ok) throw new Error("Paramètres de l’avance illisibles");
-  const schedule = equityAdvanceRepaymentSchedule(input.amountCents, rules.parameters, input.paidOn);
+  const { maxDurationMonths, repaymentDeferralMonths, repaymentFrequencyMonths } = rules.parameters;
+  const schedule = equityAdvanceRepaymentSchedule(
+    input.amountCents,
+    { maxDurationMonths, repaymentDeferralMonths, repaymentFrequencyMonths },
+    input.paidOn,
+  );
   return writeSchedule({
     tx,
     storage: input.storage,
