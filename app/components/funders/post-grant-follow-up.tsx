@@ -1,5 +1,6 @@
 // A shared dossier's life after the grant, as funders see it: paid beside granted, reports on time or not.
 import { formatEuros } from "~/domain/format";
+import { AdvanceSummary } from "~/components/post-grant/advance";
 import type { FunderPostGrant } from "~/services/funders/post-grant.server";
 
 export function PostGrantFollowUp({ followUp }: { followUp: FunderPostGrant }) {
@@ -28,6 +29,12 @@ export function PostGrantFollowUp({ followUp }: { followUp: FunderPostGrant }) {
           </div>
         ) : null}
       </dl>
+      {followUp.advance ? (
+        <>
+          <h3>Remboursement de l’avance</h3>
+          <AdvanceSummary summary={followUp.advance} />
+        </>
+      ) : null}
       {followUp.reports.length > 0 ? (
         <div
           className="table-scroll"

@@ -3,6 +3,7 @@
 // desktop width; each row stacks into a card on a phone (no sideways scroll at 390 px).
 import { Link } from "@remix-run/react";
 
+import { AdvanceSummary } from "~/components/post-grant/advance";
 import type { NextStep } from "~/services/post-grant/money-next-step.server";
 import type { MoneyTimeline as Timeline } from "~/services/post-grant/money.server";
 
@@ -195,6 +196,15 @@ export function MoneyTimeline({
         </table>
       ) : null}
 
+      {timeline.advance ? (
+        <>
+          <h3>Remboursement de l’avance</h3>
+          <AdvanceSummary summary={timeline.advance} />
+          <p>
+            <Link to={timeline.advance.href}>Voir les remboursements de l’avance</Link>
+          </p>
+        </>
+      ) : null}
       {timeline.recoveries.length > 0 ? (
         <table className="table-stack">
           <caption>Reversements demandés</caption>

@@ -7,6 +7,8 @@ import { daysLate, reportOverdue } from "~/domain/post-grant/report-workflow";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { ReportStatus, SchemeCode } from "~/generated/prisma/enums";
 
+import { advanceStanding } from "~/services/post-grant/advance-views.server";
+
 export interface FunderReportLine {
   name: string;
   dueOn: string;
@@ -67,6 +69,9 @@ export async function funderPostGrant(
     toRepayCents: totals.toRepayCents,
     settledOn: settled.settledAt ? formatDate(settled.settledAt) : null,
     reports: lines,
+    // An equity advance: repaid, outstanding, late (amounts and dates only).
+    advance:
+      dossier.schemeCode === SchemeCode.EQUITY_ADVANCE ? await advanceStanding(db, dossier.id, now) : null,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   SchemeCode,
 } from "~/generated/prisma/enums";
 
+import { advanceStanding } from "./advance-views.server";
 import { applicantNextStep, staffNextStep } from "./money-next-step.server";
 
 export type MoneyTimeline = NonNullable<Awaited<ReturnType<typeof moneyTimeline>>>;
@@ -132,8 +133,12 @@ export async function moneyTimeline(db: PrismaClient, dossierId: string, audienc
     };
   });
 
+  const advance =
+    dossier.schemeCode === SchemeCode.EQUITY_ADVANCE ? await advanceStanding(db, dossier.id, now) : null;
+
   return {
     audience,
+    advance: advance ? { ...advance, href: `${base}/remboursements` } : null,
     settled: dossier.status === DossierStatus.SETTLED,
     settledOn: dossier.settledAt ? formatDate(dossier.settledAt) : null,
     granted: {
