@@ -18,12 +18,11 @@ import { formValues, type ActionResult } from "~/domain/forms";
 import { parisDay } from "~/domain/paris-time";
 import { ACCEPT_ATTRIBUTE } from "~/domain/uploads";
 import { appUrl } from "~/env.server";
-import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { replyTo } from "~/services/platform/http.server";
 import { readMultipartForm } from "~/services/platform/multipart.server";
 import { declareEarlyRepayment } from "~/services/post-grant/advance-repayments.server";
 import { EVIDENCE_FIELD, requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
-import { applicantAdvancePage } from "~/services/post-grant/advance-views.server";
+import { advanceForMember, applicantAdvancePage } from "~/services/post-grant/advance-views.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -55,8 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let values: Record<string, string> = {};
   let intent = "";
   try {
-    // A stranger's upload is not even read.
-    await getDossierForMember(db, user.id, dossierId);
+    // A stranger's upload is not even read, nor one on a dossier with no advance paid.
+    await advanceForMember(db, user.id, dossierId);
     const { form, files } = await readMultipartForm(request, { fileFields: [EVIDENCE_FIELD] });
     values = formValues(form) as Record<string, string>;
     intent = values.intent ?? "";

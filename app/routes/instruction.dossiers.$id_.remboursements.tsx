@@ -17,11 +17,10 @@ import { db } from "~/db.server";
 import type { ActionResult } from "~/domain/forms";
 import { parisDay } from "~/domain/paris-time";
 import { appUrl } from "~/env.server";
-import { getDossierForStaff } from "~/services/instruction/access.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { recordRepayment } from "~/services/post-grant/advance-repayments.server";
 import { decideRescheduling } from "~/services/post-grant/advance-rescheduling.server";
-import { staffAdvancePage } from "~/services/post-grant/advance-views.server";
+import { advanceForStaff, staffAdvancePage } from "~/services/post-grant/advance-views.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
 
@@ -53,8 +52,8 @@ type Result = ActionResult<Record<string, string> | undefined, string>;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ["INSTRUCTOR", "ADMIN"]);
   const dossierId = params.id ?? "";
-  // Scope first: outside it, the dossier does not exist, whatever the form says.
-  await getDossierForStaff(db, user, dossierId);
+  // Scope first: outside it (or with no advance paid), the page does not exist, whatever the form says.
+  await advanceForStaff(db, user, dossierId);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const values: Record<string, string> = {};

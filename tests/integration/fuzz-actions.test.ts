@@ -367,6 +367,8 @@ const SPECS: Record<string, ActionSpec> = {
   },
   "instruction.dossiers.$id_.reversements": { as: "instructor", params: (c) => ({ id: c.granted }) },
   "instruction.dossiers.$id_.solde": { as: "instructor", params: (c) => ({ id: c.granted }) },
+  "instruction.dossiers.$id_.remboursements": { as: "instructor", params: (c) => ({ id: c.staffDossier }) },
+  "dossiers.$id.remboursements": { as: "applicant", params: (c) => ({ id: c.filed }), files: "evidence" },
   "invitations.$token": { as: "applicant", params: () => TOKEN },
   "mot-de-passe-oublie": { as: null, params: () => ({}), forms: () => [{ email: "porteur@example.fr" }] },
   "organisations.$id": {

@@ -121,6 +121,12 @@ const SPECS: Record<string, QuerySpec> = {
   },
   "instruction.dossiers.$id_.reversements.tsx": { as: "instructor", params: (c) => ({ id: c.granted }) },
   "instruction.dossiers.$id_.solde.tsx": { as: "instructor", params: (c) => ({ id: c.granted }) },
+  // ── post-grant: the equity advance's repayments ──
+  "dossiers.$id.remboursements.tsx": { as: "applicant", params: (c) => ({ id: c.filed }) },
+  "instruction.dossiers.$id_.remboursements.tsx": {
+    as: "instructor",
+    params: (c) => ({ id: c.staffDossier }),
+  },
 };
 
 /** The URL path of a route module, its params filled in: enough for the loader, which reads the query. */

@@ -675,6 +675,34 @@ export const MATRIX: Record<string, RouteRow> = {
     // A balance still requested: the dossier cannot be settled yet.
     actions: { SETTLE: { params: granted, expect: staff(404, 409), guessed: 404 } },
   },
+  // ── post-grant: the equity advance's repayments ──
+  // The matrix's dossier is filed, not an advance paid: the pages and their forms are 404 to everyone (the
+  // forms are guarded before the body is read).
+  "dossiers.$id.remboursements.tsx": {
+    loader: { params: dossier, expect: applicants(404, 404), guessed: 404 },
+    actions: {
+      early: { params: dossier, form: () => ({ amount: "" }), expect: applicants(404, 404), guessed: 404 },
+      reschedule: {
+        params: dossier,
+        form: () => ({ reason: "" }),
+        expect: applicants(404, 404),
+        guessed: 404,
+      },
+    },
+  },
+  "instruction.dossiers.$id_.remboursements.tsx": {
+    loader: { params: dossier, expect: staff(404, 404), guessed: 404 },
+    actions: {
+      repayment: { params: dossier, form: () => ({ amount: "" }), expect: staff(404, 404), guessed: 404 },
+      grant: {
+        params: dossier,
+        form: () => ({ reschedulingId: "x" }),
+        expect: staff(404, 404),
+        guessed: 404,
+      },
+      refuse: { params: dossier, form: () => ({ note: "" }), expect: staff(404, 404), guessed: 404 },
+    },
+  },
   // ── post-grant: follow-up queue, funders' figures ──
   "instruction.suivi.tsx": { loader: { expect: staff(200) } },
   "instruction.suivi[.csv].ts": { loader: { expect: staff(200) } },

@@ -142,10 +142,25 @@ async function documentsOf(db: PrismaClient, dossierId: string) {
 
 const NOTHING = "Aucune avance versée sur ce dossier\u202f: rien à rembourser pour l’instant.";
 
-export async function applicantAdvancePage(db: PrismaClient, userId: string, dossierId: string, now: Date) {
+/** The guard of the association's page and forms: a member, on a dossier whose advance was paid (else 404). */
+export async function advanceForMember(db: PrismaClient, userId: string, dossierId: string) {
   const dossier = await getDossierForMember(db, userId, dossierId);
   const advance = await loadAdvance(db, dossier.id);
   if (!advance) throw notFound(NOTHING);
+  return advance;
+}
+
+/** The guard of the instructor's page and forms: staff in scope, on a dossier whose advance was paid. */
+export async function advanceForStaff(db: PrismaClient, actor: StaffActor, dossierId: string) {
+  const dossier = await getDossierForStaff(db, actor, dossierId);
+  const advance = await loadAdvance(db, dossier.id);
+  if (!advance) throw notFound(NOTHING);
+  return advance;
+}
+
+export async function applicantAdvancePage(db: PrismaClient, userId: string, dossierId: string, now: Date) {
+  const advance = await advanceForMember(db, userId, dossierId);
+  const { dossier } = advance;
   return {
     ...advanceView(advance, now),
     documents: (await documentsOf(db, dossier.id)).map((item) => ({
@@ -157,9 +172,8 @@ export async function applicantAdvancePage(db: PrismaClient, userId: string, dos
 }
 
 export async function staffAdvancePage(db: PrismaClient, actor: StaffActor, dossierId: string, now: Date) {
-  const dossier = await getDossierForStaff(db, actor, dossierId);
-  const advance = await loadAdvance(db, dossier.id);
-  if (!advance) throw notFound(NOTHING);
+  const advance = await advanceForStaff(db, actor, dossierId);
+  const { dossier } = advance;
   return {
     ...advanceView(advance, now),
     documents: (await documentsOf(db, dossier.id)).map((item) => ({
