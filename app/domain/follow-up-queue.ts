@@ -32,6 +32,10 @@ export const FOLLOW_UP_KINDS = {
     label: "Conventions à accepter pour la Région",
     one: "Convention à accepter pour la Région",
   },
+  "avances-en-retard": {
+    label: "Avances en fonds propres en retard de remboursement",
+    one: "Avance en retard de remboursement",
+  },
 } as const;
 export type FollowUpKind = keyof typeof FOLLOW_UP_KINDS;
 export const FOLLOW_UP_KIND_SLUGS = Object.keys(FOLLOW_UP_KINDS) as FollowUpKind[];
@@ -119,6 +123,8 @@ export function followUpHref(item: {
       return `${base}/reversements`;
     case "conventions-a-accepter":
       return `${base}/convention`;
+    case "avances-en-retard":
+      return `${base}/remboursements`;
   }
 }
 

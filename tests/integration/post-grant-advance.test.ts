@@ -21,6 +21,7 @@ import {
   EVIDENCE_FIELD,
   requestRescheduling,
 } from "~/services/post-grant/advance-rescheduling.server";
+import { sources, withDossiers } from "~/services/post-grant/follow-up-sources.server";
 import { decidePayment } from "~/services/post-grant/payment-decisions.server";
 import { requestPayment } from "~/services/post-grant/payment-requests.server";
 import { createPostGrantPlan } from "~/services/post-grant/plan.server";
@@ -203,6 +204,16 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     expect(late.position.instalments[0]!.state).toBe("LATE");
     expect(late.position.lateCents).toBe(first.amountCents - half);
     expect(late.position.oldestLateDays).toBe(45);
+    // The instructor's follow-up queue lists it with the arrears and their age.
+    const queue = sources({}, new Date("2027-03-01T12:00:00Z"))["avances-en-retard"];
+    expect(await queue.count(world.db)).toBe(1);
+    const [line] = await withDossiers(world.db, await queue.read(world.db, 0, 10));
+    expect(line).toMatchObject({
+      dossierId: advance.id,
+      amountCents: first.amountCents - half,
+      daysLate: 45,
+      href: `/instruction/dossiers/${advance.id}/remboursements`,
+    });
     // Then the rest of the first and the whole second at once.
     const grouped = first.amountCents - half + second.amountCents;
     await repay((grouped / 100).toFixed(2), "2027-04-20", "TR-2", new Date("2027-04-20T15:00:00Z"));

@@ -92,6 +92,8 @@ describe("the follow-up queue on the demo database", () => {
       "comptes-rendus-en-retard": 1,
       "reversements-a-recouvrer": 1,
       "conventions-a-accepter": 0,
+      // No demo advance paid yet.
+      "avances-en-retard": 0,
     });
     expect(queue.total).toBe(7);
     const dates = queue.items.map((item) => item.date.getTime());
@@ -243,6 +245,8 @@ describe("the follow-up queue on the demo database", () => {
       paidCents: 1_800_000,
       toRepayCents: 0,
       settledOn: null,
+      // A CAP ASSO dossier: no equity advance to follow.
+      advance: null,
       reports: [
         {
           name: "Compte rendu de l’année 1",

@@ -16,6 +16,8 @@ import {
   SchemeCode,
 } from "~/generated/prisma/enums";
 
+import { lateAdvances } from "./follow-up-advances.server";
+
 export interface FollowUpItem {
   kind: FollowUpKind;
   /** The row's own id (payment, report, recovery or dossier). */
@@ -267,6 +269,20 @@ export function sources(dossier: Prisma.DossierWhereInput, now: Date) {
             (dossier) => ({
               subject: "Convention acceptée par le porteur",
               amountCents: dossier.grantedAmountCents,
+            }),
+          ),
+        ),
+    },
+    "avances-en-retard": {
+      count: async (db: PrismaClient) => (await lateAdvances(db, dossier, now)).length,
+      read: async (db: PrismaClient, skip: number, take: number) =>
+        (await lateAdvances(db, dossier, now)).slice(skip, skip + take).map((late) =>
+          line(
+            "avances-en-retard",
+            { ...late, id: late.dossierId, dateLabel: "échéance impayée depuis le" },
+            () => ({
+              subject: `Arriéré de remboursement (échéance n°\u00a0${late.position})`,
+              amountCents: late.lateCents,
             }),
           ),
         ),
