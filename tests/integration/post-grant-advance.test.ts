@@ -28,6 +28,8 @@ import { createPostGrantPlan } from "~/services/post-grant/plan.server";
 import { inspectUpload } from "~/services/platform/uploads.server";
 
 import { databaseKinds } from "../support/database";
+import { bindAppDatabase } from "../support/fuzz";
+import { cookieOf, get, outcome, post } from "../support/routes";
 import { SAMPLE_FILES } from "../support/files";
 import { APP_URL, createWorld, DAY, type World } from "../support/instruction-world";
 import { storedPdfText } from "../support/pdf-text";
@@ -50,6 +52,8 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
 
   beforeAll(async () => {
     world = await createWorld(kind);
+    bindAppDatabase(world.database);
+    globalThis.__storage = world.storage;
     [advance] = (await grantDossiers(world, ["EQUITY_ADVANCE"])) as [GrantedDossier];
     const acceptedAt = new Date(Date.parse(`${paidDay}T09:00:00Z`) - 10 * DAY);
     await world.db.$transaction(async (tx) => {
@@ -59,6 +63,7 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
   });
 
   afterAll(async () => {
+    globalThis.__storage = undefined;
     await world?.database.close();
     if (world) await rm(world.root, { recursive: true, force: true });
   });
@@ -221,6 +226,56 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     expect(after.position.instalments.slice(0, 2).map((item) => item.state)).toEqual(["PAID", "PAID"]);
     expect(after.position.lateCents).toBe(0);
     expect(after.outstandingCents).toBe(advance.grantedAmountCents - first.amountCents - second.amountCents);
+  });
+
+  it("serves both pages as a browser without JavaScript: standing, refused forms keeping what was typed", async () => {
+    const staffPage = await import("~/routes/instruction.dossiers.$id_.remboursements");
+    const applicantPage = await import("~/routes/dossiers.$id.remboursements");
+    const params = { id: advance.id };
+    const instructor = await cookieOf(world.db, world.instructor.id);
+    const applicant = await cookieOf(world.db, advance.owner.id);
+    const staffUrl = `http://localhost/instruction/dossiers/${advance.id}/remboursements`;
+    const applicantUrl = `http://localhost/dossiers/${advance.id}/remboursements`;
+    const staffView = await outcome(staffPage.loader(get(staffUrl, instructor, params)));
+    expect(staffView.status).toBe(200);
+    const standing = standingOf(await current(), new Date());
+    expect(staffView.body).toMatchObject({
+      summary: { outstanding: formatEuros(standing.outstandingCents) },
+      documents: [expect.objectContaining({ slug: "echeancier" })],
+    });
+    const before = await writes();
+    const refused = await outcome(
+      staffPage.action(
+        post(
+          staffUrl,
+          { intent: "repayment", amount: "beaucoup", receivedOn: "2026-12-01", reference: "R" },
+          instructor,
+          params,
+        ),
+      ),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ intent: "repayment", values: { amount: "beaucoup" } });
+    expect(await writes()).toEqual(before);
+    const applicantView = await outcome(applicantPage.loader(get(applicantUrl, applicant, params)));
+    expect(applicantView.status).toBe(200);
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      intent: "early",
+      amount: "10",
+      receivedOn: "hier",
+      reference: "V",
+    }))
+      form.append(name, value);
+    const early = await outcome(
+      applicantPage.action({
+        request: new Request(applicantUrl, { method: "POST", body: form, headers: { cookie: applicant } }),
+        params,
+        context: {},
+      } as never),
+    );
+    expect(early.status).toBe(422);
+    expect(await writes()).toEqual(before);
   });
 
   it("sends each reminder once, even from two instances running the job at once", async () => {
