@@ -22,6 +22,7 @@ import {
   requestRescheduling,
 } from "~/services/post-grant/advance-rescheduling.server";
 import { sources, withDossiers } from "~/services/post-grant/follow-up-sources.server";
+import { settleDossier } from "~/services/post-grant/settlement.server";
 import { decidePayment } from "~/services/post-grant/payment-decisions.server";
 import { requestPayment } from "~/services/post-grant/payment-requests.server";
 import { createPostGrantPlan } from "~/services/post-grant/plan.server";
@@ -398,6 +399,12 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     const sum = state.current.instalments.reduce((total, item) => total + item.amountCents, 0);
     expect(sum).toBe(before - 100_000);
     expect(state.current.instalments.every((item) => item.amountCents > 0)).toBe(true);
+    // Not « soldé » by hand while something remains to repay.
+    const early = await refusal(
+      settleDossier(world.db, { actor: world.instructor, dossierId: advance.id, appUrl: APP_URL }),
+    );
+    expect(early.status).toBe(409);
+    expect(early.message).toContain(`${formatEuros(sum)} restent à rembourser sur l’avance`);
     await repay((sum / 100).toFixed(2), "2027-10-05", "TR-FINAL", new Date("2027-10-05T15:00:00Z"));
     const dossier = await world.db.dossier.findUniqueOrThrow({ where: { id: advance.id } });
     expect(dossier.status).toBe(DossierStatus.SETTLED);

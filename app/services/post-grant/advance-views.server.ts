@@ -185,7 +185,7 @@ export async function staffAdvancePage(db: PrismaClient, actor: StaffActor, doss
 }
 
 /** The short standing the dossier pages and the funders' view show, null when no advance was paid. */
-export async function advanceStanding(db: PrismaClient, dossierId: string, now: Date) {
+export async function advanceStanding(db: Parameters<typeof loadAdvance>[0], dossierId: string, now: Date) {
   const advance = await loadAdvance(db, dossierId);
   return advance ? standingSummary(advance, now) : null;
 }

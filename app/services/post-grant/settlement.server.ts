@@ -8,6 +8,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { applyTransition, lockDossier } from "~/services/dossiers/transitions.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 
+import { advanceStanding } from "./advance-views.server";
 import { recordFollowUp } from "./follow-up.server";
 import { recoverySummary } from "./recoveries.server";
 
@@ -25,6 +26,10 @@ async function openItems(db: Db, dossier: Parameters<typeof recoverySummary>[1])
     open.push(
       `${formatEuros(summary.proposedCents)} versés au-delà de la subvention due restent à demander en reversement`,
     );
+  // An equity advance is settled by its last repayment, never before.
+  const advance = await advanceStanding(db, dossier.id, new Date());
+  if (advance && advance.outstandingCents > 0)
+    open.push(`${advance.outstanding} restent à rembourser sur l’avance`);
   return { summary, open };
 }
 
