@@ -6,6 +6,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 
 import { BarChart } from "~/components/charts/bar-chart";
 import { AchievementCharts } from "~/components/funders/achievement-charts";
+import { AdvanceIndicatorTables } from "~/components/funders/advance-indicators";
 import { db } from "~/db.server";
 import { formatEuros } from "~/domain/format";
 import {
@@ -20,6 +21,7 @@ import {
 } from "~/domain/indicators";
 import { isCommunityMember } from "~/services/funders/access.server";
 import { communityAchievements } from "~/services/funders/achievements.server";
+import { communityAdvanceIndicators } from "~/services/funders/advance-indicators.server";
 import { communityIndicators } from "~/services/funders/indicators.server";
 import { requireRole } from "~/session.server";
 
@@ -32,17 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isCommunityMember(user))
     throw new Response("Accès réservé à la communauté des financeurs.", { status: 403 });
   const { year, notice } = readIndicatorYear(new URL(request.url).searchParams.get("annee"));
-  const [indicators, achievements] = await Promise.all([
+  // The advances' money after the grant, whatever the filing year.
+  const [indicators, achievements, advances] = await Promise.all([
     communityIndicators(db, { year }),
     communityAchievements(db, { year }),
+    communityAdvanceIndicators(db, new Date()),
   ]);
-  return { indicators, achievements, notice };
+  return { indicators, achievements, advances, notice };
 }
 
 const dossiers = (count: number) => `${formatCount(count)} dossier${count > 1 ? "s" : ""}`;
 
 export default function CommunityIndicators() {
-  const { indicators, achievements, notice } = useLoaderData<typeof loader>();
+  const { indicators, achievements, advances, notice } = useLoaderData<typeof loader>();
   const { year, years, totals, jobs, cooperatives, leverage, epci } = indicators;
   const scope = year ? `déposés en ${year}` : "déposés depuis l’ouverture du portail";
   const query = year ? `?annee=${year}` : "";
@@ -160,6 +164,8 @@ export default function CommunityIndicators() {
       })}
 
       <AchievementCharts achievements={achievements} scope={scope} query={query} />
+
+      <AdvanceIndicatorTables indicators={advances} />
 
       <h2>Comment ces chiffres sont calculés</h2>
       <ul className="indicator-method">

@@ -12,7 +12,11 @@ import { formatDate, formatDateInWords, formatEuros } from "~/domain/format";
 import { addParisMonths, parisDay } from "~/domain/paris-time";
 import { isUserError } from "~/domain/user-error";
 import { PrismaClient } from "~/generated/prisma/client";
-import { DocumentKind, DossierStatus, UserRole } from "~/generated/prisma/enums";
+import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
+import {
+  advanceIndicatorsCsv,
+  communityAdvanceIndicators,
+} from "~/services/funders/advance-indicators.server";
 import { loadAdvance, standingOf } from "~/services/post-grant/advance.server";
 import { sendAdvanceReminders } from "~/services/post-grant/advance-reminders.server";
 import { declareEarlyRepayment, recordRepayment } from "~/services/post-grant/advance-repayments.server";
@@ -419,6 +423,17 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     expect(
       await world.db.auditLog.count({ where: { action: { startsWith: "post_grant.advance_" } } }),
     ).toBeGreaterThanOrEqual(6);
-    expect(UserRole.INSTRUCTOR).toBe("INSTRUCTOR");
+    // The indicators: one advance paid and entirely repaid, by EU programme and department, and their CSV.
+    const indicators = await communityAdvanceIndicators(world.db, new Date("2027-10-06T10:00:00Z"));
+    expect(indicators.totals).toMatchObject({
+      advances: 1,
+      paidCents: advance.grantedAmountCents,
+      repaidCents: advance.grantedAmountCents,
+      outstandingCents: 0,
+      lateCents: 0,
+    });
+    expect(indicators.byProgramme.map((group) => group.label)).toEqual(["FSE+ (Fonds social européen plus)"]);
+    expect(indicators.byDepartment.map((group) => group.label)).toEqual(["Indre-et-Loire"]);
+    expect(advanceIndicatorsCsv(indicators)).toContain("Département;Indre-et-Loire;1;");
   });
 });

@@ -408,6 +408,7 @@ export const MATRIX: Record<string, RouteRow> = {
   "financeurs.tsx": { loader: { expect: community(200) } },
   "financeurs._index.tsx": { loader: { expect: community(200) } },
   "financeurs.indicateurs.tsx": { loader: { expect: community(200) } },
+  "financeurs.indicateurs.avances[.csv].ts": { loader: { expect: community(200) } },
   "financeurs.indicateurs.$serie[.csv].ts": {
     loader: { params: () => ({ serie: "etapes" }), expect: community(200), guessed: 404 },
   },
