@@ -12,13 +12,14 @@ import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
 import { renderAdvanceReminderLetter } from "~/pdf/advance-reminder-letter.server";
 import { advanceReminder } from "~emails/advance-reminder";
 
+import { DECISION_SIGNATORY } from "~/services/dossiers/decision-documents.server";
 import { portalUrl } from "~/services/dossiers/links.server";
 import type { FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 import {
   ADVANCE_TX_OPTIONS,
   advancePath,
-  DECISION_SIGNATORY,
   documentBase,
   emailAdvanceMembers,
   loadAdvance,
@@ -124,7 +125,7 @@ export async function sendAdvanceReminders(
       }, ADVANCE_TX_OPTIONS);
       if (done) sent += 1;
     } catch (error) {
-      for (const key of written) await input.storage.delete(key).catch(() => undefined);
+      await deleteUnreferencedFiles(db, input.storage, written);
       throw error;
     }
   }

@@ -13,15 +13,16 @@ import { renderRepaymentCertificate } from "~/pdf/repayment-certificate.server";
 import { advanceUpdate } from "~emails/advance-update";
 
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { DECISION_SIGNATORY } from "~/services/dossiers/decision-documents.server";
 import { portalUrl } from "~/services/dossiers/links.server";
 import { applyTransition } from "~/services/dossiers/transitions.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import type { FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 import {
   ADVANCE_TX_OPTIONS,
   advancePath,
-  DECISION_SIGNATORY,
   documentBase,
   emailAdvanceMembers,
   lockAdvance,
@@ -170,7 +171,7 @@ async function repay(
       return { repaidInFull: false };
     }, ADVANCE_TX_OPTIONS);
   } catch (error) {
-    for (const key of written) await storage.delete(key).catch(() => undefined);
+    await deleteUnreferencedFiles(db, storage, written);
     throw error;
   }
 }

@@ -19,15 +19,16 @@ import { advanceUpdate } from "~emails/advance-update";
 
 import { attachmentRow } from "~/services/applicant/attachments.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
+import { DECISION_SIGNATORY } from "~/services/dossiers/decision-documents.server";
 import { portalUrl } from "~/services/dossiers/links.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import type { UploadedFile } from "~/services/platform/multipart.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 import {
   ADVANCE_TX_OPTIONS,
   advancePath,
-  DECISION_SIGNATORY,
   documentBase,
   emailAdvanceMembers,
   lockAdvance,
@@ -130,7 +131,7 @@ export async function requestRescheduling(
       return rescheduling;
     }, ADVANCE_TX_OPTIONS);
   } catch (error) {
-    await storage.delete(key).catch(() => undefined);
+    await deleteUnreferencedFiles(db, storage, [key]);
     throw error;
   }
 }
@@ -293,7 +294,7 @@ export async function decideRescheduling(
       return { status: ReschedulingStatus.GRANTED, version };
     }, ADVANCE_TX_OPTIONS);
   } catch (error) {
-    for (const key of written) await storage.delete(key).catch(() => undefined);
+    await deleteUnreferencedFiles(db, storage, written);
     throw error;
   }
 }

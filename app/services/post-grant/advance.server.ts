@@ -1,7 +1,6 @@
-// The equity advance after its payment, as every advance service reads it: the payment, the schedule in
-// force and the replaced ones, the repayments received, and where it stands (allocation to the oldest
-// instalments first, arrears, outstanding balance). And what its moves share: starting or replacing a
-// schedule (with its PDF), storing a document, emailing the association.
+// The equity advance after its payment as every advance service reads it: the payment, the schedules (in force
+// and replaced), the repayments, where it stands (oldest instalments first, arrears, outstanding); and what its
+// moves share: starting or replacing a schedule (with its PDF), storing a document, emailing the association.
 import { formatDate, formatEuros } from "~/domain/format";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import { repaymentPosition, type RepaymentInstalment } from "~/domain/post-grant/repayments";
@@ -18,7 +17,7 @@ import {
 import type { RenderedEmail } from "~emails/layout";
 import { renderAdvanceSchedule } from "~/pdf/advance-schedule.server";
 
-import { DECISION_SIGNATORY, documentDossier } from "~/services/dossiers/decision-documents.server";
+import { documentDossier } from "~/services/dossiers/decision-documents.server";
 import { applicantRecipients } from "~/services/dossiers/transition-notices.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { newStorageKey, type FileStorage } from "~/services/platform/storage.server";
@@ -30,7 +29,6 @@ type Reader = Pick<
 >;
 
 export const ADVANCE_TX_OPTIONS = { timeout: 30_000 };
-export { DECISION_SIGNATORY };
 
 export const ORIGIN_LABELS: Record<AdvanceScheduleOrigin, string> = {
   PAYMENT: "Établi au versement de l’avance",

@@ -19,6 +19,7 @@ import { portalUrl } from "~/services/dossiers/links.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import type { FileStorage } from "~/services/platform/storage.server";
+import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.server";
 
 import { startAdvanceSchedule } from "./advance.server";
 
@@ -91,7 +92,7 @@ export async function decidePayment(db: PrismaClient, input: DecisionInput) {
   try {
     return await decide(db, input, now, reason, written);
   } catch (error) {
-    for (const key of written) await input.storage?.delete(key).catch(() => undefined);
+    if (input.storage) await deleteUnreferencedFiles(db, input.storage, written);
     throw error;
   }
 }
