@@ -28,6 +28,7 @@ import {
 } from "~/domain/organisation-schema";
 import { MembershipRole } from "~/generated/prisma/enums";
 import { readFormData, replyTo } from "~/services/platform/http.server";
+import { checkSendAllowance, recordSend } from "~/services/accounts/send-limits.server";
 import {
   getOrganisationForMember,
   listMembers,
@@ -80,7 +81,7 @@ function refused(intent: string, errors: Record<string, string>, values: Record<
   return data<ActionResult<Record<string, string>, string>>({ intent, errors, values }, { status: 400 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "APPLICANT");
   const organisationId = params.id ?? "";
   const form = await readFormData(request);
@@ -98,12 +99,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "invite": {
         const parsed = parseForm(invitationFormSchema, form, { depth: 1 });
         if (!parsed.ok) return refused(intent, parsed.errors, values);
+        // Counted once the invitation is sent: a refused one (already a member…) counts nothing.
+        const send = {
+          kind: "invitation" as const,
+          target: parsed.data.email,
+          client: context.clientIp ?? "inconnue",
+        };
+        await checkSendAllowance(db, send);
         await inviteMember(db, {
           organisationId,
           inviterId: user.id,
           ...parsed.data,
           appUrl: appUrl(),
         });
+        await recordSend(db, send);
         return done("invitation-envoyee");
       }
       case "remove-member": {

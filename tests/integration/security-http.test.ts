@@ -361,6 +361,23 @@ describe("security over HTTP (production server)", () => {
     expect([third.status, refusal(third.body)]).toEqual([429, expect.any(String)]);
   });
 
+  it("limits the invitations an organisation's owner sends to one address, in French, sending nothing more", async () => {
+    const owner = (await signIn("applicant")).session!;
+    const home = await send("GET", "/espace", { headers: { Cookie: owner } });
+    const organisation = /href="(\/organisations\/[^"/?]+)"/.exec(home.body)?.[1];
+    expect(organisation).toBeDefined();
+    const invite = () =>
+      post(
+        organisation!,
+        { intent: "invite", email: "tresoriere-invitee@exemple.fr", role: "MEMBER" },
+        owner,
+      );
+    for (let round = 0; round < 3; round++) expect((await invite()).status).toBe(302);
+    const refused = await invite();
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatch(/Trop d’invitations en peu de temps\. Réessayez dans \d+\u00a0minutes?\./);
+  });
+
   // Last: it leaves this address limited for a quarter of an hour.
   it("slows down repeated failed sign-ins per account, then per address, with a French message", async () => {
     const wrong = await Promise.all(

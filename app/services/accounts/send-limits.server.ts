@@ -17,6 +17,8 @@ export const SEND_LIMITS = {
     perClient: 10,
     what: "envois de l’e-mail de confirmation",
   },
+  /** Invitations to join an organisation: an owner invites a board, not a mailing list. */
+  invitation: { windowMs: 60 * 60_000, perTarget: 3, perClient: 30, what: "invitations" },
 } as const;
 
 export type SendKind = keyof typeof SEND_LIMITS;
@@ -26,7 +28,7 @@ export class SendLimitError extends UserError {
   constructor(kind: SendKind, retryAt: Date, now: Date) {
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
     super(
-      `Trop de ${SEND_LIMITS[kind].what} en peu de temps. Réessayez dans ${minutes}\u00a0minute${minutes > 1 ? "s" : ""}.`,
+      `Trop ${/^[aeiouéh]/i.test(SEND_LIMITS[kind].what) ? "d’" : "de "}${SEND_LIMITS[kind].what} en peu de temps. Réessayez dans ${minutes}\u00a0minute${minutes > 1 ? "s" : ""}.`,
       { status: 429 },
     );
     this.name = "SendLimitError";
