@@ -113,14 +113,10 @@ async function sendReport(
       .fill(figures.eligibleExpenses);
   }
   for (const [label, value] of Object.entries(figures.indicators)) await page.getByLabel(label).fill(value);
+  // Each required piece, once: a chosen file leaves its input required, so the list does not shrink.
   const files = page.locator('input[type="file"][required]');
   const pieces = await files.count();
   for (let index = 0; index < pieces; index++) {
-    await files.nth(0).setInputFiles(await pdfFile(`piece-${period}-${index}.pdf`, "Pièce du compte rendu"));
-    // Once chosen, the input stays required: pick the next one by index.
-    if ((await files.count()) === pieces) break;
-  }
-  for (let index = 1; index < pieces; index++) {
     await files
       .nth(index)
       .setInputFiles(await pdfFile(`piece-${period}-${index}.pdf`, "Pièce du compte rendu"));
