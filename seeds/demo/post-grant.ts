@@ -163,6 +163,14 @@ class PostGrantLife {
     if (plan.payments.length !== rows.length) throw new Error("Demo seed: the plan was not stored");
   }
 
+  /** The dossier with what its documents print: scheme, organisation, rule set. */
+  private documentDossier() {
+    return this.tx.dossier.findUniqueOrThrow({
+      where: { id: this.dossier.id },
+      include: { scheme: true, organisation: true, ruleSet: true },
+    });
+  }
+
   private payment(position: number) {
     const payment = this.payments.get(position);
     if (!payment) throw new Error(`Demo seed: no payment ${position} on « ${this.dossier.title} »`);
@@ -319,10 +327,7 @@ class PostGrantLife {
     });
     await this.pieces(at, pieces, { reportId: id });
     // Its PDF, issued as the portal issues it at submission.
-    const dossier = await this.tx.dossier.findUniqueOrThrow({
-      where: { id: this.dossier.id },
-      include: { scheme: true, organisation: true, ruleSet: true },
-    });
+    const dossier = await this.documentDossier();
     const row = await this.tx.financialReport.findUniqueOrThrow({ where: { id } });
     const report = storedReportAnswers(row.answers).report;
     if (!report) throw new Error(`Demo seed: the report ${period} of « ${dossier.title} » is unreadable`);
@@ -391,10 +396,7 @@ class PostGrantLife {
         dueDate,
       },
     });
-    const dossier = await this.tx.dossier.findUniqueOrThrow({
-      where: { id: this.dossier.id },
-      include: { scheme: true, organisation: true },
-    });
+    const dossier = await this.documentDossier();
     await writeRecoveryOrder(this.tx, this.storage, {
       dossier,
       summary: await recoverySummary(this.tx, dossier),
