@@ -35,7 +35,9 @@ export default defineConfig({
           maxWorkers: 2,
           // A module that reaches the app's own client (~/db.server) must never touch ./data/pglite or a
           // developer's DATABASE_URL; tests pass their own database to services instead.
-          env: { DATABASE_URL: "pglite:memory" },
+          // Passwords hashed at scrypt N = 2^12 instead of production's 2^17: a sign-in costs milliseconds,
+          // not half a second (tests/unit/password.test.ts checks the production cost).
+          env: { DATABASE_URL: "pglite:memory", PASSWORD_HASH_COST: "12" },
         },
       },
     ],

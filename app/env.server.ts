@@ -49,6 +49,8 @@ const schema = z.object({
   TRUST_PROXY: text,
   LOG_REQUESTS: boolean("LOG_REQUESTS"),
   SEED_DEMO: boolean("SEED_DEMO"),
+  // scrypt's cost as a power of two (N = 2^cost). The test suite lowers it: a hash then takes milliseconds.
+  PASSWORD_HASH_COST: integer("PASSWORD_HASH_COST", 12, 20),
   // Staff sessions (instructors, admins, funders): idle expiry and absolute lifetime.
   STAFF_SESSION_IDLE_MINUTES: integer("STAFF_SESSION_IDLE_MINUTES", 1, 24 * 60),
   STAFF_SESSION_MAX_HOURS: integer("STAFF_SESSION_MAX_HOURS", 1, 24 * 30),
@@ -81,6 +83,8 @@ export interface Environment extends Parsed {
   outboxWorker: boolean;
   instructionJobs: boolean;
   logRequests: boolean;
+  /** scrypt's N for new password hashes is 2 to this power. */
+  passwordHashCost: number;
   uploadMaxBytes: number;
   shutdownDelayMs: number;
   shutdownTimeoutMs: number;
@@ -106,6 +110,9 @@ const REGION = {
   address: "9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1",
   phone: "02 38 70 30 30",
 };
+
+/** OWASP's scrypt cost for passwords: N = 2^17, r = 8, p = 1. */
+export const DEFAULT_PASSWORD_HASH_COST = 17;
 
 export const DEFAULT_MAIL_FROM = "Portail ESS Centre-Val de Loire <ne-pas-repondre@portail-ess.example>";
 const DEVELOPMENT_SESSION_SECRET = "secret-de-developpement-a-ne-pas-utiliser-en-production";
@@ -191,6 +198,7 @@ export function parseEnvironment(
     outboxWorker: parsed.OUTBOX_WORKER ?? true,
     instructionJobs: parsed.INSTRUCTION_JOBS ?? true,
     logRequests: parsed.LOG_REQUESTS ?? true,
+    passwordHashCost: parsed.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
     uploadMaxBytes: parsed.UPLOAD_MAX_BYTES ?? MAX_UPLOAD_BYTES,
     shutdownDelayMs: parsed.SHUTDOWN_DELAY_MS ?? 0,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 25_000,

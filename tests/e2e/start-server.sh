@@ -9,6 +9,8 @@ export PORT="${PORT:-3210}"
 export APP_URL="${APP_URL:-http://localhost:$PORT}"
 export SESSION_SECRET="${SESSION_SECRET:-e2e-session-secret-not-for-production}"
 export LOG_REQUESTS=0
+# Passwords hashed at scrypt N = 2^12, not production's 2^17: every sign-in of the suite saves half a second.
+export PASSWORD_HASH_COST=12
 # Attachments, receipts and development emails of this run only, beside its database.
 export STORAGE_DIR="./data/e2e-files"
 export MAIL_DIR="./data/e2e-mail"

@@ -32,6 +32,7 @@ describe("checkEnvironment", () => {
     expect(config.uploadMaxBytes).toBe(10 * 1024 * 1024);
     expect(config.staffSession).toEqual({ idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 });
     expect(config.oidc).toBeNull();
+    expect(config.passwordHashCost).toBe(17);
   });
 
   it("lists in French everything production lacks", () => {

@@ -8,7 +8,7 @@ import { passwordReset } from "~emails/password-reset";
 import { verifyEmail } from "~emails/verify-email";
 
 import { enqueueEmail } from "~/services/platform/outbox.server";
-import { hashPassword, verifyPassword } from "./password.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import {
   checkLoginRateLimit,
   clearAccountFailures,
@@ -223,7 +223,7 @@ export async function authenticate(
   }
   const user = await db.user.findUnique({ where: { email } });
   // Verify against a hash even when the account does not exist, so timing does not reveal it.
-  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid || user.deactivatedAt) {
     await recordLoginFailure(db, { email, ip, now });
     await db.auditLog.create({
@@ -241,6 +241,3 @@ export async function authenticate(
   return { ok: true, value: { userId: user.id, role: user.role, secondFactor } };
 }
 
-// A valid scrypt hash of a random string, with the same cost parameters as real ones.
-const DUMMY_HASH =
-  "scrypt$131072$8$1$1kZBsj6c41ousNXsGul/oQ==$YqJt6WpWuB1/ZzckvUUQjv5xJ6VuWhYShrvdbn7W0SvZmunSUNhiwvw2kojaXxPwn/sAB0VywYnyi7JUlhPx1A==";
