@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { mayBeCooperativeInCreation, rnaRequired, siretRequired } from "~/domain/legal-forms";
 import { LegalForm, MembershipRole } from "~/generated/prisma/enums";
+import { parisDay } from "~/domain/paris-time";
 import {
   departmentFromPostcode,
   ibanSchema,
@@ -115,7 +116,8 @@ export const organisationFormSchema = z
         const date = isoDate(value.esusApprovalDate);
         if (!value.esusApprovalDate) issue("esusApprovalDate", "Indiquez la date de l’agrément ESUS.");
         else if (!date) issue("esusApprovalDate", "Indiquez une date valide, au format jj/mm/aaaa.");
-        else if (date.getTime() > Date.now()) {
+        // Compared as Paris calendar days: at half past midnight, today is not « in the future ».
+        else if (value.esusApprovalDate > parisDay(new Date())) {
           issue("esusApprovalDate", "La date de l’agrément ESUS ne peut pas être dans le futur.");
         }
       }

@@ -26,6 +26,7 @@ import {
 } from "~/generated/prisma/enums";
 import { createPostGrantPlan } from "~/services/post-grant/plan.server";
 import { issueRecovery, recoverySummary, settleRecovery } from "~/services/post-grant/recoveries.server";
+import { addParisDays, paris, parisDay } from "~/domain/paris-time";
 import { sendReportReminders } from "~/services/post-grant/report-reminders.server";
 import { reportContextOf, reportTerms } from "~/services/post-grant/report-context.server";
 import { approveReport, askReportCorrection } from "~/services/post-grant/report-decisions.server";
@@ -375,13 +376,27 @@ describe.each(databaseKinds())("financial reports, recoveries and settlement on 
     await expect(
       settleDossier(world.db, { actor: world.instructor, dossierId, appUrl: APP_URL }),
     ).rejects.toThrow("Le dossier ne peut pas encore être soldé\u202f: un reversement n’est pas réglé.");
+    // A day still to come is refused; today's date typed at half past midnight in Paris (still yesterday in
+    // UTC) is not « in the future ».
+    const tomorrow = parisDay(addParisDays(new Date(), 1));
+    await expect(
+      settleRecovery(world.db, {
+        actor: world.instructor,
+        dossierId,
+        recoveryId: recovery.id,
+        settledOn: paris(`${tomorrow}T12:00`),
+        reference: "TR-2028-0042",
+        appUrl: APP_URL,
+      }),
+    ).rejects.toMatchObject({ status: 422, fieldErrors: { settledOn: expect.stringMatching(/futur/) } });
     await settleRecovery(world.db, {
       actor: world.instructor,
       dossierId,
       recoveryId: recovery.id,
-      settledOn: new Date(),
+      settledOn: paris(`${tomorrow}T12:00`),
       reference: "TR-2028-0042",
       appUrl: APP_URL,
+      now: paris(`${tomorrow}T00:30`),
     });
     await expect(
       settleRecovery(world.db, {

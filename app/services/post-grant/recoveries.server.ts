@@ -1,7 +1,7 @@
 // Unspent money: when the Region paid more than the subsidy finally due, the instructor decides a recovery
 // (amount proposed by the portal, reason, due date), which issues the « demande de reversement » PDF emailed
 // to the association; once the money is back, the instructor records it settled (date, reference).
-import { addParisDays } from "~/domain/paris-time";
+import { addParisDays, parisDay } from "~/domain/paris-time";
 import { formatEuros } from "~/domain/format";
 import { moneyTotals } from "~/domain/post-grant/settlement";
 import { UserError, notFound } from "~/domain/user-error";
@@ -193,7 +193,8 @@ export async function settleRecovery(
       throw new UserError("Ce reversement est déjà enregistré comme réglé.", { status: 409 });
     const errors: Record<string, string> = {};
     if (!reference) errors.reference = "Indiquez la référence du titre de recette ou de l’encaissement.";
-    if (input.settledOn.getTime() > now.getTime())
+    // Days, in Paris: at half past midnight today's date is not « in the future ».
+    if (parisDay(input.settledOn) > parisDay(now))
       errors.settledOn = "La date de réception ne peut pas être dans le futur.";
     if (Object.keys(errors).length > 0)
       throw new UserError(Object.values(errors).join(" "), { status: 422, fieldErrors: errors });

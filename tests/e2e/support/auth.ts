@@ -71,8 +71,10 @@ async function secondStep(page: Page, email: string): Promise<void> {
   const secret =
     enrolledSecrets.get(email) ?? DEMO_ACCOUNTS.find((account) => account.email === email)?.totpSecret;
   if (!secret) throw new Error(`Pas de clé TOTP connue pour ${email}`);
-  // A second try in case a code of this step was spent by a run this process does not know of.
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // More tries in case codes were spent by a process this one does not know of (Playwright starts a new
+  // worker after a failed test, and the steps it remembered go with the old one): each try takes the
+  // next step, waiting for it once the three the server accepts are spent.
+  for (let attempt = 0; attempt < 4; attempt++) {
     await page.getByLabel(/^code de vérification/i).fill(await freshTotpCode(email, secret));
     await page.getByRole("button", { name: /^valider$/i }).click();
     const refused = page.getByRole("alert").filter({ hasText: /n’est pas valable/ });
