@@ -240,4 +240,3 @@ export async function authenticate(
   }
   return { ok: true, value: { userId: user.id, role: user.role, secondFactor } };
 }
-
