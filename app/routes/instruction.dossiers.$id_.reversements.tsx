@@ -55,8 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { label: "Déjà demandé en reversement", value: formatEuros(summary.askedCents) },
       { label: "Reste à demander en reversement", value: formatEuros(summary.proposedCents) },
     ],
-    proposed: formatEurosInput(summary.proposedCents),
+    proposed: summary.proposedCents > 0 ? formatEurosInput(summary.proposedCents) : "",
     hasProposal: summary.proposedCents > 0,
+    // What may still be asked back, whatever the reason: the money paid and not yet asked for.
+    recoverable: summary.paidCents - summary.askedCents > 0,
+    recoverableAmount: formatEuros(Math.max(0, summary.paidCents - summary.askedCents)),
     defaultDueDate: parisDay(addParisDays(new Date(), RECOVERY_DAYS)),
     today: parisDay(new Date()),
     recoveries: summary.state.recoveries.map((recovery) => ({
@@ -213,13 +216,22 @@ export default function RecoveriesPage() {
           ) : null}
         </section>
       ))}
-      {view.open ? (
+      {view.open && !view.recoverable ? (
+        <>
+          <h2>Décider un reversement</h2>
+          <p>
+            Aucun reversement ne peut être décidé&nbsp;: tout ce que la Région a versé est déjà demandé en
+            reversement, ou rien n’a encore été versé.
+          </p>
+        </>
+      ) : null}
+      {view.open && view.recoverable ? (
         <Form method="post" noValidate>
           <h2>Décider un reversement</h2>
           <p>
             {view.hasProposal
               ? "Le portail propose le montant versé au-delà de la subvention finalement due."
-              : "Rien n’a été versé au-delà de la subvention finalement due pour l’instant."}{" "}
+              : `Rien de ce qui a été versé au-delà de la subvention finalement due ne reste à demander. Pour un autre motif (emploi non conforme, projet abandonné), un reversement peut être décidé dans la limite de ${view.recoverableAmount} versés et non encore demandés.`}{" "}
             La demande de reversement (PDF) est envoyée par e-mail à l’association.
           </p>
           <InputField

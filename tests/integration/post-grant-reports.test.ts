@@ -587,6 +587,13 @@ describe.each(databaseKinds())("financial reports, recoveries and settlement on 
       ),
     );
     expect(issued.location).toBe(`/instruction/dossiers/${dossierId}/reversements?message=emis`);
+    // Nothing paid beyond the final subsidy is left to ask for: no amount is offered (never « 0,00 »); what
+    // was paid and not asked back may still be recovered for another reason.
+    const afterIssue = (
+      await outcome(recoveriesPage.loader(get(recoveriesUrl, instructor, { id: dossierId })))
+    ).body as { proposed: string; recoverable: boolean; recoverableAmount: string };
+    expect(afterIssue).toMatchObject({ proposed: "", recoverable: true });
+    expect(afterIssue.recoverableAmount).toBe(formatEuros(1_800_000 - 199_978));
     const settlementUrl = `http://localhost/instruction/dossiers/${dossierId}/solde`;
     const tooEarly = await outcome(
       settlementPage.action(post(settlementUrl, { intent: "SETTLE" }, instructor, { id: dossierId })),
