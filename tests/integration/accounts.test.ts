@@ -15,7 +15,11 @@ import {
   signUp,
 } from "~/services/accounts/accounts.server";
 import { hashPassword, verifyPassword } from "~/services/accounts/password.server";
-import { rateLimitMessage, recordLoginFailure } from "~/services/accounts/rate-limit.server";
+import {
+  purgeOldAttempts,
+  rateLimitMessage,
+  recordLoginFailure,
+} from "~/services/accounts/rate-limit.server";
 import {
   closeOwnSession,
   createSession,
@@ -392,6 +396,12 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
         ok: true,
         value: { userId: person.id, role: UserRole.APPLICANT, secondFactor: false },
       });
+
+      // The periodic jobs delete what no limit looks at any more: a day later, none of these failures is kept.
+      const failures = { key: { in: [person.email, "198.51.100.1"] }, createdAt: { lte: at(DAY) } };
+      await recordLoginFailure(database.db, { email: person.email, ip: "198.51.100.1", now: at(DAY) });
+      expect(await purgeOldAttempts(database.db, at(DAY + 5 * MINUTE))).toBeGreaterThanOrEqual(4);
+      expect(await database.db.loginAttempt.count({ where: failures })).toBe(2);
     });
 
     it("blocks an address after 20 failures across different accounts, but not those accounts elsewhere", async () => {

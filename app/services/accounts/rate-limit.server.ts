@@ -59,3 +59,14 @@ export function rateLimitMessage(retryAt: Date, now: Date = new Date()): string 
   const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
   return `Trop de tentatives de connexion. Pour protéger votre compte, réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
 }
+
+/** Failed sign-ins and the sends counted by the limits are needed for an hour at most: kept a day, then deleted. */
+export const ATTEMPT_KEEP_MS = 24 * 60 * 60_000;
+
+/** Deletes the counted attempts older than a day (run with the periodic jobs); returns how many went. */
+export async function purgeOldAttempts(db: PrismaClient, now = new Date()): Promise<number> {
+  const { count } = await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - ATTEMPT_KEEP_MS) } },
+  });
+  return count;
+}

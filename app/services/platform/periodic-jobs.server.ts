@@ -1,9 +1,11 @@
 // What runs beside requests: correction reminders before their reply date, financial report and equity-advance
 // instalment reminders, the daily digest of instructors
-// who chose it, the funders' weekly digest, and retention (purge notices, then purges). All are idempotent
+// who chose it, the funders' weekly digest, the purge of day-old sign-in failures and sends counted by the
+// rate limits, and retention (purge notices, then purges). All are idempotent
 // and claim their rows, so every instance runs them.
 import type { PrismaClient } from "~/generated/prisma/client";
 
+import { purgeOldAttempts } from "~/services/accounts/rate-limit.server";
 import { sendWeeklyFunderDigests } from "~/services/funders/digest.server";
 import { sendCorrectionReminders } from "~/services/instruction/corrections.server";
 import { sendAdvanceReminders } from "~/services/post-grant/advance-reminders.server";
@@ -27,9 +29,10 @@ export async function runInstructionJobs(
   });
   const digests = await sendDailyDigests(db, now);
   const funderDigests = await sendWeeklyFunderDigests(db, { now, appUrl: input.appUrl });
+  const attemptsPurged = await purgeOldAttempts(db, now);
   // Last: it deletes files, and a failure on one dossier is reported only after the others were done.
   const retention = await runRetention(db, input.storage, { now, appUrl: input.appUrl });
-  return { reminders, reportReminders, advanceReminders, digests, funderDigests, retention };
+  return { reminders, reportReminders, advanceReminders, digests, funderDigests, attemptsPurged, retention };
 }
 
 /** Runs the jobs now, then every `intervalMs` (ten minutes by default); `stop()` waits for the run in flight. */
