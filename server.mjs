@@ -48,7 +48,8 @@ if (trustProxy) {
 
 // Addresses that carry a single-use secret (invitations, password resets, email checks): the log keeps which
 // page was asked, never the token, which would let anyone reading the logs use the link.
-const TOKEN_PATH = /^\/(invitations|reinitialiser-mot-de-passe|activer-mon-compte|verifier-email)\/[^/]+/;
+const TOKEN_PATH =
+  /^\/(invitations|reinitialiser-mot-de-passe|activer-mon-compte|verifier-email|desabonnement)\/[^/]+/;
 
 /** The path as the request log writes it: no query string, token segments masked. */
 function loggedPath(url) {

@@ -41,6 +41,8 @@ export function funderWeeklyDigest(data: {
   projectCount: number;
   now: Date;
   filtersUrl: string;
+  /** The one-click unsubscribe page: every filter of this person stops sending the digest. */
+  unsubscribeUrl: string;
 }) {
   const sections = data.sections.filter((section) => section.dossiers.length > 0);
   return renderEmail({
@@ -59,6 +61,7 @@ export function funderWeeklyDigest(data: {
     action: { label: "Gérer mes filtres et mes abonnements", url: data.filtersUrl },
     footnotes: [
       "Vous recevez ce récapitulatif chaque lundi parce que vous vous êtes abonné·e à ces filtres. Vous pouvez vous désabonner d’un filtre sur la page « Mes filtres enregistrés » du portail.",
+      `Pour ne plus recevoir aucun récapitulatif : ${data.unsubscribeUrl}`,
     ],
   });
 }

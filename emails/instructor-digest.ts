@@ -7,6 +7,8 @@ export function instructorDigest(data: {
   firstName: string;
   items: ReadonlyArray<{ line: string; url: string; createdAt: Date }>;
   now: Date;
+  /** The one-click unsubscribe page of this person's digest. */
+  unsubscribeUrl: string;
 }) {
   const count = data.items.length;
   return renderEmail({
@@ -24,6 +26,7 @@ export function instructorDigest(data: {
     ],
     footnotes: [
       "Vous recevez un récapitulatif par jour. Pour recevoir un e-mail à chaque événement, changez ce choix sur la page « Mon compte » du portail.",
+      `Pour ne plus recevoir ce récapitulatif : ${data.unsubscribeUrl}`,
     ],
   });
 }

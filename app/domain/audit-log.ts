@@ -172,10 +172,14 @@ const DETAIL_LABELS: Record<string, string> = {
   territoryCodes: "territoires",
   retentionMonths: "durée de conservation (mois)",
   purgeNoticeDays: "préavis de purge (jours)",
+  digest: "récapitulatif",
+  oneClick: "en un clic depuis la messagerie",
 };
 
 /** Enum values stored in details (kinds, statuses, roles, schemes), in French. */
 const VALUE_LABELS: Record<string, string> = {
+  "recapitulatif-quotidien": "quotidien (instruction)",
+  "recapitulatif-financeurs": "hebdomadaire (financeurs)",
   ...TERRITORY_KIND_LABELS,
   ...DOSSIER_STATUS_LABELS,
   ...ROLE_LABELS,

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   purgeNoticeSent: "retention.purge_notice_sent",
   dossierPurged: "retention.dossier_purged",
   personalDataExported: "account.data_exported",
+  digestUnsubscribed: "account.digest_unsubscribed",
   // After the grant (#16): every act on the agreement, a payment, a report, an amount to repay.
   agreementAccepted: "post_grant.agreement_accepted",
   paymentRequested: "post_grant.payment_requested",
@@ -144,6 +145,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "retention.purge_notice_sent": "Avis de purge envoyé",
   "retention.dossier_purged": "Dossier purgé (pièces et données personnelles)",
   "account.data_exported": "Export de ses données personnelles",
+  "account.digest_unsubscribed": "Désabonnement d’un récapitulatif par e-mail",
   "post_grant.agreement_accepted": "Convention acceptée",
   "post_grant.payment_requested": "Versement demandé",
   "post_grant.payment_correction_requested": "Complément demandé sur une demande de versement",

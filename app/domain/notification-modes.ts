@@ -16,6 +16,11 @@ export const NOTIFICATION_MODE_OPTIONS: ReadonlyArray<{
     label: "Un récapitulatif par jour",
     hint: "Un seul e-mail chaque matin, qui liste les événements de la veille avec leurs liens.",
   },
+  {
+    value: NotificationMode.NONE,
+    label: "Aucun e-mail",
+    hint: "Vous suivez vos dossiers sur le portail (file d’instruction, suivi après l’octroi) ; aucun e-mail de notification ne vous est envoyé.",
+  },
 ];
 
 export function isNotificationMode(value: unknown): value is NotificationMode {

@@ -1,6 +1,7 @@
 // Funders save filters of the shared pipeline and, when subscribed, get one email each Monday from 07:00
 // (Paris) with the projects newly shared that match them — never an unshared, draft or withdrawn dossier,
 // never twice the same week, nothing at all when nothing is new.
+import { readUnsubscribeToken, unsubscribeFromDigest } from "~/services/accounts/unsubscribe.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -231,6 +232,20 @@ describe.each(databaseKinds())("funders' weekly digest on %s", (kind) => {
     // A Monday with nothing new sends nothing.
     expect(await sendWeeklyFunderDigests(db, { now: at("2026-11-23T08:00:00"), appUrl: APP_URL })).toBe(0);
     expect(await digestsTo(funder.email)).toHaveLength(2);
+
+    // Each digest carries its one-click unsubscribe address; following it stops every filter's digest.
+    const token = emails[1]!.unsubscribeUrl!.split("/desabonnement/")[1]!;
+    expect(readUnsubscribeToken(token)).toEqual({ digest: "recapitulatif-financeurs", userId: funder.id });
+    expect(emails[1]!.text).toContain(
+      `Pour ne plus recevoir aucun récapitulatif : ${emails[1]!.unsubscribeUrl}`,
+    );
+    await unsubscribeFromDigest(db, {
+      digest: "recapitulatif-financeurs",
+      userId: funder.id,
+      ip: "203.0.113.7",
+      oneClick: false,
+    });
+    expect(await db.funderSavedFilter.count({ where: { userId: funder.id, weeklyDigest: true } })).toBe(0);
   });
 
   it("subscribes a saved filter to the email only when asked, and audits saving, subscribing and deleting", async () => {

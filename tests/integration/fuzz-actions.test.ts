@@ -93,6 +93,11 @@ const CALL = {
 const TERRITORY = { name: "Pays de Beauce", kind: "PETR", departmentCode: "28", leaderGroup: "" };
 const SPECS: Record<string, ActionSpec> = {
   "activer-mon-compte.$token": { as: null, params: () => TOKEN, forms: () => [PASSWORDS] },
+  "desabonnement.$token": {
+    as: null,
+    params: () => TOKEN,
+    forms: () => [{ "List-Unsubscribe": "One-Click" }],
+  },
   "admin.appels.$id": {
     as: "admin",
     params: (c) => ({ id: c.call }),

@@ -435,6 +435,37 @@ describe.each(databaseKinds())("email outbox on %s with a real SMTP server", (ki
     });
   });
 
+  it("sends a digest with the one-click unsubscribe headers of RFC 8058, and other emails without", async () => {
+    const { db } = database;
+    const smtp = await smtpServer();
+    const now = new Date("2026-11-23T06:05:00.000Z");
+    const unsubscribe = "https://portail.example.fr/desabonnement/recapitulatif-quotidien.abc.sig";
+    await db.$transaction(async (tx) => {
+      await enqueueEmail(
+        tx,
+        { ...filedEmail("instructrice@exemple.fr"), unsubscribeUrl: unsubscribe },
+        { now },
+      );
+      await enqueueEmail(tx, filedEmail("camille@exemple.fr"), { now });
+    });
+    expect(await processOutboxBatch({ db, transport: smtp.transport, storage, now })).toEqual({
+      sent: 2,
+      failed: 0,
+    });
+    const messages = await Promise.all(smtp.received.map(({ raw }) => simpleParser(raw)));
+    const digest = messages.find(
+      (message) => message.to && "text" in message.to && message.to.text.includes("instructrice"),
+    )!;
+    // As a mail client reads them, folded lines unfolded.
+    const header = (message: (typeof messages)[number], name: string) =>
+      message.headerLines.find((line) => line.key === name)?.line.replace(/\r?\n\s+/g, " ");
+    expect(header(digest, "list-unsubscribe")).toBe(`List-Unsubscribe: <${unsubscribe}>`);
+    expect(header(digest, "list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    const other = messages.find((message) => message !== digest)!;
+    expect(header(other, "list-unsubscribe")).toBeUndefined();
+    expect(header(other, "list-unsubscribe-post")).toBeUndefined();
+  });
+
   it("holds back an email whose attached file is missing, retries it later and sends it once the file is there", async () => {
     const { db } = database;
     const smtp = await smtpServer();

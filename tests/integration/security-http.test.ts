@@ -14,11 +14,13 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { PrismaClient } from "~/generated/prisma/client";
+import { NotificationMode } from "~/generated/prisma/enums";
+import { unsubscribeToken, type Digest } from "~/services/accounts/unsubscribe.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
 
 import { DEMO_ACCOUNTS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { APP_SERVER_SESSION_SECRET, startAppServer, type AppServer } from "../support/app-server";
 import { MATRIX, urlOf } from "../support/authorization-matrix";
 import { readMigrations } from "../support/database";
 import { sentTo } from "../support/smtp";
@@ -41,6 +43,7 @@ describe("security over HTTP (production server)", () => {
   let dataDir: string;
   let server: AppServer;
   let dossierId: string;
+  let instructorId: string;
 
   // The request log is on: the token test reads it.
   const env = () => ({ STORAGE_DIR: path.join(root, "files"), LOG_REQUESTS: "1" });
@@ -57,6 +60,13 @@ describe("security over HTTP (production server)", () => {
     dossierId = (
       await db.dossier.findFirstOrThrow({
         where: { organisation: { memberships: { some: { userId: porteur.id } } }, documents: { some: {} } },
+      })
+    ).id;
+    // The demo instructor reads the daily digest, whose emails carry an unsubscribe link.
+    instructorId = (
+      await db.user.update({
+        where: { email: account("instructor").email },
+        data: { notificationMode: NotificationMode.DAILY_DIGEST },
       })
     ).id;
     await db.$disconnect();
@@ -335,6 +345,53 @@ describe("security over HTTP (production server)", () => {
     });
     expect(expired.status).toBe(400);
     expect((await signIn("applicantCooperative", undefined, password)).status).toBe(302);
+  });
+
+  /** The digest's unsubscribe link as the server signs it, with its session secret. */
+  function unsubscribeLink(digest: Digest, userId: string): string {
+    const saved = process.env.SESSION_SECRET;
+    process.env.SESSION_SECRET = APP_SERVER_SESSION_SECRET;
+    try {
+      return `/desabonnement/${unsubscribeToken(digest, userId)}`;
+    } finally {
+      if (saved === undefined) delete process.env.SESSION_SECRET;
+      else process.env.SESSION_SECRET = saved;
+    }
+  }
+
+  it("unsubscribes from a digest by the email's one-click POST, without signing in; a forged link names nobody", async () => {
+    const link = unsubscribeLink("recapitulatif-quotidien", instructorId);
+    // Opening the link changes nothing (link checkers and previews open links): the page asks for a click.
+    for (let look = 0; look < 2; look++) {
+      const page = await send("GET", link);
+      expect(page.status).toBe(200);
+      expect(page.body.replaceAll("<!-- -->", "")).toContain(
+        `Vous recevez le récapitulatif quotidien de vos dossiers à l’adresse <strong>${account("instructor").email}</strong>`,
+      );
+    }
+    // Another person's id under this signature, or another digest: not found, in French, nothing changes.
+    const forged = link.replace(instructorId, dossierId);
+    const refused = await send("POST", forged, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(refused.status).toBe(404);
+    expect(refused.body).toContain("Ce lien de désabonnement n’est pas valable");
+    expect(
+      (await send("GET", link.replace("recapitulatif-quotidien", "recapitulatif-financeurs"))).status,
+    ).toBe(404);
+    expect((await send("GET", link)).body).toContain("Me désabonner");
+
+    // The mail client's one-click POST (RFC 8058) comes from a mail server: no cookie, no Origin.
+    const click = await send("POST", link, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(click.status).toBe(200);
+    expect(click.body.replaceAll("<!-- -->", "")).toContain(
+      "ne reçoit plus le récapitulatif quotidien de vos dossiers",
+    );
+    const after = await send("GET", link);
+    expect(after.body).toContain("C’est fait");
+    expect(after.body).not.toContain("Me désabonner");
+
+    // The request log names the page, never the link's signature.
+    await expect.poll(() => server.output()).toContain('"path":"/desabonnement/…"');
+    expect(server.output()).not.toContain(link.split(".").at(-1)!);
   });
 
   it("limits reset emails per address and per network, answering alike whether the account exists or not", async () => {

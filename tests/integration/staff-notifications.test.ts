@@ -3,6 +3,8 @@
 // every event since the last one, and nothing is sent to a deactivated account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { AUDIT_ACTIONS } from "~/domain/audit";
+import { readUnsubscribeToken, unsubscribeFromDigest } from "~/services/accounts/unsubscribe.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { NotificationMode, OutboxStatus, UserRole } from "~/generated/prisma/enums";
 import {
@@ -105,6 +107,10 @@ describe.each(databaseKinds())("staff notifications on %s", (kind) => {
     );
     expect(digest!.text).toContain(`${APP_URL}/instruction/dossiers/d2`);
     expect(digest!.status).toBe(OutboxStatus.PENDING);
+    // Its unsubscribe address (List-Unsubscribe, and written in the email) names this person and this digest.
+    const token = digest!.unsubscribeUrl!.split("/desabonnement/")[1]!;
+    expect(readUnsubscribeToken(token)).toEqual({ digest: "recapitulatif-quotidien", userId: user.id });
+    expect(digest!.text).toContain(`Pour ne plus recevoir ce récapitulatif : ${digest!.unsubscribeUrl}`);
 
     // Later that day a new event waits for tomorrow's digest; running the job again sends nothing more.
     await notifyStaff(
@@ -121,6 +127,38 @@ describe.each(databaseKinds())("staff notifications on %s", (kind) => {
     expect(emails[1]!.subject).toBe("Votre récapitulatif du 03/12/2026 : 1 nouveauté");
     expect(emails[1]!.text).toContain("CAPSCOP-2026-00003 : dossier confié");
     expect(emails[1]!.text).not.toContain("CAPASSO-2026-00001");
+  });
+
+  it("sends nothing, and keeps nothing for a digest, to an instructor who chose no email", async () => {
+    const user = await instructor("aucun@region.example", NotificationMode.DAILY_DIGEST);
+    await notifyStaff(
+      db,
+      { ...event("CAPASSO-2026-00010 : correction reçue"), userId: user.id },
+      parisWinter("2026-12-01T15:00:00"),
+    );
+    // Unsubscribed from the digest by its link: the event kept before is not sent either.
+    expect(
+      await unsubscribeFromDigest(db, {
+        digest: "recapitulatif-quotidien",
+        userId: user.id,
+        ip: "203.0.113.9",
+        oneClick: true,
+      }),
+    ).toBe(true);
+    await notifyStaff(
+      db,
+      { ...event("CAPASSO-2026-00010 : nouveau message"), userId: user.id },
+      parisWinter("2026-12-01T16:00:00"),
+    );
+    await sendDailyDigests(db, parisWinter("2026-12-02T07:05:00"));
+    expect(await outboxTo(user.email)).toHaveLength(0);
+    expect(await db.digestItem.count({ where: { userId: user.id, sentAt: null } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).notificationMode).toBe(
+      NotificationMode.NONE,
+    );
+    expect(
+      await db.auditLog.count({ where: { actorId: user.id, action: AUDIT_ACTIONS.digestUnsubscribed } }),
+    ).toBe(1);
   });
 
   it("sends nothing to a deactivated account", async () => {

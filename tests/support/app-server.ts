@@ -64,6 +64,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The session secret of the servers started here: what signs their cookies and unsubscribe links. */
+export const APP_SERVER_SESSION_SECRET = "test-session-secret-not-for-production";
+
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   ensureBuild();
   const port = await freePort();
@@ -77,7 +80,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     env: {
       ...process.env,
       NODE_ENV: "production",
-      SESSION_SECRET: "test-session-secret-not-for-production",
+      SESSION_SECRET: APP_SERVER_SESSION_SECRET,
       STORAGE_DIR: path.join(scratch, "files"),
       MAIL_DIR: path.join(scratch, "mail"),
       APP_URL: url,

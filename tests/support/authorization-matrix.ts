@@ -185,6 +185,12 @@ export const MATRIX: Record<string, RouteRow> = {
     action: { params: () => TOKEN, form: () => PASSWORDS, expect: all(400) },
   },
   "verifier-email.$token.tsx": { public: true, loader: { params: () => TOKEN, expect: all(200) } },
+  // A forged or mangled unsubscribe link names nobody; a genuine one is followed in digest-unsubscribe.test.ts.
+  "desabonnement.$token.tsx": {
+    public: true,
+    loader: { params: () => TOKEN, expect: all(404) },
+    action: { params: () => TOKEN, form: () => ({ "List-Unsubscribe": "One-Click" }), expect: all(404) },
+  },
   "invitations.$token.tsx": {
     public: true,
     loader: { params: () => TOKEN, expect: all(404) },

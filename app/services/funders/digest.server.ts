@@ -10,6 +10,7 @@ import { funderWeeklyDigest, type DigestFilterSection } from "~emails/funder-wee
 
 import { pipelineCards } from "./pipeline.server";
 import { territoryNames } from "./saved-filters.server";
+import { unsubscribeUrl } from "~/services/accounts/unsubscribe.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 import { funderDossierUrl, portalUrl } from "~/services/dossiers/links.server";
 
@@ -102,8 +103,10 @@ export async function sendWeeklyFunderDigests(
             projectCount: projectUrls.size,
             now,
             filtersUrl: portalUrl(appUrl, "/financeurs/filtres"),
+            unsubscribeUrl: unsubscribeUrl(appUrl, "recapitulatif-financeurs", user.id),
           }),
           to: user.email,
+          unsubscribeUrl: unsubscribeUrl(appUrl, "recapitulatif-financeurs", user.id),
         },
         { now },
       );

@@ -7,6 +7,8 @@ import { NotificationMode } from "~/generated/prisma/enums";
 import { instructorDigest } from "~emails/instructor-digest";
 import type { RenderedEmail } from "~emails/layout";
 
+import { appUrl } from "~/env.server";
+import { unsubscribeUrl } from "~/services/accounts/unsubscribe.server";
 import { enqueueEmail } from "~/services/platform/outbox.server";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
@@ -29,7 +31,7 @@ export async function notifyStaff(tx: Tx, notification: StaffNotification, now =
     where: { id: notification.userId },
     select: { email: true, notificationMode: true, deactivatedAt: true },
   });
-  if (!user || user.deactivatedAt) return;
+  if (!user || user.deactivatedAt || user.notificationMode === NotificationMode.NONE) return;
   if (user.notificationMode === NotificationMode.DAILY_DIGEST) {
     await tx.digestItem.create({
       data: {
@@ -59,7 +61,11 @@ export function digestDayStart(now: Date): Date {
  * Sends each digest reader one email with what happened since their last digest, once a day from
  * DIGEST_HOUR (Paris). Safe to run often and on several instances: items are claimed under a row lock.
  */
-export async function sendDailyDigests(db: PrismaClient, now = new Date()): Promise<number> {
+export async function sendDailyDigests(
+  db: PrismaClient,
+  now = new Date(),
+  baseUrl = appUrl(),
+): Promise<number> {
   const dayStart = digestDayStart(now);
   const users = await db.digestItem.groupBy({
     by: ["userId"],
@@ -88,10 +94,16 @@ export async function sendDailyDigests(db: PrismaClient, now = new Date()): Prom
         where: { id: { in: items.map((item) => item.id) } },
         data: { sentAt: now },
       });
-      if (!user || user.deactivatedAt) return false;
+      // Kept before they chose no email at all: marked sent, not sent.
+      if (!user || user.deactivatedAt || user.notificationMode === NotificationMode.NONE) return false;
+      const unsubscribe = unsubscribeUrl(baseUrl, "recapitulatif-quotidien", userId);
       await enqueueEmail(
         tx,
-        { ...instructorDigest({ firstName: user.firstName, items, now }), to: user.email },
+        {
+          ...instructorDigest({ firstName: user.firstName, items, now, unsubscribeUrl: unsubscribe }),
+          to: user.email,
+          unsubscribeUrl: unsubscribe,
+        },
         { now },
       );
       return true;

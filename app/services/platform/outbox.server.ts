@@ -70,6 +70,8 @@ export type OutgoingEmail = RenderedEmail & {
   to: string;
   /** Files read from storage when the email is sent, so the row stays small and the bytes are not copied. */
   attachments?: OutboxAttachment[];
+  /** Digests: the one-click unsubscribe address (List-Unsubscribe and List-Unsubscribe-Post headers). */
+  unsubscribeUrl?: string;
 };
 
 export async function enqueueEmail(tx: OutboxClient, email: OutgoingEmail, options: { now?: Date } = {}) {
@@ -83,6 +85,7 @@ export async function enqueueEmail(tx: OutboxClient, email: OutgoingEmail, optio
       text: email.text,
       html: email.html,
       attachments,
+      unsubscribeUrl: email.unsubscribeUrl ?? null,
       nextAttemptAt: options.now ?? new Date(),
     },
     select: { id: true },
@@ -165,6 +168,15 @@ export async function processOutboxBatch({
         html: email.html,
         messageId: `<${email.id}@portail-ess.outbox>`,
         ...(attachments.length > 0 ? { attachments } : {}),
+        // RFC 8058: a mail client offers « Se désabonner » and POSTs List-Unsubscribe=One-Click to the address.
+        ...(email.unsubscribeUrl
+          ? {
+              headers: {
+                "List-Unsubscribe": `<${email.unsubscribeUrl}>`,
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+              },
+            }
+          : {}),
       });
       await db.outboxEmail.update({
         where: { id: email.id },

@@ -27,7 +27,7 @@ export async function runInstructionJobs(
     appUrl: input.appUrl,
     storage: input.storage,
   });
-  const digests = await sendDailyDigests(db, now);
+  const digests = await sendDailyDigests(db, now, input.appUrl);
   const funderDigests = await sendWeeklyFunderDigests(db, { now, appUrl: input.appUrl });
   const attemptsPurged = await purgeOldAttempts(db, now);
   // Last: it deletes files, and a failure on one dossier is reported only after the others were done.
