@@ -6,6 +6,7 @@ import { formatEuros } from "~/domain/format";
 import { formatBytes } from "~/domain/uploads";
 import { renderFilingReceipt, type FilingReceiptData } from "~/pdf/filing-receipt.server";
 
+import { expectArchivable, renderRecorded } from "../../support/pdf-archive";
 import { pdfInfo, pdfText } from "../../support/pdf-text";
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
@@ -153,5 +154,17 @@ describe("renderFilingReceipt", () => {
     expect(info.Title).toBe("Récépissé de dépôt — dossier CAPASSO-2026-00042");
     expect(info.Author).toBe("Région Centre-Val de Loire");
     expect(info.CreationDate).toBe("D:20261122130500Z");
+  });
+
+  it("is tagged PDF/A-2a: title, headings, paragraphs, lists, a link; reads back as written", async () => {
+    await expectArchivable(await renderRecorded(() => renderFilingReceipt(receipt())), [
+      "H1",
+      "H2",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Link",
+    ]);
   });
 });

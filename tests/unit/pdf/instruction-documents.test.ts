@@ -11,8 +11,10 @@ import { renderAgreement, type AgreementData } from "~/pdf/agreement.server";
 import { renderCommissionAgenda, type CommissionAgendaData } from "~/pdf/commission-agenda.server";
 import { renderDecisionLetter, type DecisionLetterData } from "~/pdf/decision-letter.server";
 import { renderInstructorReport, type InstructorReportData } from "~/pdf/instructor-report.server";
+import { createDocument, drawTitle, toBuffer } from "~/pdf/layout.server";
 import { renderSchedule } from "~/pdf/schedule.server";
 
+import { expectArchivable, renderRecorded } from "../../support/pdf-archive";
 import { pdfInfo, pdfText } from "../../support/pdf-text";
 
 const dossier = {
@@ -506,5 +508,37 @@ describe("renderCommissionAgenda", () => {
     const { text } = await read(await renderCommissionAgenda({ ...agenda(), items: [] }));
     expect(text).toContain("Aucun dossier n’est inscrit à l’ordre du jour.");
     expect(text).not.toContain("Total général");
+  });
+});
+
+describe("the bold capital E", () => {
+  it("reads « Entre » even after a document whose only bold E was the one inside « É »", async () => {
+    const before = createDocument({ title: "Échéancier", subject: "Échéancier", createdAt: DECIDED });
+    drawTitle(before, "Échéancier");
+    await toBuffer(before);
+    const { text } = await read(await renderAgreement(agreement()));
+    expect(text).toContain("Entre les soussignés");
+  });
+});
+
+describe("every instruction document", () => {
+  it.each([
+    ["the instructor report", () => renderInstructorReport(report()), ["H1", "H2", "L", "LI", "Table", "TH", "TD"]],
+    ["the decision letter", () => renderDecisionLetter(letter()), ["H2", "L", "LI"]],
+    ["the agreement", () => renderAgreement(agreement()), ["H1", "H2", "L", "LI", "Table", "TH", "TD"]],
+    [
+      "the repayment schedule",
+      () =>
+        renderSchedule({
+          dossier: equityDossier,
+          amountCents: 10_000_000,
+          table: termsOf("EQUITY_ADVANCE", 10_000_000).table,
+          createdAt: DECIDED,
+        }),
+      ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+    ],
+    ["the commission agenda", () => renderCommissionAgenda(agenda()), ["H1", "H2", "Table", "TH", "TD"]],
+  ] as const)("%s is tagged PDF/A-2a and reads back as written", async (_, render, roles) => {
+    await expectArchivable(await renderRecorded(render), roles);
   });
 });
