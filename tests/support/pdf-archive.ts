@@ -14,7 +14,9 @@ import { expect } from "vitest";
 import { pdfText, withPdf } from "./pdf-text";
 
 /** Renders a document while noting every string the generator draws, in order. */
-export async function renderRecorded(render: () => Promise<Buffer>): Promise<{ bytes: Buffer; written: string[] }> {
+export async function renderRecorded(
+  render: () => Promise<Buffer>,
+): Promise<{ bytes: Buffer; written: string[] }> {
   const prototype = PDFDocument.prototype as unknown as { text: (...args: unknown[]) => unknown };
   const text = prototype.text;
   const written: string[] = [];
@@ -96,4 +98,11 @@ export async function expectArchivable(
     return page.slice(0, page.length - footer.length);
   });
   expect(read.join("")).toBe(body.join(""));
+}
+
+/** Renders a document, checks it as `expectArchivable` does, and gives its bytes for the test's other checks. */
+export async function archived(render: () => Promise<Buffer>, expected: readonly string[]): Promise<Buffer> {
+  const recorded = await renderRecorded(render);
+  await expectArchivable(recorded, expected);
+  return recorded.bytes;
 }

@@ -111,6 +111,8 @@ describe("renderInstructorReport", () => {
   it("gives each criterion's result with its explanation, and the completeness checks", async () => {
     const { text } = await read(await renderInstructorReport(report()));
     expect(text).toContain("3 critères examinés\u00a0: 1 non rempli, 1 à vérifier.");
+    // Each column as wide as its longest word: « Résultat », « Rempli » are never cut.
+    expect(text).toContain("Critère Résultat Explication");
     expect(text).toContain("Forme juridique Rempli Association déclarée (loi 1901).");
     expect(text).toContain("Siège dans la région À vérifier Adresse du siège à confirmer.");
     expect(text).toContain("Emploi en CDI Non rempli Le poste est proposé en CDD.");
@@ -523,8 +525,12 @@ describe("the bold capital E", () => {
 
 describe("every instruction document", () => {
   it.each([
-    ["the instructor report", () => renderInstructorReport(report()), ["H1", "H2", "L", "LI", "Table", "TH", "TD"]],
-    ["the decision letter", () => renderDecisionLetter(letter()), ["H2", "L", "LI"]],
+    [
+      "the instructor report",
+      () => renderInstructorReport(report()),
+      ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+    ],
+    ["the decision letter", () => renderDecisionLetter(letter()), ["H1", "H2", "L", "LI"]],
     ["the agreement", () => renderAgreement(agreement()), ["H1", "H2", "L", "LI", "Table", "TH", "TD"]],
     [
       "the repayment schedule",
