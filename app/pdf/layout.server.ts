@@ -4,6 +4,7 @@ import PDFDocument from "pdfkit";
 
 import { formatBytes } from "~/domain/uploads";
 import { FONTS, parsedFonts, registerFonts } from "~/pdf/fonts.server";
+import { escapeXmpInfo } from "~/pdf/metadata.server";
 import { artifact, heading, initStructure, list, listItem, paragraph } from "~/pdf/structure.server";
 
 export type Doc = PDFKit.PDFDocument;
@@ -57,28 +58,6 @@ export function createDocument(options: {
   initStructure(doc);
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
   return doc;
-}
-
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/**
- * pdfkit copies Title, Author, Subject into the XMP metadata (which PDF/A requires) as they are: a project
- * named « Jardins & Cie » would make the XML invalid. The Info dictionary keeps the text unescaped.
- */
-function escapeXmpInfo(doc: Doc): void {
-  const target = doc as unknown as { _addInfo: () => void; info: Record<string, unknown> };
-  const addInfo = target._addInfo.bind(doc);
-  target._addInfo = () => {
-    const info = target.info;
-    target.info = Object.fromEntries(
-      Object.entries(info).map(([key, value]) => [key, typeof value === "string" ? escapeXml(value) : value]),
-    );
-    try {
-      addInfo();
-    } finally {
-      target.info = info;
-    }
-  };
 }
 
 /** The width between the left and right margins. */

@@ -7,7 +7,7 @@ import { formatBytes } from "~/domain/uploads";
 import { renderFilingReceipt, type FilingReceiptData } from "~/pdf/filing-receipt.server";
 
 import { expectArchivable, renderRecorded } from "../../support/pdf-archive";
-import { pdfInfo, pdfText } from "../../support/pdf-text";
+import { pdfInfo, pdfText, withPdf } from "../../support/pdf-text";
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
 
@@ -166,5 +166,15 @@ describe("renderFilingReceipt", () => {
       "LBody",
       "Link",
     ]);
+  });
+
+  it("keeps its XMP metadata well-formed XML when a title holds « & » or « < »", async () => {
+    const { bytes } = await render(receipt({ title: "Jardins & Cie <Bourges>" }));
+    const { info, xmp } = await withPdf(bytes, async (pdf) => {
+      const { info, metadata } = await pdf.getMetadata();
+      return { info: info as Record<string, unknown>, xmp: String(metadata?.getRaw() ?? "") };
+    });
+    expect(info.Subject).toBe("CAP ASSO\u00a0: Jardins & Cie <Bourges>");
+    expect(xmp).toContain("CAP ASSO\u00a0: Jardins &amp; Cie &lt;Bourges&gt;");
   });
 });
