@@ -77,6 +77,9 @@ export function group(doc: Doc, role: string, build: () => void): void {
 /** Page furniture a reader skips: rules, fills, footers, a table header repeated on a new page. */
 export function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
   const current = state(doc);
+  // Inside tagged content already (a rule drawn within a paragraph): starting an artifact there would make
+  // pdfkit close the paragraph's sequence; the drawing belongs to the paragraph instead.
+  if (current.open > 0) return draw();
   doc.markContent("Artifact", { type });
   current.open++;
   try {

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import { expect } from "vitest";
 
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+
 import { pdfText, withPdf } from "./pdf-text";
 
 /** Renders a document while noting every string the generator draws, in order. */
@@ -44,6 +46,28 @@ function roles(node: StructNode | null, into: string[] = []): string[] {
   return into;
 }
 
+const DRAWING: ReadonlySet<number> = new Set([
+  OPS.showText,
+  OPS.showSpacedText,
+  OPS.constructPath,
+  OPS.stroke,
+  OPS.fill,
+  OPS.fillStroke,
+  OPS.paintImageXObject,
+]);
+
+/** How many text or path operators lie outside any marked-content sequence (BMC/BDC … EMC). */
+function unmarkedDrawing(fnArray: number[]): number {
+  let depth = 0;
+  let count = 0;
+  for (const fn of fnArray) {
+    if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) depth++;
+    else if (fn === OPS.endMarkedContent) depth--;
+    else if (depth === 0 && DRAWING.has(fn)) count++;
+  }
+  return count;
+}
+
 /** qpdf's verdict: exit status 0 and no warning. */
 export function qpdfCheck(bytes: Uint8Array): string {
   const folder = mkdtempSync(join(tmpdir(), "pdf-check-"));
@@ -69,15 +93,19 @@ export async function expectArchivable(
   const { bytes, written } = recorded;
   expect(qpdfCheck(bytes)).toContain("No syntax or stream encoding errors found");
 
-  const { found, info, xmp } = await withPdf(bytes, async (pdf) => {
+  const { found, info, xmp, untagged } = await withPdf(bytes, async (pdf) => {
     const found = new Set<string>();
+    let untagged = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       for (const role of roles((await page.getStructTree()) as StructNode | null)) found.add(role);
+      untagged += unmarkedDrawing((await page.getOperatorList()).fnArray);
     }
     const { info, metadata } = await pdf.getMetadata();
-    return { found, info: info as Record<string, unknown>, xmp: metadata?.getRaw() ?? "" };
+    return { found, info: info as Record<string, unknown>, xmp: String(metadata?.getRaw() ?? ""), untagged };
   });
+  // PDF/A-2a: everything drawn is either content of the structure tree or an artifact.
+  expect(untagged, "text or paths drawn outside any marked content").toBe(0);
   expect([...found]).toEqual(expect.arrayContaining(["Document", "P", ...expected]));
   expect(info.Language).toBe("fr-FR");
   expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
