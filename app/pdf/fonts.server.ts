@@ -24,6 +24,27 @@ export function fontPaths(): { regular: string; bold: string } {
 
 /** A font parsed by fontkit, as pdfkit accepts it in place of a file (it only needs `layout`). */
 type ParsedFont = { layout: (...args: never[]) => unknown };
+type Glyph = { codePoints: number[] };
+type GlyphSource = { getGlyph: (id: number, codePoints?: number[]) => Glyph | null };
+
+/**
+ * pdfkit writes a glyph's Unicode mapping (ToUnicode: what copying, searching and screen readers read) from
+ * `glyph.codePoints`, and fontkit caches each glyph, with the characters it was first asked for, for the
+ * life of the parsed font, shared here by every document. Subsetting a composite glyph (« É » is E plus an
+ * accent) asks for its parts with no characters: after a document with a bold « É » and no bold « E », the
+ * E of every later document was mapped to nothing, and « Entre » read « ntre ». A glyph met again through
+ * text gets the characters it stands for.
+ */
+function keepCodePoints(font: ParsedFont): ParsedFont {
+  const source = font as unknown as GlyphSource;
+  const getGlyph = source.getGlyph.bind(font);
+  source.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
 
 let parsed: { regular: ParsedFont; bold: ParsedFont } | undefined;
 
@@ -35,7 +56,10 @@ export function parsedFonts(): { regular: ParsedFont; bold: ParsedFont } {
   if (!parsed) {
     const fontkit = require("fontkit") as { create: (buffer: Uint8Array) => ParsedFont };
     const { regular, bold } = fontPaths();
-    parsed = { regular: fontkit.create(readFileSync(regular)), bold: fontkit.create(readFileSync(bold)) };
+    parsed = {
+      regular: keepCodePoints(fontkit.create(readFileSync(regular))),
+      bold: keepCodePoints(fontkit.create(readFileSync(bold))),
+    };
   }
   return parsed;
 }

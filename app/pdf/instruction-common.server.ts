@@ -6,6 +6,7 @@ import type { ScheduleTable } from "~/domain/post-grant/agreement";
 import type { Schedule } from "~/domain/schedules";
 import { FONTS } from "~/pdf/fonts.server";
 import { BODY_SIZE, COLORS, contentWidth, ensureSpace, left, type Doc } from "~/pdf/layout.server";
+import { heading } from "~/pdf/structure.server";
 import { drawTable } from "~/pdf/table.server";
 
 export interface DocumentDossier {
@@ -132,12 +133,14 @@ export function drawSignatures(
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
 }
 
-/** A bold line of text across the page, such as a letter's « Objet ». */
+/** A bold line of text across the page: a letter's « Objet », which is the letter's title (H1). */
 export function drawStrong(doc: Doc, text: string, size = BODY_SIZE): void {
-  doc
-    .font(FONTS.bold)
-    .fontSize(size)
-    .fillColor(COLORS.text)
-    .text(text, left(doc), doc.y, { width: contentWidth(doc) });
+  heading(doc, 1, () =>
+    doc
+      .font(FONTS.bold)
+      .fontSize(size)
+      .fillColor(COLORS.text)
+      .text(text, left(doc), doc.y, { width: contentWidth(doc) }),
+  );
   doc.font(FONTS.regular).fontSize(BODY_SIZE);
 }

@@ -4,6 +4,8 @@ import PDFDocument from "pdfkit";
 
 import { formatBytes } from "~/domain/uploads";
 import { FONTS, parsedFonts, registerFonts } from "~/pdf/fonts.server";
+import { escapeXmpInfo } from "~/pdf/metadata.server";
+import { artifact, heading, initStructure, list, listItem, paragraph } from "~/pdf/structure.server";
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -36,6 +38,9 @@ export function createDocument(options: {
     // Page numbers need the page count, known only at the end: keep pages in memory until then.
     bufferPages: true,
     pdfVersion: "1.7",
+    // PDF/A-2a: archivable (fonts embedded, sRGB output intent, XMP identification) and tagged.
+    subset: "PDF/A-2a",
+    tagged: true,
     lang: "fr-FR",
     displayTitle: true,
     // Instead of pdfkit’s default, Helvetica, which cannot print a narrow no-break space.
@@ -49,6 +54,8 @@ export function createDocument(options: {
     },
   });
   registerFonts(doc);
+  escapeXmpInfo(doc);
+  initStructure(doc);
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
   return doc;
 }
@@ -65,19 +72,18 @@ export function ensureSpace(doc: Doc, height: number): void {
 /** The Region's header, at the top of the first page. */
 export function drawRegionHeader(doc: Doc): void {
   const x = left(doc);
-  doc.font(FONTS.bold).fontSize(14).fillColor(COLORS.brand).text(REGION_NAME, x, doc.page.margins.top);
-  doc
-    .font(FONTS.regular)
-    .fontSize(9.5)
-    .fillColor(COLORS.muted)
-    .text("Portail des financements de l’économie sociale et solidaire");
+  paragraph(doc, () =>
+    doc.font(FONTS.bold).fontSize(14).fillColor(COLORS.brand).text(REGION_NAME, x, doc.page.margins.top),
+  );
+  paragraph(doc, () =>
+    doc
+      .font(FONTS.regular)
+      .fontSize(9.5)
+      .fillColor(COLORS.muted)
+      .text("Portail des financements de l’économie sociale et solidaire"),
+  );
   const ruleY = doc.y + 6;
-  doc
-    .moveTo(x, ruleY)
-    .lineTo(x + contentWidth(doc), ruleY)
-    .lineWidth(1.5)
-    .strokeColor(COLORS.brand)
-    .stroke();
+  rule(doc, x, ruleY, 1.5, COLORS.brand);
   doc.x = x;
   doc.y = ruleY + 22;
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
@@ -85,17 +91,33 @@ export function drawRegionHeader(doc: Doc): void {
 
 /** The document's title, in large type. */
 export function drawTitle(doc: Doc, text: string, size = 20): void {
-  doc.font(FONTS.bold).fontSize(size).fillColor(COLORS.brand).text(text, left(doc), doc.y);
+  heading(doc, 1, () =>
+    doc.font(FONTS.bold).fontSize(size).fillColor(COLORS.brand).text(text, left(doc), doc.y),
+  );
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
+}
+
+/** A horizontal rule across the page, `y` points down: an artifact, skipped by a screen reader. */
+function rule(doc: Doc, x: number, y: number, width: number, color: string): void {
+  artifact(doc, () =>
+    doc
+      .moveTo(x, y)
+      .lineTo(x + contentWidth(doc), y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke(),
+  );
 }
 
 /** A paragraph of body text, wrapping and flowing onto the next page if need be. */
 export function drawParagraph(doc: Doc, text: string, options: { size?: number; color?: string } = {}): void {
-  doc
-    .font(FONTS.regular)
-    .fontSize(options.size ?? BODY_SIZE)
-    .fillColor(options.color ?? COLORS.text)
-    .text(text, left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  paragraph(doc, () =>
+    doc
+      .font(FONTS.regular)
+      .fontSize(options.size ?? BODY_SIZE)
+      .fillColor(options.color ?? COLORS.text)
+      .text(text, left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 }),
+  );
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
 }
 
@@ -104,18 +126,15 @@ export function drawHeading(doc: Doc, text: string): void {
   doc.moveDown(1.1);
   ensureSpace(doc, 70);
   const x = left(doc);
-  doc
-    .font(FONTS.bold)
-    .fontSize(12.5)
-    .fillColor(COLORS.brand)
-    .text(text, x, doc.y, { width: contentWidth(doc) });
+  heading(doc, 2, () =>
+    doc
+      .font(FONTS.bold)
+      .fontSize(12.5)
+      .fillColor(COLORS.brand)
+      .text(text, x, doc.y, { width: contentWidth(doc) }),
+  );
   const ruleY = doc.y + 2;
-  doc
-    .moveTo(x, ruleY)
-    .lineTo(x + contentWidth(doc), ruleY)
-    .lineWidth(0.5)
-    .strokeColor(COLORS.rule)
-    .stroke();
+  rule(doc, x, ruleY, 0.5, COLORS.rule);
   doc.y = ruleY + 7;
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
 }
@@ -124,38 +143,48 @@ const LONG_VALUE = 150;
 
 /** Labels on the left, values on the right; long values wrap and flow onto the following pages. */
 export function drawKeyValues(doc: Doc, items: ReadonlyArray<{ label: string; value: string }>): void {
+  list(doc, () => items.forEach((item) => drawKeyValue(doc, item)));
+  doc.x = left(doc);
+}
+
+/** One label and its value: a list item whose label is the Lbl and whose value is the LBody. */
+function drawKeyValue(doc: Doc, { label, value }: { label: string; value: string }): void {
   const x = left(doc);
   const labelWidth = Math.round(contentWidth(doc) * 0.34);
   const valueX = x + labelWidth + 12;
   const valueWidth = contentWidth(doc) - labelWidth - 12;
-  for (const { label, value } of items) {
-    const labelHeight = doc.font(FONTS.regular).fontSize(9).heightOfString(label, { width: labelWidth });
-    const valueHeight = doc
-      .font(FONTS.regular)
-      .fontSize(BODY_SIZE)
-      .heightOfString(value || "—", { width: valueWidth, lineGap: 1.5 });
-    const height = Math.max(labelHeight, valueHeight);
-    // A short pair moves to the next page whole; a long text starts where it is, if three lines fit, rather
-    // than leave most of a page blank.
-    ensureSpace(doc, height <= LONG_VALUE ? height : 3 * doc.currentLineHeight(true));
+  const labelHeight = doc.font(FONTS.regular).fontSize(9).heightOfString(label, { width: labelWidth });
+  const valueHeight = doc
+    .font(FONTS.regular)
+    .fontSize(BODY_SIZE)
+    .heightOfString(value || "—", { width: valueWidth, lineGap: 1.5 });
+  const height = Math.max(labelHeight, valueHeight);
+  // A short pair moves to the next page whole; a long text starts where it is, if three lines fit, rather
+  // than leave most of a page blank.
+  ensureSpace(doc, height <= LONG_VALUE ? height : 3 * doc.currentLineHeight(true));
 
-    const top = doc.y;
-    const page = doc.page;
-    doc
-      .font(FONTS.regular)
-      .fontSize(9)
-      .fillColor(COLORS.muted)
-      .text(label, x, top + 1, { width: labelWidth });
-    const labelBottom = doc.y;
-    doc
-      .font(FONTS.regular)
-      .fontSize(BODY_SIZE)
-      .fillColor(COLORS.text)
-      .text(value || "—", valueX, top, { width: valueWidth, lineGap: 1.5 });
-    // After a value that flowed onto another page, the label's bottom belongs to the previous page.
-    doc.y = (doc.page === page ? Math.max(doc.y, labelBottom) : doc.y) + 5;
-  }
-  doc.x = x;
+  const top = doc.y;
+  const page = doc.page;
+  let labelBottom = top;
+  listItem(
+    doc,
+    () => {
+      doc
+        .font(FONTS.regular)
+        .fontSize(9)
+        .fillColor(COLORS.muted)
+        .text(label, x, top + 1, { width: labelWidth });
+      labelBottom = doc.y;
+    },
+    () =>
+      doc
+        .font(FONTS.regular)
+        .fontSize(BODY_SIZE)
+        .fillColor(COLORS.text)
+        .text(value || "—", valueX, top, { width: valueWidth, lineGap: 1.5 }),
+  );
+  // After a value that flowed onto another page, the label's bottom belongs to the previous page.
+  doc.y = (doc.page === page ? Math.max(doc.y, labelBottom) : doc.y) + 5;
 }
 
 export interface AttachmentEntry {
@@ -169,9 +198,15 @@ export interface AttachmentEntry {
 export function drawAttachments(doc: Doc, attachments: readonly AttachmentEntry[]): void {
   drawHeading(doc, `Pièces jointes (${attachments.length})`);
   if (attachments.length === 0) drawParagraph(doc, "Aucune pièce jointe.");
+  if (attachments.length > 0)
+    list(doc, () => attachments.forEach((attachment) => drawAttachment(doc, attachment)));
+  doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
+}
+
+function drawAttachment(doc: Doc, attachment: AttachmentEntry): void {
   const x = left(doc);
-  for (const attachment of attachments) {
-    ensureSpace(doc, 46);
+  ensureSpace(doc, 46);
+  listItem(doc, null, () => {
     doc
       .font(FONTS.bold)
       .fontSize(BODY_SIZE)
@@ -188,9 +223,8 @@ export function drawAttachments(doc: Doc, attachments: readonly AttachmentEntry[
       .fontSize(7.5)
       .fillColor(COLORS.muted)
       .text(`SHA-256\u00a0: ${attachment.sha256}`, { width: contentWidth(doc) });
-    doc.moveDown(0.7);
-  }
-  doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
+  });
+  doc.moveDown(0.7);
 }
 
 /** « Page N / M » on every page, with the document's name on the left; call once all content is drawn. */
@@ -201,31 +235,35 @@ export function drawFooters(doc: Doc, label: string): void {
     const bottomMargin = doc.page.margins.bottom;
     // The footer sits inside the bottom margin, where pdfkit would otherwise start yet another page.
     doc.page.margins.bottom = 0;
-    const x = left(doc);
-    const width = contentWidth(doc);
-    const y = doc.page.height - FOOTER_OFFSET;
-    doc
-      .moveTo(x, y - 6)
-      .lineTo(x + width, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(COLORS.rule)
-      .stroke();
-    doc.font(FONTS.regular).fontSize(8).fillColor(COLORS.muted);
-    const pageLabel = `Page ${index - range.start + 1} / ${range.count}`;
-    const pageLabelWidth = doc.widthOfString(pageLabel) + 2;
-    // One line at most, cut with « … », so a long name never runs into the page number.
-    doc.text(label, x, y, {
-      width: width - pageLabelWidth - 12,
-      height: doc.currentLineHeight(),
-      ellipsis: true,
-    });
-    doc.text(pageLabel, x + width - pageLabelWidth, y, {
-      width: pageLabelWidth,
-      align: "right",
-      lineBreak: false,
-    });
+    artifact(doc, () => drawFooter(doc, label, index - range.start + 1, range.count), "Pagination");
     doc.page.margins.bottom = bottomMargin;
   }
+}
+
+function drawFooter(doc: Doc, label: string, page: number, count: number): void {
+  const x = left(doc);
+  const width = contentWidth(doc);
+  const y = doc.page.height - FOOTER_OFFSET;
+  doc
+    .moveTo(x, y - 6)
+    .lineTo(x + width, y - 6)
+    .lineWidth(0.5)
+    .strokeColor(COLORS.rule)
+    .stroke();
+  doc.font(FONTS.regular).fontSize(8).fillColor(COLORS.muted);
+  const pageLabel = `Page ${page} / ${count}`;
+  const pageLabelWidth = doc.widthOfString(pageLabel) + 2;
+  // One line at most, cut with « … », so a long name never runs into the page number.
+  doc.text(label, x, y, {
+    width: width - pageLabelWidth - 12,
+    height: doc.currentLineHeight(),
+    ellipsis: true,
+  });
+  doc.text(pageLabel, x + width - pageLabelWidth, y, {
+    width: pageLabelWidth,
+    align: "right",
+    lineBreak: false,
+  });
 }
 
 /** Ends the document and resolves with its bytes. */

@@ -1,6 +1,7 @@
 // Tables: a header row repeated on every page, right-aligned amounts, rows never cut in two by a page break.
 import { FONTS } from "~/pdf/fonts.server";
 import { BODY_SIZE, COLORS, contentWidth, ensureSpace, left, type Doc } from "~/pdf/layout.server";
+import { artifact, group, tag } from "~/pdf/structure.server";
 
 const TABLE_SIZE = 9;
 const CELL_PADDING = 4;
@@ -72,49 +73,75 @@ function columnWidths(doc: Doc, table: TableOptions): number[] {
   );
 }
 
+/**
+ * A row of the structure tree (TR with a TH per header cell, a TD per other cell), or, for a header
+ * repeated on a new page, an artifact: a screen reader has read that header once already.
+ */
 function drawRow(
   doc: Doc,
   table: TableOptions,
   widths: number[],
   cells: readonly string[],
   style: "header" | "body" | "total",
+  repeated = false,
 ): void {
+  if (repeated) artifact(doc, () => drawCells(doc, table, widths, cells, style, null), "Pagination");
+  else group(doc, "TR", () => drawCells(doc, table, widths, cells, style, style === "header" ? "TH" : "TD"));
+}
+
+function drawCells(
+  doc: Doc,
+  table: TableOptions,
+  widths: number[],
+  cells: readonly string[],
+  style: "header" | "body" | "total",
+  role: "TH" | "TD" | null,
+): void {
+  const decoration = (draw: () => void) => (role ? artifact(doc, draw) : draw());
   const font = style === "body" ? FONTS.regular : FONTS.bold;
   const top = doc.y;
   // A row taller than a page is cut at the bottom margin (its cells end in « … ») rather than run over.
   const height = Math.min(rowHeight(doc, widths, cells, style !== "body"), doc.page.maxY() - top);
   const x0 = left(doc);
   const fullWidth = contentWidth(doc);
-  if (style === "header") doc.rect(x0, top, fullWidth, height).fill(COLORS.fill);
+  if (style === "header") decoration(() => doc.rect(x0, top, fullWidth, height).fill(COLORS.fill));
   if (style === "total") {
-    doc
-      .moveTo(x0, top)
-      .lineTo(x0 + fullWidth, top)
-      .lineWidth(0.8)
-      .strokeColor(COLORS.brand)
-      .stroke();
+    decoration(() =>
+      doc
+        .moveTo(x0, top)
+        .lineTo(x0 + fullWidth, top)
+        .lineWidth(0.8)
+        .strokeColor(COLORS.brand)
+        .stroke(),
+    );
   }
   let x = x0;
   widths.forEach((width, index) => {
-    doc
-      .font(font)
-      .fontSize(TABLE_SIZE)
-      .fillColor(style === "header" ? COLORS.brand : COLORS.text)
-      .text(cells[index] ?? "", x + CELL_PADDING, top + CELL_PADDING, {
-        width: width - 2 * CELL_PADDING,
-        align: table.columns[index]?.numeric ? "right" : "left",
-        height: height - 2 * CELL_PADDING,
-        ellipsis: true,
-      });
+    const cellX = x;
+    const draw = () =>
+      doc
+        .font(font)
+        .fontSize(TABLE_SIZE)
+        .fillColor(style === "header" ? COLORS.brand : COLORS.text)
+        .text(cells[index] ?? "", cellX + CELL_PADDING, top + CELL_PADDING, {
+          width: width - 2 * CELL_PADDING,
+          align: table.columns[index]?.numeric ? "right" : "left",
+          height: height - 2 * CELL_PADDING,
+          ellipsis: true,
+        });
+    if (role) tag(doc, role, draw, role === "TH" ? { scope: "Column" } : {});
+    else draw();
     x += width;
   });
   if (style === "body") {
-    doc
-      .moveTo(x0, top + height)
-      .lineTo(x0 + fullWidth, top + height)
-      .lineWidth(0.4)
-      .strokeColor(COLORS.rule)
-      .stroke();
+    decoration(() =>
+      doc
+        .moveTo(x0, top + height)
+        .lineTo(x0 + fullWidth, top + height)
+        .lineWidth(0.4)
+        .strokeColor(COLORS.rule)
+        .stroke(),
+    );
   }
   doc.x = x0;
   doc.y = top + height;
@@ -145,29 +172,40 @@ export function drawTable(doc: Doc, table: TableOptions): void {
     doc,
     captionHeight + headerHeight + Math.min(firstRows, fullPage(doc, captionHeight + headerHeight)),
   );
-  if (table.caption) {
-    doc.y += 6;
-    doc.font(FONTS.bold).fontSize(BODY_SIZE).fillColor(COLORS.text).text(table.caption, left(doc), doc.y);
-    doc.y += 4;
-  }
-  drawRow(doc, table, widths, headers, "header");
-  table.rows.forEach((row, index) => {
-    // The total travels with the last row, so it never stands alone at the top of a page.
-    const height = rowHeight(doc, widths, row, false) + (index === table.rows.length - 1 ? totalHeight : 0);
-    // The first row already has its room (see above); a later one that does not fit starts a new page.
-    if (index > 0 && doc.y + height > doc.page.maxY()) {
-      doc.addPage();
-      drawRow(doc, table, widths, headers, "header");
+  group(doc, "Table", () => {
+    if (table.caption) {
+      doc.y += 6;
+      const caption = table.caption;
+      tag(doc, "Caption", () =>
+        doc.font(FONTS.bold).fontSize(BODY_SIZE).fillColor(COLORS.text).text(caption, left(doc), doc.y),
+      );
+      doc.y += 4;
     }
-    drawRow(doc, table, widths, row, "body");
+    group(doc, "THead", () => drawRow(doc, table, widths, headers, "header"));
+    group(doc, "TBody", () =>
+      table.rows.forEach((row, index) => {
+        // The total travels with the last row, so it never stands alone at the top of a page.
+        const height =
+          rowHeight(doc, widths, row, false) + (index === table.rows.length - 1 ? totalHeight : 0);
+        // The first row already has its room (see above); a later one that does not fit starts a new page.
+        if (index > 0 && doc.y + height > doc.page.maxY()) {
+          doc.addPage();
+          drawRow(doc, table, widths, headers, "header", true);
+        }
+        drawRow(doc, table, widths, row, "body");
+      }),
+    );
+    const total = table.total;
+    if (total) {
+      group(doc, "TFoot", () => {
+        if (doc.y + totalHeight > doc.page.maxY()) {
+          doc.addPage();
+          drawRow(doc, table, widths, headers, "header", true);
+        }
+        drawRow(doc, table, widths, total, "total");
+      });
+    }
   });
-  if (table.total) {
-    if (doc.y + totalHeight > doc.page.maxY()) {
-      doc.addPage();
-      drawRow(doc, table, widths, headers, "header");
-    }
-    drawRow(doc, table, widths, table.total, "total");
-  }
   doc.y += 8;
   doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(COLORS.text);
 }

@@ -41,7 +41,7 @@ export async function pdfInfo(bytes: Uint8Array): Promise<Record<string, unknown
   return withPdf(bytes, async (pdf) => (await pdf.getMetadata()).info as Record<string, unknown>);
 }
 
-async function withPdf<T>(bytes: Uint8Array, read: (pdf: PDFDocumentProxy) => Promise<T>): Promise<T> {
+export async function withPdf<T>(bytes: Uint8Array, read: (pdf: PDFDocumentProxy) => Promise<T>): Promise<T> {
   const task = getDocument({
     // PDF.js takes ownership of (detaches) the buffer it is given: give it a copy.
     data: new Uint8Array(bytes),

@@ -9,6 +9,7 @@ import { renderAdvanceReminderLetter } from "~/pdf/advance-reminder-letter.serve
 import { renderAdvanceSchedule } from "~/pdf/advance-schedule.server";
 import { renderRepaymentCertificate } from "~/pdf/repayment-certificate.server";
 
+import { archived } from "../../support/pdf-archive";
 import { pdfText } from "../../support/pdf-text";
 
 const flat = (text: string) => text.replace(/\s+/g, " ");
@@ -42,13 +43,17 @@ describe("the equity advance's documents", () => {
   it("prints the new schedule, each instalment dated, summing to what remains", async () => {
     const text = flat(
       await pdfText(
-        await renderAdvanceSchedule({
-          ...base,
-          version: 2,
-          origin: "Établi par avenant de rééchelonnement",
-          outstandingCents: 6_222_223,
-          instalments,
-        }),
+        await archived(
+          () =>
+            renderAdvanceSchedule({
+              ...base,
+              version: 2,
+              origin: "Établi par avenant de rééchelonnement",
+              outstandingCents: 6_222_223,
+              instalments,
+            }),
+          ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+        ),
       ),
     );
     expect(text).toContain("Échéancier de remboursement n° 2");
@@ -61,16 +66,20 @@ describe("the equity advance's documents", () => {
   it("states the amendment: reason, balance, new last date within the ceiling", async () => {
     const text = flat(
       await pdfText(
-        await renderAdvanceAmendment({
-          ...base,
-          amendmentNumber: 1,
-          reason: "Paiement FEDER reporté à 2028",
-          outstandingCents: 6_222_223,
-          previousLastDueDate: new Date("2029-01-15T11:00:00Z"),
-          maxDurationMonths: 48,
-          instalments,
-          signatory,
-        }),
+        await archived(
+          () =>
+            renderAdvanceAmendment({
+              ...base,
+              amendmentNumber: 1,
+              reason: "Paiement FEDER reporté à 2028",
+              outstandingCents: 6_222_223,
+              previousLastDueDate: new Date("2029-01-15T11:00:00Z"),
+              maxDurationMonths: 48,
+              instalments,
+              signatory,
+            }),
+          ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+        ),
       ),
     );
     expect(text).toContain("Avenant de rééchelonnement n° 1");
@@ -84,16 +93,20 @@ describe("the equity advance's documents", () => {
     const payBy = new Date("2027-09-16T10:00:00Z");
     const text = flat(
       await pdfText(
-        await renderAdvanceReminderLetter({
-          ...base,
-          instalmentPosition: 3,
-          dueDate: new Date("2027-07-15T10:00:00Z"),
-          lateCents: 888_889,
-          daysLate: 48,
-          outstandingCents: 6_222_223,
-          payBy,
-          signatory,
-        }),
+        await archived(
+          () =>
+            renderAdvanceReminderLetter({
+              ...base,
+              instalmentPosition: 3,
+              dueDate: new Date("2027-07-15T10:00:00Z"),
+              lateCents: 888_889,
+              daysLate: 48,
+              outstandingCents: 6_222_223,
+              payBy,
+              signatory,
+            }),
+          ["H1", "H2", "L", "LI"],
+        ),
       ),
     );
     expect(text).toContain("due le 15/07/2027");
@@ -104,15 +117,19 @@ describe("the equity advance's documents", () => {
   it("certifies the full repayment with the repayments received and their total", async () => {
     const text = flat(
       await pdfText(
-        await renderRepaymentCertificate({
-          ...base,
-          repayments: [
-            { receivedOn: new Date("2027-01-10T11:00:00Z"), amountCents: 3_000_000, reference: "TR-1" },
-            { receivedOn: new Date("2027-10-05T10:00:00Z"), amountCents: 5_000_000, reference: "TR-2" },
-          ],
-          repaidOn: new Date("2027-10-05T10:00:00Z"),
-          signatory,
-        }),
+        await archived(
+          () =>
+            renderRepaymentCertificate({
+              ...base,
+              repayments: [
+                { receivedOn: new Date("2027-01-10T11:00:00Z"), amountCents: 3_000_000, reference: "TR-1" },
+                { receivedOn: new Date("2027-10-05T10:00:00Z"), amountCents: 5_000_000, reference: "TR-2" },
+              ],
+              repaidOn: new Date("2027-10-05T10:00:00Z"),
+              signatory,
+            }),
+          ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+        ),
       ),
     );
     expect(text).toContain("Attestation de remboursement intégral");

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { formatEuros } from "~/domain/format";
 import { renderCompleteDossier, type CompleteDossierData } from "~/pdf/complete-dossier.server";
 
+import { expectArchivable, renderRecorded } from "../../support/pdf-archive";
 import { pdfInfo, pdfText } from "../../support/pdf-text";
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
@@ -182,5 +183,17 @@ describe("renderCompleteDossier", () => {
     const info = await pdfInfo(bytes);
     expect(info.Author).toBe("Région Centre-Val de Loire");
     expect(info.CreationDate).toBe("D:20261123083000Z");
+  });
+
+  it("is tagged PDF/A-2a and reads back as written, its tables with header cells", async () => {
+    await expectArchivable(await renderRecorded(() => renderCompleteDossier(dossier())), [
+      "H1",
+      "H2",
+      "L",
+      "LI",
+      "Table",
+      "TH",
+      "TD",
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import { formatEuros } from "~/domain/format";
 import { formatBytes } from "~/domain/uploads";
 import { renderFilingReceipt, type FilingReceiptData } from "~/pdf/filing-receipt.server";
 
-import { pdfInfo, pdfText } from "../../support/pdf-text";
+import { expectArchivable, renderRecorded } from "../../support/pdf-archive";
+import { pdfInfo, pdfText, withPdf } from "../../support/pdf-text";
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
 
@@ -153,5 +154,27 @@ describe("renderFilingReceipt", () => {
     expect(info.Title).toBe("Récépissé de dépôt — dossier CAPASSO-2026-00042");
     expect(info.Author).toBe("Région Centre-Val de Loire");
     expect(info.CreationDate).toBe("D:20261122130500Z");
+  });
+
+  it("is tagged PDF/A-2a: title, headings, paragraphs, lists, a link; reads back as written", async () => {
+    await expectArchivable(await renderRecorded(() => renderFilingReceipt(receipt())), [
+      "H1",
+      "H2",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Link",
+    ]);
+  });
+
+  it("keeps its XMP metadata well-formed XML when a title holds « & » or « < »", async () => {
+    const { bytes } = await render(receipt({ title: "Jardins & Cie <Bourges>" }));
+    const { info, xmp } = await withPdf(bytes, async (pdf) => {
+      const { info, metadata } = await pdf.getMetadata();
+      return { info: info as Record<string, unknown>, xmp: String(metadata?.getRaw() ?? "") };
+    });
+    expect(info.Subject).toBe("CAP ASSO\u00a0: Jardins & Cie <Bourges>");
+    expect(xmp).toContain("CAP ASSO\u00a0: Jardins &amp; Cie &lt;Bourges&gt;");
   });
 });

@@ -11,8 +11,10 @@ import { renderAgreement, type AgreementData } from "~/pdf/agreement.server";
 import { renderCommissionAgenda, type CommissionAgendaData } from "~/pdf/commission-agenda.server";
 import { renderDecisionLetter, type DecisionLetterData } from "~/pdf/decision-letter.server";
 import { renderInstructorReport, type InstructorReportData } from "~/pdf/instructor-report.server";
+import { createDocument, drawTitle, toBuffer } from "~/pdf/layout.server";
 import { renderSchedule } from "~/pdf/schedule.server";
 
+import { expectArchivable, renderRecorded } from "../../support/pdf-archive";
 import { pdfInfo, pdfText } from "../../support/pdf-text";
 
 const dossier = {
@@ -109,6 +111,8 @@ describe("renderInstructorReport", () => {
   it("gives each criterion's result with its explanation, and the completeness checks", async () => {
     const { text } = await read(await renderInstructorReport(report()));
     expect(text).toContain("3 critères examinés\u00a0: 1 non rempli, 1 à vérifier.");
+    // Each column as wide as its longest word: « Résultat », « Rempli » are never cut.
+    expect(text).toContain("Critère Résultat Explication");
     expect(text).toContain("Forme juridique Rempli Association déclarée (loi 1901).");
     expect(text).toContain("Siège dans la région À vérifier Adresse du siège à confirmer.");
     expect(text).toContain("Emploi en CDI Non rempli Le poste est proposé en CDD.");
@@ -506,5 +510,41 @@ describe("renderCommissionAgenda", () => {
     const { text } = await read(await renderCommissionAgenda({ ...agenda(), items: [] }));
     expect(text).toContain("Aucun dossier n’est inscrit à l’ordre du jour.");
     expect(text).not.toContain("Total général");
+  });
+});
+
+describe("the bold capital E", () => {
+  it("reads « Entre » even after a document whose only bold E was the one inside « É »", async () => {
+    const before = createDocument({ title: "Échéancier", subject: "Échéancier", createdAt: DECIDED });
+    drawTitle(before, "Échéancier");
+    await toBuffer(before);
+    const { text } = await read(await renderAgreement(agreement()));
+    expect(text).toContain("Entre les soussignés");
+  });
+});
+
+describe("every instruction document", () => {
+  it.each([
+    [
+      "the instructor report",
+      () => renderInstructorReport(report()),
+      ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+    ],
+    ["the decision letter", () => renderDecisionLetter(letter()), ["H1", "H2", "L", "LI"]],
+    ["the agreement", () => renderAgreement(agreement()), ["H1", "H2", "L", "LI", "Table", "TH", "TD"]],
+    [
+      "the repayment schedule",
+      () =>
+        renderSchedule({
+          dossier: equityDossier,
+          amountCents: 10_000_000,
+          table: termsOf("EQUITY_ADVANCE", 10_000_000).table,
+          createdAt: DECIDED,
+        }),
+      ["H1", "H2", "L", "LI", "Table", "TH", "TD"],
+    ],
+    ["the commission agenda", () => renderCommissionAgenda(agenda()), ["H1", "H2", "Table", "TH", "TD"]],
+  ] as const)("%s is tagged PDF/A-2a and reads back as written", async (_, render, roles) => {
+    await expectArchivable(await renderRecorded(render), roles);
   });
 });
