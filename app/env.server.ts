@@ -58,6 +58,11 @@ const schema = z.object({
   OIDC_ISSUER: url("OIDC_ISSUER", ["https:", "http:"]),
   OIDC_CLIENT_ID: text,
   OIDC_CLIENT_SECRET: text,
+  // Open data (SCDL subventions): the Region's SIRET, and whether grants of 23 000 € or less are published too.
+  REGION_SIRET: optional(
+    z.string().regex(/^\d{14}$/, { error: "REGION_SIRET doit compter 14 chiffres (le SIRET de la Région)" }),
+  ),
+  OPEN_DATA_ALL_GRANTS: boolean("OPEN_DATA_ALL_GRANTS"),
   // The legal notice (LCEN art. 6-III): who publishes the portal and who hosts it.
   LEGAL_PUBLISHER: text,
   LEGAL_PUBLISHER_ADDRESS: text,
@@ -85,6 +90,10 @@ export interface Environment extends Parsed {
   logRequests: boolean;
   /** scrypt's N for new password hashes is 2 to this power. */
   passwordHashCost: number;
+  /** The Region's SIRET, the awarding body's identifier in the open data. */
+  regionSiret: string;
+  /** Publish every grant, not only those above 23 000 €. */
+  openDataAllGrants: boolean;
   uploadMaxBytes: number;
   shutdownDelayMs: number;
   shutdownTimeoutMs: number;
@@ -110,6 +119,9 @@ const REGION = {
   address: "9 rue Saint-Pierre-Lentin, CS 94117, 45041 Orléans Cedex 1",
   phone: "02 38 70 30 30",
 };
+
+/** The Région Centre-Val de Loire's SIRET (its seat, Orléans), as the SIRENE register gives it. */
+export const REGION_SIRET = "23450002300028";
 
 /** OWASP's scrypt cost for passwords: N = 2^17, r = 8, p = 1. */
 export const DEFAULT_PASSWORD_HASH_COST = 17;
@@ -199,6 +211,8 @@ export function parseEnvironment(
     instructionJobs: parsed.INSTRUCTION_JOBS ?? true,
     logRequests: parsed.LOG_REQUESTS ?? true,
     passwordHashCost: parsed.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
+    regionSiret: parsed.REGION_SIRET ?? REGION_SIRET,
+    openDataAllGrants: parsed.OPEN_DATA_ALL_GRANTS ?? false,
     uploadMaxBytes: parsed.UPLOAD_MAX_BYTES ?? MAX_UPLOAD_BYTES,
     shutdownDelayMs: parsed.SHUTDOWN_DELAY_MS ?? 0,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 25_000,

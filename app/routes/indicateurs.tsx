@@ -128,6 +128,32 @@ export default function PublicIndicators() {
         <li>{METHOD_NOTES.leverage}</li>
         <li>{METHOD_NOTES.epci}</li>
       </ul>
+
+      <h2>Données ouvertes</h2>
+      <p>
+        Les subventions attribuées par la Région au titre de ces dispositifs, une ligne par convention
+        acceptée, au format national SCDL «&nbsp;subventions&nbsp;» (version 2.1.1), sous{" "}
+        <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">Licence Ouverte 2.0</a>&nbsp;:
+      </p>
+      <ul>
+        <li>
+          <a href="/donnees/subventions.csv" download>
+            Subventions attribuées (CSV)
+          </a>
+        </li>
+        <li>
+          <a href="/donnees/subventions.json">Subventions attribuées (JSON)</a>
+        </li>
+        <li>
+          <a href="https://schema.data.gouv.fr/scdl/subventions/2.1.1/">
+            Description du format (schema.data.gouv.fr)
+          </a>
+        </li>
+      </ul>
+      <p>
+        Les avances remboursables (apport en fonds propres) ne sont pas des subventions&nbsp;: elles n’y
+        figurent pas.
+      </p>
     </>
   );
 }

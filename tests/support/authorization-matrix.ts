@@ -140,6 +140,9 @@ export const MATRIX: Record<string, RouteRow> = {
   },
   "eligibilite.tsx": { public: true, loader: { expect: all(200) }, action: { expect: all(200) } },
   "indicateurs.tsx": { public: true, loader: { expect: all(200) } },
+  // Open data: the subsidies awarded (SCDL), for anyone.
+  "donnees.subventions[.csv].ts": { public: true, loader: { expect: all(200) } },
+  "donnees.subventions[.json].ts": { public: true, loader: { expect: all(200) } },
   "indicateurs.$serie[.csv].ts": {
     public: true,
     loader: { params: () => ({ serie: "dispositifs" }), expect: all(200), guessed: 404 },
