@@ -47,7 +47,8 @@ function seqScans(node: PlanNode, large: Set<string>, found: string[] = []): str
 }
 
 function label(sql: string): string {
-  const table = /FROM "public"\."(\w+)"/.exec(sql)?.[1] ?? "?";
+  // Prisma's own statements name "public"."Table"; the raw ones (the follow-up queue's) "Table".
+  const table = /FROM (?:"public"\.)?"(\w+)"/.exec(sql)?.[1] ?? "?";
   if (/GROUP BY/i.test(sql)) return `${table} : regroupement`;
   if (/COUNT\(/i.test(sql)) return `${table} : total`;
   if (/\bOFFSET\b|\bLIMIT\b/i.test(sql)) return `${table} : page`;
