@@ -29,9 +29,9 @@ export interface PipelineFilter {
 }
 
 /** Cards shown in each board column; the rest is one « voir plus » away, in the list of that column. */
-export const PIPELINE_COLUMN_SIZE = 10;
+export const PIPELINE_COLUMN_SIZE = 8;
 /** Rows of a list page. */
-export const PIPELINE_PAGE_SIZE = 50;
+export const PIPELINE_PAGE_SIZE = 25;
 
 export const EMPTY_PIPELINE_FILTER: PipelineFilter = {
   scheme: null,

@@ -4,6 +4,7 @@
 // not dossiers: the community and the Region see them over every filed dossier; the public, suppressed.
 
 import { frenchCsv } from "~/services/platform/csv.server";
+import { secondsFromEnv, shortCache } from "~/services/platform/short-cache.server";
 import {
   computeIndicatorGroups,
   EPCI_ORIGIN,
@@ -79,22 +80,14 @@ async function indicatorGroups(db: PrismaClient): Promise<IndicatorGroup[]> {
 
 /**
  * The groups are read at most once every INDICATORS_CACHE_SECONDS (30 by default; 0 reads every time) per
- * database and process, and requests arriving meanwhile share that read: the indicators reflect a decision
- * within half a minute (the funders' page must within a minute), and a busy page costs one aggregate, not one
- * per request. Every year's figures come from the same groups. A failed read is not kept.
+ * database and process, requests arriving meanwhile sharing that read: the indicators reflect a decision
+ * within half a minute (the funders' page must within a minute), and a busy page costs one aggregate, not
+ * one per request. Every year's figures come from the same groups.
  */
-const cache = new WeakMap<PrismaClient, { at: number; groups: Promise<IndicatorGroup[]> }>();
+export const INDICATORS_CACHE_SECONDS = () => secondsFromEnv("INDICATORS_CACHE_SECONDS", 30);
 
-function cachedGroups(db: PrismaClient): Promise<IndicatorGroup[]> {
-  const seconds = Number(process.env.INDICATORS_CACHE_SECONDS ?? 30);
-  const now = Date.now();
-  const hit = cache.get(db);
-  if (hit && now - hit.at < (Number.isFinite(seconds) ? seconds : 30) * 1000) return hit.groups;
-  const groups = indicatorGroups(db);
-  cache.set(db, { at: now, groups });
-  groups.catch(() => cache.delete(db));
-  return groups;
-}
+const cachedGroups = (db: PrismaClient) =>
+  shortCache(db, "indicator-groups", INDICATORS_CACHE_SECONDS(), () => indicatorGroups(db));
 
 /** For the funders' community and Region staff: every filed dossier, optionally those filed in `year`. */
 export async function communityIndicators(

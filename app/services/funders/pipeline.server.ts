@@ -23,6 +23,7 @@ import { reportLate } from "~/domain/post-grant/report-workflow";
 
 import { isCommunityMember, SHARED_DOSSIERS, visiblePledges, type CommunityMember } from "./access.server";
 import { pipelineConditionSql, STAGE_SQL } from "./pipeline-sql.server";
+import { shortCache } from "~/services/platform/short-cache.server";
 import { forbidden } from "~/domain/user-error";
 
 /**
@@ -207,7 +208,12 @@ export async function pipelineCards(
   return filter.gapOnly ? cards.filter(hasUncoveredNeed) : cards;
 }
 
-async function pipelineOptions(db: PrismaClient) {
+/** The filter form's choices: reference data, read at most once a minute (short-cache.server.ts). */
+function pipelineOptions(db: PrismaClient) {
+  return shortCache(db, "pipeline-options", 60, () => readPipelineOptions(db));
+}
+
+async function readPipelineOptions(db: PrismaClient) {
   const [schemes, departments, territories] = await Promise.all([
     db.scheme.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }),
     db.department.findMany({
@@ -228,7 +234,7 @@ async function pipelineOptions(db: PrismaClient) {
   };
 }
 
-export type PipelineOptions = Awaited<ReturnType<typeof pipelineOptions>>;
+export type PipelineOptions = Awaited<ReturnType<typeof readPipelineOptions>>;
 
 const sumOf = (counts: Map<PipelineStageKey, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 

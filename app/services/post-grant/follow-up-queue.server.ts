@@ -17,6 +17,7 @@ import { UserRole } from "~/generated/prisma/enums";
 import type { QueueUser } from "~/services/instruction/queue.server";
 import { scopeNotSet } from "~/services/instruction/scope.server";
 import { frenchCsv } from "~/services/platform/csv.server";
+import { shortCache } from "~/services/platform/short-cache.server";
 
 import { lateAdvances } from "./follow-up-advances.server";
 import { followUpScopeSql } from "./follow-up-scope.server";
@@ -50,8 +51,12 @@ async function readKinds(
   return { counts: first.counts, lines: take === null ? all.slice(skip) : all.slice(skip, skip + take) };
 }
 
-/** The choices of the filter form: the instruction queue's, calls aside. */
-async function followUpOptions(db: PrismaClient) {
+/** The choices of the filter form: the instruction queue's, calls aside; read at most once a minute. */
+function followUpOptions(db: PrismaClient) {
+  return shortCache(db, "follow-up-options", 60, () => readFollowUpOptions(db));
+}
+
+async function readFollowUpOptions(db: PrismaClient) {
   const [schemes, departments, territories, instructors] = await Promise.all([
     db.scheme.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }),
     db.department.findMany({
@@ -77,7 +82,7 @@ async function followUpOptions(db: PrismaClient) {
   };
 }
 
-export type FollowUpOptions = Awaited<ReturnType<typeof followUpOptions>>;
+export type FollowUpOptions = Awaited<ReturnType<typeof readFollowUpOptions>>;
 
 /** One page of the follow-up queue, with the count of each kind. */
 export async function loadFollowUpQueue(
