@@ -137,11 +137,13 @@ function acceptanceSource(): FollowUpSource {
   const kind = "conventions-a-accepter";
   return {
     kind,
+    // Both sides' acceptances looked up by dossier (LATERAL, subquery: an index probe each), not read whole.
     lines: Prisma.sql`SELECT ${kind}::text AS kind, g.id, g.id AS "dossierId", a."acceptedAt" AS date,
       a."acceptedAt" AS sort
-      FROM "Dossier" g JOIN "AgreementAcceptance" a ON a."dossierId" = g.id AND a.side = 'HOLDER'
+      FROM "Dossier" g CROSS JOIN LATERAL (SELECT h."acceptedAt" FROM "AgreementAcceptance" h
+        WHERE h."dossierId" = g.id AND h.side = 'HOLDER' LIMIT 1) a
       WHERE g.status = 'GRANTED' AND g."agreementAcceptedAt" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "AgreementAcceptance" b WHERE b."dossierId" = g.id AND b.side = 'REGION')`,
+        AND (SELECT 1 FROM "AgreementAcceptance" b WHERE b."dossierId" = g.id AND b.side = 'REGION' LIMIT 1) IS NULL`,
     fill: async (db, ids) =>
       (
         await db.agreementAcceptance.findMany({
