@@ -22,7 +22,16 @@ export interface PipelineFilter {
   gapOnly: boolean;
   q: string | null;
   view: PipelineView;
+  /** One board column only (the list of a column's « voir plus »). */
+  stage: PipelineStageKey | null;
+  /** The list's page, from 1. */
+  page: number;
 }
+
+/** Cards shown in each board column; the rest is one « voir plus » away, in the list of that column. */
+export const PIPELINE_COLUMN_SIZE = 8;
+/** Rows of a list page. */
+export const PIPELINE_PAGE_SIZE = 25;
 
 export const EMPTY_PIPELINE_FILTER: PipelineFilter = {
   scheme: null,
@@ -34,6 +43,8 @@ export const EMPTY_PIPELINE_FILTER: PipelineFilter = {
   gapOnly: false,
   q: null,
   view: "tableau",
+  stage: null,
+  page: 1,
 };
 
 export type PipelineStageKey = "depose" | "instruction" | "propose" | "decide";
@@ -98,6 +109,10 @@ export function parsePipelineFilter(params: URLSearchParams): PipelineFilter {
   const q = single("q");
   if (q) filter.q = q.slice(0, 100);
   if (single("vue") === "liste") filter.view = "liste";
+  const stage = single("etape");
+  filter.stage = PIPELINE_STAGES.find((candidate) => candidate.key === stage)?.key ?? null;
+  const page = Number(single("page"));
+  if (Number.isInteger(page) && page > 1 && page <= 100_000) filter.page = page;
   return filter;
 }
 
@@ -121,6 +136,8 @@ export function pipelineParams(filter: PipelineFilter): URLSearchParams {
   if (filter.gapOnly) params.set("besoin", "oui");
   if (filter.q) params.set("q", filter.q);
   if (filter.view !== "tableau") params.set("vue", filter.view);
+  if (filter.stage) params.set("etape", filter.stage);
+  if (filter.page > 1) params.set("page", String(filter.page));
   return params;
 }
 
@@ -132,5 +149,5 @@ export function pipelineSearch(filter: PipelineFilter, overrides: Partial<Pipeli
 
 /** Whether the filter narrows anything (the view is a way of showing, not a filter). */
 export function isPipelineFiltered(filter: PipelineFilter): boolean {
-  return pipelineParams({ ...filter, view: "tableau" }).toString() !== "";
+  return pipelineParams({ ...filter, view: "tableau", page: 1 }).toString() !== "";
 }

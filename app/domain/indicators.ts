@@ -71,14 +71,58 @@ export interface Indicators {
   epci: { dossiers: number; cofinanced: number; share: number | null };
 }
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+/**
+ * Filed dossiers alike in everything the indicators look at — scheme, status, department, filing year
+ * (Paris) — counted and summed together: what the database returns (GROUP BY), one row per combination,
+ * however many dossiers there are. A single dossier is a group of one (groupOf).
+ */
+export interface IndicatorGroup {
+  schemeCode: SchemeCode;
+  status: DossierStatus;
+  departmentCode: string | null;
+  year: number;
+  dossiers: number;
+  requestedCents: number;
+  /** Granted amounts, whatever the status (counted only for the granted and settled groups). */
+  grantedCents: number;
+  jobsCreatedFte: number;
+  jobsConsolidatedFte: number;
+  employeeAssociates: number;
+  /** Resources from other funders than the Region and the holder (LEVERAGE_EXCLUDED_ORIGINS). */
+  otherFundersCents: number;
+  /** Dossiers whose EPCI resources add up to more than zero. */
+  epciCofinanced: number;
+}
+
+/** One dossier as a group of one. */
+export function groupOf(row: IndicatorDossier): IndicatorGroup {
+  return {
+    schemeCode: row.schemeCode,
+    status: row.status,
+    departmentCode: row.departmentCode,
+    year: parisYear(row.filedAt),
+    dossiers: 1,
+    requestedCents: row.requestedAmountCents ?? 0,
+    grantedCents: row.grantedAmountCents ?? 0,
+    jobsCreatedFte: row.jobsCreatedFte ?? 0,
+    jobsConsolidatedFte: row.jobsConsolidatedFte ?? 0,
+    employeeAssociates: row.employeeAssociatesCount ?? 0,
+    otherFundersCents: Object.entries(row.resourcesByOrigin)
+      .filter(([origin]) => !(LEVERAGE_EXCLUDED_ORIGINS as readonly string[]).includes(origin))
+      .reduce((total, [, cents]) => total + cents, 0),
+    epciCofinanced: (row.resourcesByOrigin[EPCI_ORIGIN] ?? 0) > 0 ? 1 : 0,
+  };
+}
+
+const sumOf = (rows: IndicatorGroup[], value: (row: IndicatorGroup) => number) =>
+  rows.reduce((total, row) => total + value(row), 0);
 /** A settled (« soldé ») dossier was granted first: it stays in the granted figures. */
-const isGranted = (row: IndicatorDossier) => row.status === "GRANTED" || row.status === "SETTLED";
-const granted = (row: IndicatorDossier) => (isGranted(row) ? (row.grantedAmountCents ?? 0) : 0);
+const isGranted = (row: IndicatorGroup) => row.status === "GRANTED" || row.status === "SETTLED";
+const granted = (row: IndicatorGroup) => (isGranted(row) ? row.grantedCents : 0);
 
 function group(
-  rows: IndicatorDossier[],
-  keyOf: (row: IndicatorDossier) => string,
+  rows: IndicatorGroup[],
+  keyOf: (row: IndicatorGroup) => string,
   keys: { key: string; label: string }[],
 ): SeriesRow[] {
   const result = new Map(
@@ -91,8 +135,8 @@ function group(
       cell = { key, label: key, dossiers: 0, requestedCents: 0, grantedCents: 0 };
       result.set(key, cell);
     }
-    cell.dossiers += 1;
-    cell.requestedCents += row.requestedAmountCents ?? 0;
+    cell.dossiers += row.dossiers;
+    cell.requestedCents += row.requestedCents;
     cell.grantedCents += granted(row);
   }
   return [...result.values()];
@@ -100,36 +144,40 @@ function group(
 
 const OUTSIDE_REGION = "autre";
 
-/** Aggregates the filed dossiers; `year` keeps those filed that year (Paris), except in the by-year series. */
+/** Aggregates the filed dossiers one by one (see computeIndicatorGroups). */
 export function computeIndicators(
   all: IndicatorDossier[],
   options: { year?: number | null } = {},
 ): Indicators {
+  return computeIndicatorGroups(all.map(groupOf), options);
+}
+
+/** Aggregates the filed dossiers' groups; `year` keeps those filed that year (Paris), except in the by-year series. */
+export function computeIndicatorGroups(
+  all: IndicatorGroup[],
+  options: { year?: number | null } = {},
+): Indicators {
   const year = options.year ?? null;
-  const rows = year === null ? all : all.filter((row) => parisYear(row.filedAt) === year);
-  const years = [...new Set(all.map((row) => parisYear(row.filedAt)))].sort((a, b) => b - a);
+  const rows = year === null ? all : all.filter((row) => row.year === year);
+  const years = [...new Set(all.map((row) => row.year))].sort((a, b) => b - a);
 
   const grantedRows = rows.filter(isGranted);
   const capAsso = grantedRows.filter((row) => row.schemeCode === "CAP_ASSO");
   const scop = grantedRows.filter((row) => row.schemeCode === "CAP_SCOP_SCIC");
-  const otherFunders = (row: IndicatorDossier) =>
-    sum(
-      Object.entries(row.resourcesByOrigin)
-        .filter(([origin]) => !(LEVERAGE_EXCLUDED_ORIGINS as readonly string[]).includes(origin))
-        .map(([, cents]) => cents),
-    );
-  const otherFundersCents = sum(grantedRows.map(otherFunders));
-  const regionCents = sum(grantedRows.map(granted));
-  const cofinanced = rows.filter((row) => (row.resourcesByOrigin[EPCI_ORIGIN] ?? 0) > 0).length;
+  const otherFundersCents = sumOf(grantedRows, (row) => row.otherFundersCents);
+  const regionCents = sumOf(grantedRows, granted);
+  const cofinanced = sumOf(rows, (row) => row.epciCofinanced);
+  const dossiers = sumOf(rows, (row) => row.dossiers);
+  const grantedDossiers = sumOf(grantedRows, (row) => row.dossiers);
 
   return {
     year,
     years,
     totals: {
-      dossiers: rows.length,
-      requestedCents: sum(rows.map((row) => row.requestedAmountCents ?? 0)),
+      dossiers,
+      requestedCents: sumOf(rows, (row) => row.requestedCents),
       grantedCents: regionCents,
-      grantedDossiers: grantedRows.length,
+      grantedDossiers,
     },
     series: {
       dispositifs: group(
@@ -157,31 +205,29 @@ export function computeIndicators(
       ),
       annees: group(
         all,
-        (row) => String(parisYear(row.filedAt)),
+        (row) => String(row.year),
         [...years].reverse().map((value) => ({ key: String(value), label: String(value) })),
       ),
     },
     jobs: {
-      dossiers: capAsso.length,
-      createdFte: sum(capAsso.map((row) => row.jobsCreatedFte ?? 0)),
-      consolidatedFte: sum(capAsso.map((row) => row.jobsConsolidatedFte ?? 0)),
+      dossiers: sumOf(capAsso, (row) => row.dossiers),
+      createdFte: sumOf(capAsso, (row) => row.jobsCreatedFte),
+      consolidatedFte: sumOf(capAsso, (row) => row.jobsConsolidatedFte),
     },
     cooperatives: {
-      dossiers: scop.length,
-      employeeAssociates: sum(scop.map((row) => row.employeeAssociatesCount ?? 0)),
-      capitalDoubledCents: sum(scop.map(granted)),
+      dossiers: sumOf(scop, (row) => row.dossiers),
+      employeeAssociates: sumOf(scop, (row) => row.employeeAssociates),
+      capitalDoubledCents: sumOf(scop, granted),
     },
     leverage: {
-      dossiers: grantedRows.length,
+      dossiers: grantedDossiers,
       otherFundersCents,
       regionCents,
       ratio: regionCents > 0 ? otherFundersCents / regionCents : null,
     },
-    epci: { dossiers: rows.length, cofinanced, share: rows.length > 0 ? cofinanced / rows.length : null },
+    epci: { dossiers, cofinanced, share: dossiers > 0 ? cofinanced / dossiers : null },
   };
 }
-
-// ─── How the figures read ──────────────────────────────────────────────────────
 
 const fte = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 const ratio = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -6,8 +6,15 @@ import { PIPELINE_FIGURES_HINT } from "~/components/funders/pipeline-card";
 import { PipelineFilters } from "~/components/funders/pipeline-filters";
 import { PipelineSaveFilter } from "~/components/funders/pipeline-save-filter";
 import { PipelineTable } from "~/components/funders/pipeline-table";
+import { Pagination } from "~/components/pagination";
 import { db } from "~/db.server";
-import { isPipelineFiltered, parsePipelineFilter, pipelineSearch } from "~/domain/funder-pipeline";
+import {
+  isPipelineFiltered,
+  parsePipelineFilter,
+  PIPELINE_PAGE_SIZE,
+  PIPELINE_STAGES,
+  pipelineSearch,
+} from "~/domain/funder-pipeline";
 import { loadPipeline } from "~/services/funders/pipeline.server";
 import { requireRole } from "~/session.server";
 
@@ -19,24 +26,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["FUNDER", "INSTRUCTOR", "ADMIN"]);
   const filter = parsePipelineFilter(new URL(request.url).searchParams);
   const pipeline = await loadPipeline(db, user, filter);
-  const search = pipelineSearch(filter);
+  const shown = { ...filter, page: pipeline.page };
+  const list = filter.view === "liste";
   return {
-    filter,
-    search,
+    filter: shown,
+    search: pipelineSearch(shown),
     // What a saved filter keeps: the selection, not the way it is shown.
-    query: pipelineSearch(filter, { view: "tableau" }).slice(1),
-    filtered: isPipelineFiltered(filter),
+    query: pipelineSearch(shown, { view: "tableau", stage: null, page: 1 }).slice(1),
+    filtered: isPipelineFiltered(shown),
     canSaveFilter: user.role === "FUNDER",
-    ...pipeline,
+    options: pipeline.options,
+    total: pipeline.total,
+    listed: pipeline.listed,
+    page: pipeline.page,
+    pageCount: pipeline.pageCount,
+    // Each view sends only what it shows: the columns' first cards, or the list's page.
+    stages: pipeline.stages.map((stage) => ({ ...stage, cards: list ? [] : stage.cards })),
+    rows: list ? pipeline.rows : [],
   };
 }
 
 const projects = (count: number) => (count > 1 ? `${count} projets partagés` : `${count} projet partagé`);
 
 export default function FundersPipeline() {
-  const { filter, search, query, filtered, canSaveFilter, stages, rows, options, total } =
-    useLoaderData<typeof loader>();
+  const {
+    filter,
+    search,
+    query,
+    filtered,
+    canSaveFilter,
+    stages,
+    rows,
+    options,
+    total,
+    listed,
+    page,
+    pageCount,
+  } = useLoaderData<typeof loader>();
   const summary = `${projects(total)}${filtered ? " correspondent au filtre" : ""}`;
+  const stageLabel = PIPELINE_STAGES.find((stage) => stage.key === filter.stage)?.label;
+  const first = (page - 1) * PIPELINE_PAGE_SIZE + 1;
+  const caption = `${stageLabel ? `Étape « ${stageLabel} » : ${projects(listed)}` : summary}${
+    pageCount > 1 ? `, ${first} à ${first + rows.length - 1} affichés` : ""
+  }`;
   return (
     <>
       <h1>Projets partagés</h1>
@@ -55,7 +87,7 @@ export default function FundersPipeline() {
           <ul className="pipeline-views">
             <li>
               <Link
-                to={`/financeurs${pipelineSearch(filter, { view: "tableau" })}`}
+                to={`/financeurs${pipelineSearch(filter, { view: "tableau", stage: null, page: 1 })}`}
                 aria-current={filter.view === "tableau" ? "page" : undefined}
               >
                 Par étape
@@ -63,7 +95,7 @@ export default function FundersPipeline() {
             </li>
             <li>
               <Link
-                to={`/financeurs${pipelineSearch(filter, { view: "liste" })}`}
+                to={`/financeurs${pipelineSearch(filter, { view: "liste", stage: null, page: 1 })}`}
                 aria-current={filter.view === "liste" ? "page" : undefined}
               >
                 En liste
@@ -97,11 +129,30 @@ export default function FundersPipeline() {
 
       <p className="pipeline-hint">{PIPELINE_FIGURES_HINT}</p>
       {filter.view === "liste" ? (
-        <PipelineTable rows={rows} caption={summary} search={search} />
+        <>
+          {stageLabel ? (
+            <p>
+              <Link to={`/financeurs${pipelineSearch(filter, { stage: null, page: 1 })}`}>
+                Voir les projets de toutes les étapes
+              </Link>
+            </p>
+          ) : null}
+          <PipelineTable rows={rows} caption={caption} search={search} />
+          <Pagination
+            page={page}
+            pageCount={pageCount}
+            href={(target) => `/financeurs${pipelineSearch(filter, { page: target })}`}
+            numbered
+          />
+        </>
       ) : (
         <>
           <h2 className="visually-hidden">Projets par étape</h2>
-          <PipelineBoard stages={stages} search={search} />
+          <PipelineBoard
+            stages={stages}
+            search={search}
+            more={(stage) => `/financeurs${pipelineSearch(filter, { view: "liste", stage, page: 1 })}`}
+          />
         </>
       )}
 

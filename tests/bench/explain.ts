@@ -6,6 +6,7 @@ import { EMPTY_PIPELINE_FILTER } from "~/domain/funder-pipeline";
 import { readFollowUpFilter } from "~/domain/follow-up-queue";
 import { parseQueueFilter } from "~/domain/instruction-queue";
 import { UserRole } from "~/generated/prisma/enums";
+import { communityIndicators } from "~/services/funders/indicators.server";
 import { loadPipeline } from "~/services/funders/pipeline.server";
 import { instructionDossierView } from "~/services/instruction/dossier.server";
 import { loadQueue } from "~/services/instruction/queue.server";
@@ -47,7 +48,8 @@ function seqScans(node: PlanNode, large: Set<string>, found: string[] = []): str
 }
 
 function label(sql: string): string {
-  const table = /FROM "public"\."(\w+)"/.exec(sql)?.[1] ?? "?";
+  // Prisma's own statements name "public"."Table"; the raw ones (the follow-up queue's) "Table".
+  const table = /FROM (?:"public"\.)?"(\w+)"/.exec(sql)?.[1] ?? "?";
   if (/GROUP BY/i.test(sql)) return `${table} : regroupement`;
   if (/COUNT\(/i.test(sql)) return `${table} : total`;
   if (/\bOFFSET\b|\bLIMIT\b/i.test(sql)) return `${table} : page`;
@@ -77,7 +79,7 @@ export async function explainPages(database: BenchDatabase): Promise<ExplainedPa
   };
 
   const explain = async (name: string, run: () => Promise<unknown>): Promise<ExplainedPage> => {
-    const statements = (await capture(run)).filter((logged) => /^\s*SELECT/i.test(logged.query));
+    const statements = (await capture(run)).filter((logged) => /^\s*(SELECT|WITH)\b/i.test(logged.query));
     const queries: ExplainedQuery[] = [];
     for (const logged of statements) {
       const [row] = await query<{ "QUERY PLAN": unknown }>(
@@ -165,5 +167,17 @@ export async function explainPages(database: BenchDatabase): Promise<ExplainedPa
 
   const funder = await db.user.findUniqueOrThrow({ where: { id: "bench_u_f1" } });
   pages.push(await explain("pipeline des financeurs", () => loadPipeline(db, funder, EMPTY_PIPELINE_FILTER)));
+  pages.push(
+    await explain("pipeline des financeurs : liste, page 3", () =>
+      loadPipeline(db, funder, { ...EMPTY_PIPELINE_FILTER, view: "liste", page: 3 }),
+    ),
+  );
+  pages.push(
+    await explain("pipeline des financeurs : besoin non couvert", () =>
+      loadPipeline(db, funder, { ...EMPTY_PIPELINE_FILTER, gapOnly: true }),
+    ),
+  );
+  // The first read of the process: the indicators are cached a few seconds afterwards.
+  pages.push(await explain("indicateurs des financeurs", () => communityIndicators(db)));
   return pages;
 }

@@ -123,6 +123,12 @@ try {
     },
     { name: "funder-pipeline", path: "/financeurs", headers: { cookie: cookies.funder }, expectStatus: 200 },
     {
+      name: "funder-pipeline-list",
+      path: "/financeurs?vue=liste&page=3",
+      headers: { cookie: cookies.funder },
+      expectStatus: 200,
+    },
+    {
       name: "indicators",
       path: "/financeurs/indicateurs",
       headers: { cookie: cookies.funder },

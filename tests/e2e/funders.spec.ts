@@ -34,6 +34,12 @@ test("a funder filters the pipeline, pledges, mentions the Region in the discuss
   await page.getByRole("link", { name: "En liste" }).click();
   await expect(page.getByRole("table", { name: /projets? partagés?/ })).toContainText("A VOS ID");
   await expectNoAxeViolations(page);
+  // One column's projects in a list, as the board's « Voir les N projets » link of a long column opens it.
+  await page.goto("/financeurs?vue=liste&etape=decide");
+  await expect(page.getByRole("table", { name: /Étape « Décidé »/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Voir les projets de toutes les étapes" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goBack();
 
   // The dossier's summary: the co-financing plan and the positions.
   await page.getByRole("link", { name: SHARED_DOSSIER }).click();

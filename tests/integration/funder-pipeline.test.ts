@@ -252,6 +252,16 @@ describe.each(databaseKinds())("the funders' pipeline on %s", (kind) => {
     expect(await titles("dispositif=cap-asso&departement=45&besoin=oui")).toEqual(["Épicerie solidaire"]);
   });
 
+  it("lists one column's projects, a page beyond the last read as the last", async () => {
+    const decided = await loadPipeline(
+      db,
+      sophie,
+      parsePipelineFilter(new URLSearchParams("vue=liste&etape=decide&page=7")),
+    );
+    expect(decided.rows.map((row) => row.title)).toEqual(["Club de sport inclusif"]);
+    expect([decided.listed, decided.total, decided.page, decided.pageCount]).toEqual([1, 4, 1, 1]);
+  });
+
   it("shows a granted dossier's amount paid beside granted and whether its reports came on time", async () => {
     await db.payment.createMany({
       data: [

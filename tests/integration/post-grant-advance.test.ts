@@ -25,7 +25,8 @@ import {
   EVIDENCE_FIELD,
   requestRescheduling,
 } from "~/services/post-grant/advance-rescheduling.server";
-import { sources, withDossiers } from "~/services/post-grant/follow-up-sources.server";
+import { EMPTY_FOLLOW_UP_FILTER } from "~/domain/follow-up-queue";
+import { loadFollowUpQueue } from "~/services/post-grant/follow-up-queue.server";
 import { settleDossier } from "~/services/post-grant/settlement.server";
 import { decidePayment } from "~/services/post-grant/payment-decisions.server";
 import { requestPayment } from "~/services/post-grant/payment-requests.server";
@@ -215,9 +216,14 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     expect(late.position.lateCents).toBe(first.amountCents - half);
     expect(late.position.oldestLateDays).toBe(45);
     // The instructor's follow-up queue lists it with the arrears and their age.
-    const queue = sources({}, new Date("2027-03-01T12:00:00Z"))["avances-en-retard"];
-    expect(await queue.count(world.db)).toBe(1);
-    const [line] = await withDossiers(world.db, await queue.read(world.db, 0, 10));
+    const queue = await loadFollowUpQueue(
+      world.db,
+      world.admin,
+      { ...EMPTY_FOLLOW_UP_FILTER, kind: "avances-en-retard" },
+      new Date("2027-03-01T12:00:00Z"),
+    );
+    expect(queue.counts["avances-en-retard"]).toBe(1);
+    const [line] = queue.items;
     expect(line).toMatchObject({
       dossierId: advance.id,
       amountCents: first.amountCents - half,

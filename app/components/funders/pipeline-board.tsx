@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+
 import type { PipelineStageKey } from "~/domain/funder-pipeline";
 import type { PipelineCard as Card } from "~/services/funders/pipeline.server";
 
@@ -12,8 +14,19 @@ export interface BoardStage {
 
 const projects = (count: number) => (count > 1 ? `${count} projets` : `${count} projet`);
 
-/** The board: one list per stage, each with its heading and count, so a screen reader walks it like a page. */
-export function PipelineBoard({ stages, search }: { stages: BoardStage[]; search: string }) {
+/**
+ * The board: one list per stage, each with its heading and count, so a screen reader walks it like a page;
+ * a column shows its newest cards, and links to the list of all of them (`more` gives that list's address).
+ */
+export function PipelineBoard({
+  stages,
+  search,
+  more,
+}: {
+  stages: BoardStage[];
+  search: string;
+  more: (stage: PipelineStageKey) => string;
+}) {
   return (
     <div className="pipeline-board">
       {stages.map((stage) => (
@@ -32,6 +45,14 @@ export function PipelineBoard({ stages, search }: { stages: BoardStage[]; search
               ))}
             </ul>
           )}
+          {stage.count > stage.cards.length ? (
+            <p className="pipeline-stage__more">
+              <Link to={more(stage.key)}>
+                Voir les {stage.count} projets
+                <span className="visually-hidden"> de l’étape « {stage.label} »</span> en liste
+              </Link>
+            </p>
+          ) : null}
         </section>
       ))}
     </div>

@@ -26,6 +26,9 @@ export function PipelineFilters({
     >
       {/* The chosen view survives a new filter. */}
       {filter.view === "liste" ? <input type="hidden" name="vue" value="liste" /> : null}
+      {filter.view === "liste" && filter.stage ? (
+        <input type="hidden" name="etape" value={filter.stage} />
+      ) : null}
       <div className="pipeline-filters__grid">
         <InputField
           name="q"

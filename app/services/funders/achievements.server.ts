@@ -11,6 +11,9 @@ import {
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import type { SchemeCode } from "~/generated/prisma/enums";
 import { frenchCsv } from "~/services/platform/csv.server";
+import { shortCache } from "~/services/platform/short-cache.server";
+
+import { INDICATORS_CACHE_SECONDS } from "./indicators.server";
 
 /** Granted or settled, filed, and filed in `year` (Paris) when one is given. */
 function grantedWhere(year: number | null) {
@@ -95,8 +98,11 @@ export async function communityAchievements(
   options: { year?: number | null } = {},
 ): Promise<Achievements> {
   const year = options.year ?? null;
-  const [versements, emplois] = await Promise.all([paymentsRows(db, year), jobsRows(db, year)]);
-  return { versements, emplois };
+  // Read at most every INDICATORS_CACHE_SECONDS, like the other indicators (indicators.server.ts).
+  return shortCache(db, `achievements-${year ?? "all"}`, INDICATORS_CACHE_SECONDS(), async () => {
+    const [versements, emplois] = await Promise.all([paymentsRows(db, year), jobsRows(db, year)]);
+    return { versements, emplois };
+  });
 }
 
 /** One series as a spreadsheet (French decimal comma, `;`, BOM). */

@@ -12,9 +12,19 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { PaymentStatus, SchemeCode } from "~/generated/prisma/enums";
 
 import { frenchCsv } from "~/services/platform/csv.server";
+import { shortCache } from "~/services/platform/short-cache.server";
 import { loadAdvance, standingOf } from "~/services/post-grant/advance.server";
 
-export async function communityAdvanceIndicators(db: PrismaClient, now: Date) {
+import { INDICATORS_CACHE_SECONDS } from "./indicators.server";
+
+/** Read at most every INDICATORS_CACHE_SECONDS, like the other indicators (indicators.server.ts). */
+export function communityAdvanceIndicators(db: PrismaClient, now: Date) {
+  return shortCache(db, "advance-indicators", INDICATORS_CACHE_SECONDS(), () =>
+    readAdvanceIndicators(db, now),
+  );
+}
+
+async function readAdvanceIndicators(db: PrismaClient, now: Date) {
   const paid = await db.dossier.findMany({
     where: { schemeCode: SchemeCode.EQUITY_ADVANCE, payments: { some: { status: PaymentStatus.PAID } } },
     select: { id: true },

@@ -1,11 +1,15 @@
-// The indicators read from the database in two queries (the filed dossiers' typed columns, and their
-// resources summed by dossier and origin), then aggregated by app/domain/indicators. They are aggregates,
+// The indicators summed by the database: the filed dossiers grouped by scheme, status, department and filing
+// year (Paris) with their amounts, jobs, employee-associates and resources from other funders — a few hundred
+// rows however many dossiers there are — then put together by app/domain/indicators. They are aggregates,
 // not dossiers: the community and the Region see them over every filed dossier; the public, suppressed.
 
 import { frenchCsv } from "~/services/platform/csv.server";
+import { secondsFromEnv, shortCache } from "~/services/platform/short-cache.server";
 import {
-  computeIndicators,
-  type IndicatorDossier,
+  computeIndicatorGroups,
+  EPCI_ORIGIN,
+  LEVERAGE_EXCLUDED_ORIGINS,
+  type IndicatorGroup,
   type Indicators,
   type SeriesId,
   type SeriesRow,
@@ -18,58 +22,84 @@ import {
 } from "~/domain/public-indicators";
 import type { AchievementId } from "~/domain/achievements";
 import { csvAmount } from "~/domain/instruction-queue";
-import type { PrismaClient } from "~/generated/prisma/client";
-import { BudgetSide, DossierStatus } from "~/generated/prisma/enums";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import type { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
 
-const FILED = { status: { not: DossierStatus.DRAFT }, filedAt: { not: null } } as const;
+/** A group as the database returns it: sums are bigint (money) or float8 (FTE). */
+interface GroupRow {
+  schemeCode: SchemeCode;
+  status: DossierStatus;
+  departmentCode: string | null;
+  year: number;
+  dossiers: number;
+  requestedCents: bigint;
+  grantedCents: bigint;
+  jobsCreatedFte: number;
+  jobsConsolidatedFte: number;
+  employeeAssociates: bigint;
+  otherFundersCents: bigint;
+  epciCofinanced: number;
+}
 
-async function indicatorRows(db: PrismaClient): Promise<IndicatorDossier[]> {
-  const [dossiers, resources] = await Promise.all([
-    db.dossier.findMany({
-      where: FILED,
-      select: {
-        id: true,
-        schemeCode: true,
-        status: true,
-        departmentCode: true,
-        filedAt: true,
-        requestedAmountCents: true,
-        grantedAmountCents: true,
-        jobsCreatedFte: true,
-        jobsConsolidatedFte: true,
-        employeeAssociatesCount: true,
-      },
-    }),
-    db.dossierBudgetLine.groupBy({
-      by: ["dossierId", "category"],
-      where: { side: BudgetSide.RESOURCE, dossier: FILED },
-      _sum: { amountCents: true },
-    }),
-  ]);
-  const byDossier = new Map<string, Record<string, number>>();
-  for (const line of resources) {
-    const origins = byDossier.get(line.dossierId) ?? {};
-    origins[line.category] = (origins[line.category] ?? 0) + (line._sum.amountCents ?? 0);
-    byDossier.set(line.dossierId, origins);
-  }
-  return dossiers.map(({ id, filedAt, ...dossier }) => ({
-    ...dossier,
-    filedAt: filedAt!,
-    resourcesByOrigin: byDossier.get(id) ?? {},
+async function indicatorGroups(db: PrismaClient): Promise<IndicatorGroup[]> {
+  const excluded = Prisma.join(LEVERAGE_EXCLUDED_ORIGINS.map((origin) => Prisma.sql`${origin}`));
+  const rows = await db.$queryRaw<GroupRow[]>`
+    WITH resources AS (
+      SELECT l."dossierId",
+        sum(CASE WHEN l.category NOT IN (${excluded}) THEN l."amountCents" ELSE 0 END) AS other,
+        sum(CASE WHEN l.category = ${EPCI_ORIGIN} THEN l."amountCents" ELSE 0 END) AS epci
+      FROM "DossierBudgetLine" l WHERE l.side = 'RESOURCE' GROUP BY l."dossierId")
+    SELECT d."schemeCode"::text AS "schemeCode", d.status::text AS status, d."departmentCode",
+      date_part('year', (d."filedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::int AS year,
+      count(*)::int AS dossiers,
+      sum(coalesce(d."requestedAmountCents", 0))::bigint AS "requestedCents",
+      sum(coalesce(d."grantedAmountCents", 0))::bigint AS "grantedCents",
+      sum(coalesce(d."jobsCreatedFte", 0))::float8 AS "jobsCreatedFte",
+      sum(coalesce(d."jobsConsolidatedFte", 0))::float8 AS "jobsConsolidatedFte",
+      sum(coalesce(d."employeeAssociatesCount", 0))::bigint AS "employeeAssociates",
+      sum(coalesce(r.other, 0))::bigint AS "otherFundersCents",
+      (count(*) FILTER (WHERE r.epci > 0))::int AS "epciCofinanced"
+    FROM "Dossier" d LEFT JOIN resources r ON r."dossierId" = d.id
+    WHERE d.status <> 'DRAFT' AND d."filedAt" IS NOT NULL
+    GROUP BY 1, 2, 3, 4`;
+  return rows.map((row) => ({
+    schemeCode: row.schemeCode,
+    status: row.status,
+    departmentCode: row.departmentCode,
+    year: Number(row.year),
+    dossiers: Number(row.dossiers),
+    requestedCents: Number(row.requestedCents),
+    grantedCents: Number(row.grantedCents),
+    jobsCreatedFte: Number(row.jobsCreatedFte),
+    jobsConsolidatedFte: Number(row.jobsConsolidatedFte),
+    employeeAssociates: Number(row.employeeAssociates),
+    otherFundersCents: Number(row.otherFundersCents),
+    epciCofinanced: Number(row.epciCofinanced),
   }));
 }
+
+/**
+ * The groups are read at most once every INDICATORS_CACHE_SECONDS (30 by default; 0 reads every time) per
+ * database and process, requests arriving meanwhile sharing that read: the indicators reflect a decision
+ * within half a minute (the funders' page must within a minute), and a busy page costs one aggregate, not
+ * one per request. Every year's figures come from the same groups.
+ */
+export const INDICATORS_CACHE_SECONDS = () => secondsFromEnv("INDICATORS_CACHE_SECONDS", 30);
+
+const cachedGroups = (db: PrismaClient) =>
+  shortCache(db, "indicator-groups", INDICATORS_CACHE_SECONDS(), () => indicatorGroups(db));
 
 /** For the funders' community and Region staff: every filed dossier, optionally those filed in `year`. */
 export async function communityIndicators(
   db: PrismaClient,
   options: { year?: number | null } = {},
 ): Promise<Indicators> {
-  return computeIndicators(await indicatorRows(db), options);
+  return computeIndicatorGroups(await cachedGroups(db), options);
 }
 
 /** For everyone: the same figures over every year, no cell or figure resting on fewer than 3 dossiers. */
 export async function publicIndicators(db: PrismaClient): Promise<PublicIndicators> {
-  return suppressIndicators(computeIndicators(await indicatorRows(db)));
+  return suppressIndicators(computeIndicatorGroups(await cachedGroups(db)));
 }
 
 export const INDICATOR_CSV_HEADER = [

@@ -8,6 +8,8 @@ import {
 } from "~/domain/co-financing";
 import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
 import {
+  PIPELINE_COLUMN_SIZE,
+  PIPELINE_PAGE_SIZE,
   PIPELINE_STAGES,
   stageOf,
   type PipelineFilter,
@@ -15,11 +17,13 @@ import {
 } from "~/domain/funder-pipeline";
 import { CAP_ASSO_SECTOR_LABELS } from "~/domain/schemes/cap-asso";
 import { searchText } from "~/domain/search-text";
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { DossierStatus, PaymentStatus, type CapAssoSector } from "~/generated/prisma/enums";
 import { reportLate } from "~/domain/post-grant/report-workflow";
 
 import { isCommunityMember, SHARED_DOSSIERS, visiblePledges, type CommunityMember } from "./access.server";
+import { pipelineConditionSql, STAGE_SQL } from "./pipeline-sql.server";
+import { shortCache } from "~/services/platform/short-cache.server";
 import { forbidden } from "~/domain/user-error";
 
 /**
@@ -28,6 +32,8 @@ import { forbidden } from "~/domain/user-error";
  */
 export function pipelineWhere(filter: PipelineFilter): Prisma.DossierWhereInput {
   const conditions: Prisma.DossierWhereInput[] = [SHARED_DOSSIERS];
+  const stage = PIPELINE_STAGES.find((candidate) => candidate.key === filter.stage);
+  if (stage) conditions.push({ status: { in: stage.statuses } });
   if (filter.scheme) conditions.push({ schemeCode: filter.scheme });
   if (filter.department) conditions.push({ departmentCode: filter.department });
   if (filter.territory) conditions.push({ territory: { code: filter.territory } });
@@ -202,7 +208,12 @@ export async function pipelineCards(
   return filter.gapOnly ? cards.filter(hasUncoveredNeed) : cards;
 }
 
-async function pipelineOptions(db: PrismaClient) {
+/** The filter form's choices: reference data, read at most once a minute (short-cache.server.ts). */
+function pipelineOptions(db: PrismaClient) {
+  return shortCache(db, "pipeline-options", 60, () => readPipelineOptions(db));
+}
+
+async function readPipelineOptions(db: PrismaClient) {
   const [schemes, departments, territories] = await Promise.all([
     db.scheme.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }),
     db.department.findMany({
@@ -223,16 +234,66 @@ async function pipelineOptions(db: PrismaClient) {
   };
 }
 
-export type PipelineOptions = Awaited<ReturnType<typeof pipelineOptions>>;
+export type PipelineOptions = Awaited<ReturnType<typeof readPipelineOptions>>;
 
-/** The pipeline a member of the community sees: by stage for the board, in one list for the table. */
+const sumOf = (counts: Map<PipelineStageKey, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+
+/**
+ * The ids of the cards a page shows, and the count of each column, in one statement over the shared dossiers
+ * the filter selects: the first cards of each column (board), or a page of the list (of one column when the
+ * filter names it); the newest filing first, as everywhere.
+ */
+async function pageIds(db: PrismaClient, filter: PipelineFilter) {
+  const page = (filter.page - 1) * PIPELINE_PAGE_SIZE;
+  const shown =
+    filter.view === "liste"
+      ? Prisma.sql`SELECT stage, id, row_number() OVER (ORDER BY "filedAt" DESC, id DESC) AS position FROM s
+          WHERE ${filter.stage ? Prisma.sql`stage = ${filter.stage}` : Prisma.sql`TRUE`}`
+      : Prisma.sql`SELECT stage, id,
+          row_number() OVER (PARTITION BY stage ORDER BY "filedAt" DESC, id DESC) AS position FROM s`;
+  const [from, to] = filter.view === "liste" ? [page, page + PIPELINE_PAGE_SIZE] : [0, PIPELINE_COLUMN_SIZE];
+  const rows = await db.$queryRaw<
+    Array<{ stage: PipelineStageKey; id: string | null; count: number | null; position: bigint | null }>
+  >`
+    WITH s AS MATERIALIZED (
+      SELECT d.id, d."filedAt", ${STAGE_SQL} AS stage FROM "Dossier" d WHERE ${pipelineConditionSql(filter)})
+    SELECT stage, NULL AS id, count(*)::int AS count, NULL::bigint AS position FROM s GROUP BY stage
+    UNION ALL
+    SELECT stage, id, NULL, position FROM (${shown}) shown WHERE position > ${from} AND position <= ${to}`;
+  const counts = new Map<PipelineStageKey, number>();
+  const ids: Array<{ id: string; position: number }> = [];
+  for (const row of rows) {
+    if (row.id === null) counts.set(row.stage, Number(row.count));
+    else ids.push({ id: row.id, position: Number(row.position) });
+  }
+  return { counts, ids: ids.sort((a, b) => a.position - b.position).map((row) => row.id) };
+}
+
+/**
+ * The pipeline a member of the community sees: the count of each column, and only the cards shown — the
+ * first of each column for the board, a page for the list — read with their plans and positions at once.
+ */
 export async function loadPipeline(db: PrismaClient, user: CommunityMember, filter: PipelineFilter) {
   // Refused before any query starts, so none is left running for a refused request.
   refuseOutsiders(user);
-  const [rows, options] = await Promise.all([pipelineCards(db, user, filter), pipelineOptions(db)]);
-  const stages = PIPELINE_STAGES.map((stage) => {
-    const cards = rows.filter((card) => card.stage === stage.key);
-    return { key: stage.key, label: stage.label, count: cards.length, cards };
-  });
-  return { stages, rows, options, total: rows.length };
+  const [asked, options] = await Promise.all([pageIds(db, filter), pipelineOptions(db)]);
+  const { counts } = asked;
+  const listed = filter.stage ? (counts.get(filter.stage) ?? 0) : sumOf(counts);
+  const pageCount = Math.max(1, Math.ceil(listed / PIPELINE_PAGE_SIZE));
+  const page = Math.min(filter.page, pageCount);
+  // A page beyond the last (an old link, fewer projects since): the last one.
+  const { ids } = page === filter.page ? asked : await pageIds(db, { ...filter, page });
+  const read =
+    ids.length === 0
+      ? []
+      : await db.dossier.findMany({ where: { id: { in: ids } }, select: pipelineSelect(user) });
+  const byId = new Map(read.map((row) => [row.id, toPipelineCard(row, user)]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  const stages = PIPELINE_STAGES.map((stage) => ({
+    key: stage.key,
+    label: stage.label,
+    count: counts.get(stage.key) ?? 0,
+    cards: rows.filter((card) => card.stage === stage.key),
+  }));
+  return { stages, rows, options, total: sumOf(counts), listed, page, pageCount };
 }

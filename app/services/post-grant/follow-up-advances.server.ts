@@ -3,32 +3,26 @@
 // Whether an instalment is paid comes from the allocation of the repayments, so the few candidates (a due
 // date passed on a schedule in force) are read and their standing computed; the oldest arrears first.
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { DossierStatus, SchemeCode } from "~/generated/prisma/enums";
 
 import { loadAdvance, standingOf } from "./advance.server";
 
-export async function lateAdvances(db: PrismaClient, dossier: Prisma.DossierWhereInput, now: Date) {
-  const candidates = await db.dossier.findMany({
-    where: {
-      AND: [
-        dossier,
-        {
-          schemeCode: SchemeCode.EQUITY_ADVANCE,
-          status: DossierStatus.GRANTED,
-          advanceSchedules: { some: { replacedAt: null, instalments: { some: { dueDate: { lt: now } } } } },
-        },
-      ],
-    },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  const late: Array<{
-    dossierId: string;
-    position: number;
-    date: Date;
-    daysLate: number;
-    lateCents: number;
-  }> = [];
+export interface LateAdvance {
+  dossierId: string;
+  position: number;
+  date: Date;
+  daysLate: number;
+  lateCents: number;
+}
+
+/** The late advances of the dossiers `scope` (a condition on `d`, see follow-up-scope.server.ts) selects. */
+export async function lateAdvances(db: PrismaClient, scope: Prisma.Sql, now: Date): Promise<LateAdvance[]> {
+  const candidates = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT d.id FROM "Dossier" d
+    WHERE ${scope} AND d."schemeCode" = 'EQUITY_ADVANCE' AND d.status = 'GRANTED'
+      AND EXISTS (SELECT 1 FROM "AdvanceSchedule" s JOIN "AdvanceInstalment" i ON i."scheduleId" = s.id
+        WHERE s."dossierId" = d.id AND s."replacedAt" IS NULL AND i."dueDate" < ${now}::timestamp)
+    ORDER BY d.id`;
+  const late: LateAdvance[] = [];
   for (const { id } of candidates) {
     const advance = await loadAdvance(db, id);
     if (!advance) continue;

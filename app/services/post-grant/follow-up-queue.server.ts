@@ -10,49 +10,53 @@ import {
   type FollowUpFilter,
   type FollowUpKind,
 } from "~/domain/follow-up-queue";
-import { EMPTY_QUEUE_FILTER } from "~/domain/instruction-queue";
 import { fullName } from "~/domain/people";
 import { SCHEME_SLUGS } from "~/domain/schemes/slugs";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { UserRole } from "~/generated/prisma/enums";
-import { queueWhere, type QueueUser } from "~/services/instruction/queue.server";
+import type { QueueUser } from "~/services/instruction/queue.server";
 import { scopeNotSet } from "~/services/instruction/scope.server";
 import { frenchCsv } from "~/services/platform/csv.server";
+import { shortCache } from "~/services/platform/short-cache.server";
 
-import { sources, withDossiers, type FollowUpItem, type FollowUpLine } from "./follow-up-sources.server";
+import { lateAdvances } from "./follow-up-advances.server";
+import { followUpScopeSql } from "./follow-up-scope.server";
+import { lateLine, withDossiers, type FollowUpLine } from "./follow-up-lines.server";
+import { followUpSources, selectLines, type SqlKind } from "./follow-up-sources.server";
 
-/** The dossiers of the person's scope that the filter's dossier conditions select. */
-function dossierWhere(db: PrismaClient, user: QueueUser, filter: FollowUpFilter) {
-  return queueWhere(db, user, {
-    ...EMPTY_QUEUE_FILTER,
-    statuses: [],
-    scheme: filter.scheme,
-    department: filter.department,
-    territory: filter.territory,
-    assignee: filter.assignee,
-    q: filter.q,
-  });
-}
-
-/** Lines of every kind asked, the oldest date first, `take` of them from `skip`, with their dossiers. */
-async function readItems(
-  db: PrismaClient,
-  kinds: readonly FollowUpKind[],
-  reading: ReturnType<typeof sources>,
-  skip: number,
-  take: number,
-): Promise<FollowUpItem[]> {
-  if (kinds.length === 1) return withDossiers(db, await reading[kinds[0]!].read(db, skip, take));
-  // Each kind's first skip + take lines hold the merged page's lines.
-  const lists = await Promise.all(kinds.map((kind) => reading[kind].read(db, 0, skip + take)));
-  return withDossiers(db, mergeByDate(lists.flat()).slice(skip, skip + take));
-}
+const LATE: FollowUpKind = "avances-en-retard";
 
 const mergeByDate = (lines: FollowUpLine[]) =>
   lines.sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id));
 
-/** The choices of the filter form: the instruction queue's, calls aside. */
-async function followUpOptions(db: PrismaClient) {
+/**
+ * The counts of the kinds in `count`, and `take` lines (all when null) from `skip` of the kinds asked: straight
+ * from SQL, unless late equity advances (computed, few) are to be merged in by date.
+ */
+async function readKinds(
+  db: PrismaClient,
+  scope: Prisma.Sql,
+  kinds: readonly FollowUpKind[],
+  late: FollowUpLine[],
+  { now, count, skip, take }: { now: Date; count: boolean; skip: number; take: number | null },
+) {
+  const sources = followUpSources(now);
+  const read = kinds.filter((kind): kind is SqlKind => kind !== LATE).map((kind) => sources[kind]);
+  const query = { count: count ? Object.values(sources) : [], read, skip, take };
+  const merged = kinds.includes(LATE) ? late : [];
+  if (merged.length === 0) return selectLines(db, scope, query);
+  // The SQL lines that may come before the page's end, then the late advances among them by date.
+  const first = await selectLines(db, scope, { ...query, skip: 0, take: take === null ? null : skip + take });
+  const all = mergeByDate([...first.lines, ...merged]);
+  return { counts: first.counts, lines: take === null ? all.slice(skip) : all.slice(skip, skip + take) };
+}
+
+/** The choices of the filter form: the instruction queue's, calls aside; read at most once a minute. */
+function followUpOptions(db: PrismaClient) {
+  return shortCache(db, "follow-up-options", 60, () => readFollowUpOptions(db));
+}
+
+async function readFollowUpOptions(db: PrismaClient) {
   const [schemes, departments, territories, instructors] = await Promise.all([
     db.scheme.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }),
     db.department.findMany({
@@ -78,7 +82,7 @@ async function followUpOptions(db: PrismaClient) {
   };
 }
 
-export type FollowUpOptions = Awaited<ReturnType<typeof followUpOptions>>;
+export type FollowUpOptions = Awaited<ReturnType<typeof readFollowUpOptions>>;
 
 /** One page of the follow-up queue, with the count of each kind. */
 export async function loadFollowUpQueue(
@@ -87,18 +91,29 @@ export async function loadFollowUpQueue(
   filter: FollowUpFilter,
   now: Date,
 ) {
-  const reading = sources(await dossierWhere(db, user, filter), now);
-  const countList = await Promise.all(FOLLOW_UP_KIND_SLUGS.map((kind) => reading[kind].count(db)));
-  const counts = Object.fromEntries(
-    FOLLOW_UP_KIND_SLUGS.map((kind, index) => [kind, countList[index]!]),
-  ) as Record<FollowUpKind, number>;
+  const scope = await followUpScopeSql(db, user, filter);
+  const [late, options] = await Promise.all([lateAdvances(db, scope, now), followUpOptions(db)]);
+  const lateLines = late.map(lateLine);
   const kinds = filter.kind ? [filter.kind] : FOLLOW_UP_KIND_SLUGS;
+  const pageOf = (page: number, count: boolean) =>
+    readKinds(db, scope, kinds, lateLines, {
+      now,
+      count,
+      skip: (page - 1) * FOLLOW_UP_PAGE_SIZE,
+      take: FOLLOW_UP_PAGE_SIZE,
+    });
+  // The counts and the page asked in one statement; the last page again when the one asked is beyond it.
+  const asked = await pageOf(filter.page, true);
+  const counts = Object.fromEntries(
+    FOLLOW_UP_KIND_SLUGS.map((kind) => [kind, kind === LATE ? late.length : (asked.counts.get(kind) ?? 0)]),
+  ) as Record<FollowUpKind, number>;
   const total = kinds.reduce((sum, kind) => sum + counts[kind], 0);
   const pageCount = Math.max(1, Math.ceil(total / FOLLOW_UP_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
-  const items = await readItems(db, kinds, reading, (page - 1) * FOLLOW_UP_PAGE_SIZE, FOLLOW_UP_PAGE_SIZE);
+  const lines = page === filter.page ? asked.lines : (await pageOf(page, false)).lines;
+  const items = await withDossiers(db, lines);
   const missingScope = total === 0 ? await scopeNotSet(db, user) : null;
-  return { items, counts, total, page, pageCount, missingScope, options: await followUpOptions(db) };
+  return { items, counts, total, page, pageCount, missingScope, options };
 }
 
 /** The whole selection (every page) as the CSV file, and how many lines it holds. */
@@ -108,10 +123,11 @@ export async function followUpCsvExport(
   filter: FollowUpFilter,
   { now, appUrl }: { now: Date; appUrl: string },
 ): Promise<{ csv: string; count: number }> {
-  const reading = sources(await dossierWhere(db, user, filter), now);
+  const scope = await followUpScopeSql(db, user, filter);
   const kinds = filter.kind ? [filter.kind] : FOLLOW_UP_KIND_SLUGS;
-  const lists = await Promise.all(kinds.map((kind) => reading[kind].read(db, 0, 100_000)));
-  const items = await withDossiers(db, mergeByDate(lists.flat()));
+  const late = kinds.includes(LATE) ? (await lateAdvances(db, scope, now)).map(lateLine) : [];
+  const { lines } = await readKinds(db, scope, kinds, late, { now, count: false, skip: 0, take: null });
+  const items = await withDossiers(db, lines);
   const csv = frenchCsv(
     FOLLOW_UP_CSV_HEADER,
     items.map((row) => followUpCsvRecord(row, appUrl)),

@@ -15,7 +15,7 @@ describe("parsePipelineFilter", () => {
   it("reads every filter of the form", () => {
     expect(
       parse(
-        "dispositif=cap-asso&departement=37&territoire=CRST-TOURAINE&secteur=culture&montant_min=5000&montant_max=20 000,50&besoin=oui&q=Jardins&vue=liste",
+        "dispositif=cap-asso&departement=37&territoire=CRST-TOURAINE&secteur=culture&montant_min=5000&montant_max=20 000,50&besoin=oui&q=Jardins&vue=liste&etape=instruction&page=3",
       ),
     ).toEqual({
       scheme: "CAP_ASSO",
@@ -27,13 +27,15 @@ describe("parsePipelineFilter", () => {
       gapOnly: true,
       q: "Jardins",
       view: "liste",
+      stage: "instruction",
+      page: 3,
     });
   });
 
   it("drops what it cannot read instead of failing", () => {
     expect(
       parse(
-        "dispositif=inconnu&departement=Cher&territoire=<script>&secteur=PECHE&montant_min=-5&montant_max=beaucoup&besoin=peut-etre&vue=mosaique",
+        "dispositif=inconnu&departement=Cher&territoire=<script>&secteur=PECHE&montant_min=-5&montant_max=beaucoup&besoin=peut-etre&vue=mosaique&etape=fin&page=-2",
       ),
     ).toEqual(EMPTY_PIPELINE_FILTER);
   });

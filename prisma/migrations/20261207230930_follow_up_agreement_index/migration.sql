@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Dossier_status_agreementAcceptedAt_id_idx" ON "Dossier"("status", "agreementAcceptedAt", "id");
