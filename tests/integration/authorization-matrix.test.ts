@@ -296,53 +296,58 @@ describe("the authorization matrix: every route × every role", () => {
     expect(gaps).toEqual([]);
   });
 
-  it("answers every role as the matrix says, and a refusal changes nothing", async () => {
-    const failures: string[] = [];
-    const checks: Array<[string, "loader" | "action", string, Check]> = [];
-    for (const [file, row] of Object.entries(MATRIX)) {
-      if (row.loader) checks.push([file, "loader", "", row.loader]);
-      if (row.action) checks.push([file, "action", "", row.action]);
-      for (const [intent, check] of Object.entries(row.actions ?? {}))
-        checks.push([file, "action", intent, check]);
-    }
-    for (const [file, kind, intent, check] of checks) {
-      const handler = (await load(file))[kind]!;
-      const params = check.params?.(world) ?? {};
-      const fields = { ...(intent ? { intent } : {}), ...check.form?.(world) };
-      const label = `${file} ${kind}${intent ? ` (${intent})` : ""}`;
-      const run = async (role: Role, callParams: Record<string, string>, expected: Expected) => {
-        const answer = await call(
-          handler,
-          kind,
-          urlOf(file, callParams),
-          callParams,
-          fields,
-          role === "anonymous" ? null : users[role],
-        );
-        if (!matches(expected, answer))
-          failures.push(`${label} — ${role}: attendu ${expected}, reçu ${show(answer)}`);
-      };
-      // Refusals first, under one fingerprint; then the roles whose call may write.
-      const refused = ROLES.filter((role) => refuses(check.expect[role]));
-      const before = await fingerprint();
-      for (const role of refused) await run(role, params, check.expect[role]);
-      const touched = changed(before, await fingerprint());
-      if (touched.length > 0) failures.push(`${label} — un refus a écrit dans : ${touched.join(", ")}`);
-      for (const role of ROLES.filter((role) => !refused.includes(role))) {
-        await run(role, params, check.expect[role]);
+  // Every route × every role in one test: a minute on a quiet machine is not much margin on a busy one.
+  it(
+    "answers every role as the matrix says, and a refusal changes nothing",
+    { timeout: 240_000 },
+    async () => {
+      const failures: string[] = [];
+      const checks: Array<[string, "loader" | "action", string, Check]> = [];
+      for (const [file, row] of Object.entries(MATRIX)) {
+        if (row.loader) checks.push([file, "loader", "", row.loader]);
+        if (row.action) checks.push([file, "action", "", row.action]);
+        for (const [intent, check] of Object.entries(row.actions ?? {}))
+          checks.push([file, "action", intent, check]);
       }
-      if (check.guessed !== undefined) {
-        const guessed = Object.fromEntries(Object.keys(params).map((key) => [key, guessedId()]));
-        const allowed = ROLES.filter((role) => ![403, 404, "login"].includes(check.expect[role]));
-        const start = await fingerprint();
-        for (const role of allowed) await run(role, guessed, check.guessed);
-        const wrote = changed(start, await fingerprint());
-        if (wrote.length > 0)
-          failures.push(`${label} — un identifiant deviné a écrit dans : ${wrote.join(", ")}`);
+      for (const [file, kind, intent, check] of checks) {
+        const handler = (await load(file))[kind]!;
+        const params = check.params?.(world) ?? {};
+        const fields = { ...(intent ? { intent } : {}), ...check.form?.(world) };
+        const label = `${file} ${kind}${intent ? ` (${intent})` : ""}`;
+        const run = async (role: Role, callParams: Record<string, string>, expected: Expected) => {
+          const answer = await call(
+            handler,
+            kind,
+            urlOf(file, callParams),
+            callParams,
+            fields,
+            role === "anonymous" ? null : users[role],
+          );
+          if (!matches(expected, answer))
+            failures.push(`${label} — ${role}: attendu ${expected}, reçu ${show(answer)}`);
+        };
+        // Refusals first, under one fingerprint; then the roles whose call may write.
+        const refused = ROLES.filter((role) => refuses(check.expect[role]));
+        const before = await fingerprint();
+        for (const role of refused) await run(role, params, check.expect[role]);
+        const touched = changed(before, await fingerprint());
+        if (touched.length > 0) failures.push(`${label} — un refus a écrit dans : ${touched.join(", ")}`);
+        for (const role of ROLES.filter((role) => !refused.includes(role))) {
+          await run(role, params, check.expect[role]);
+        }
+        if (check.guessed !== undefined) {
+          const guessed = Object.fromEntries(Object.keys(params).map((key) => [key, guessedId()]));
+          const allowed = ROLES.filter((role) => ![403, 404, "login"].includes(check.expect[role]));
+          const start = await fingerprint();
+          for (const role of allowed) await run(role, guessed, check.guessed);
+          const wrote = changed(start, await fingerprint());
+          if (wrote.length > 0)
+            failures.push(`${label} — un identifiant deviné a écrit dans : ${wrote.join(", ")}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 
   it("never gives away another organisation's piece, review or decision through an id of one's own page", async () => {
     const agenda = await db.dossier.findMany({
