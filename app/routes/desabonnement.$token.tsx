@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [
 ];
 
 const UNKNOWN_LINK =
-  "Ce lien de désabonnement n’est pas valable : copiez-le en entier depuis l’e-mail, ou changez vos choix sur la page « Mon compte » une fois connecté·e.";
+  "Ce lien de désabonnement n’est pas valable\u00a0: copiez-le en entier depuis l’e-mail, ou changez vos choix sur la page « Mon compte » une fois connecté·e.";
 
 function tokenOf(params: LoaderFunctionArgs["params"]) {
   const token = readUnsubscribeToken(params.token ?? "");
@@ -58,9 +58,13 @@ export default function Unsubscribe() {
     <div className="narrow">
       <h1>Se désabonner</h1>
       <div role="status">
-        {unsubscribed ? (
+        {result?.unsubscribed ? (
           <p className="notice notice--success">
-            C’est fait : {view.email} ne reçoit plus {view.title}.
+            C’est fait&nbsp;: {view.email} ne reçoit plus {view.title}.
+          </p>
+        ) : !view.subscribed ? (
+          <p className="notice notice--success">
+            {view.email} ne reçoit pas (ou plus) {view.title}.
           </p>
         ) : null}
       </div>
