@@ -6,7 +6,7 @@ import { formatDate, formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
 import { rescheduledInstalments } from "~/domain/post-grant/repayments";
 import { forbidden, UserError } from "~/domain/user-error";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import {
   AdvanceScheduleOrigin,
   DocumentKind,
@@ -36,6 +36,7 @@ import {
   standingOf,
   storeAdvanceDocument,
   writeSchedule,
+  type Advance,
 } from "./advance.server";
 import { recordFollowUp } from "./follow-up.server";
 
@@ -136,6 +137,93 @@ export async function requestRescheduling(
   }
 }
 
+/**
+ * A rescheduling granted, in the caller's transaction: the new schedule and the amendment (with their PDFs,
+ * within the rule set's ceiling), the request marked granted, its line in the timeline. No email.
+ */
+export async function grantRescheduling(
+  tx: Prisma.TransactionClient,
+  storage: FileStorage,
+  written: string[],
+  input: {
+    advance: Advance;
+    request: Advance["reschedulings"][number];
+    actorId: string;
+    note: string;
+    ip?: string | null;
+    now: Date;
+  },
+) {
+  const { advance, request, note, now } = input;
+  const standing = standingOf(advance, now);
+  const maxDurationMonths = advance.rules.maxRescheduledDurationMonths;
+  const result = rescheduledInstalments({
+    paidOn: advance.paidOn,
+    outstandingCents: standing.outstandingCents,
+    firstDueDate: request.firstDueDate,
+    frequencyMonths: request.frequencyMonths,
+    count: request.count,
+    maxDurationMonths,
+  });
+  if (!result.ok) throw new UserError(result.error, { status: 422, fieldErrors: { note: result.error } });
+  const previous = advance.current.instalments[advance.current.instalments.length - 1];
+  const { version } = await writeSchedule({
+    tx,
+    storage,
+    written,
+    dossierId: advance.dossier.id,
+    origin: AdvanceScheduleOrigin.RESCHEDULING,
+    instalments: result.instalments,
+    actorId: input.actorId,
+    now,
+  });
+  const amendmentNumber =
+    advance.reschedulings.filter((item) => item.status === ReschedulingStatus.GRANTED).length + 1;
+  const pdf = await renderAdvanceAmendment({
+    ...documentBase(advance, now),
+    amendmentNumber,
+    reason: request.reason,
+    outstandingCents: standing.outstandingCents,
+    previousLastDueDate: previous?.dueDate ?? null,
+    maxDurationMonths,
+    instalments: result.instalments,
+    signatory: DECISION_SIGNATORY,
+  });
+  const storageKey = await storeAdvanceDocument({
+    tx,
+    storage,
+    written,
+    dossierId: advance.dossier.id,
+    kind: DocumentKind.ADVANCE_AMENDMENT,
+    pdf,
+    period: version,
+    actorId: input.actorId,
+    reason: `Avenant de rééchelonnement n°\u00a0${amendmentNumber} établi`,
+    now,
+  });
+  await tx.advanceRescheduling.update({
+    where: { id: request.id },
+    data: {
+      status: ReschedulingStatus.GRANTED,
+      decidedById: input.actorId,
+      decidedAt: now,
+      decisionNote: note || null,
+      scheduleVersion: version,
+    },
+  });
+  await recordFollowUp(tx, {
+    dossierId: advance.dossier.id,
+    actorId: input.actorId,
+    action: "post_grant.advance_rescheduling_granted",
+    reason: `Rééchelonnement accordé (avenant n°\u00a0${amendmentNumber})\u00a0: ${formatEuros(standing.outstandingCents)} en ${request.count} échéance(s)`,
+    target: { type: "Dossier", id: advance.dossier.id },
+    details: { reschedulingId: request.id, version },
+    ip: input.ip,
+    now,
+  });
+  return { version, storageKey, outstandingCents: standing.outstandingCents };
+}
+
 /** GRANT (amendment and new schedule) or REFUSE (with a reason) a pending request. */
 export async function decideRescheduling(
   db: PrismaClient,
@@ -217,76 +305,18 @@ export async function decideRescheduling(
         ]);
         return { status: ReschedulingStatus.REFUSED };
       }
-      const standing = standingOf(advance, now);
-      const maxDurationMonths = advance.rules.maxRescheduledDurationMonths;
-      const result = rescheduledInstalments({
-        paidOn: advance.paidOn,
-        outstandingCents: standing.outstandingCents,
-        firstDueDate: request.firstDueDate,
-        frequencyMonths: request.frequencyMonths,
-        count: request.count,
-        maxDurationMonths,
-      });
-      if (!result.ok) throw new UserError(result.error, { status: 422, fieldErrors: { note: result.error } });
-      const previous = advance.current.instalments[advance.current.instalments.length - 1];
-      const { version } = await writeSchedule({
-        tx,
-        storage,
-        written,
-        dossierId: advance.dossier.id,
-        origin: AdvanceScheduleOrigin.RESCHEDULING,
-        instalments: result.instalments,
+      const { version, storageKey, outstandingCents } = await grantRescheduling(tx, storage, written, {
+        advance,
+        request,
         actorId: input.actor.id,
-        now,
-      });
-      const amendmentNumber =
-        advance.reschedulings.filter((item) => item.status === ReschedulingStatus.GRANTED).length + 1;
-      const pdf = await renderAdvanceAmendment({
-        ...documentBase(advance, now),
-        amendmentNumber,
-        reason: request.reason,
-        outstandingCents: standing.outstandingCents,
-        previousLastDueDate: previous?.dueDate ?? null,
-        maxDurationMonths,
-        instalments: result.instalments,
-        signatory: DECISION_SIGNATORY,
-      });
-      const storageKey = await storeAdvanceDocument({
-        tx,
-        storage,
-        written,
-        dossierId: advance.dossier.id,
-        kind: DocumentKind.ADVANCE_AMENDMENT,
-        pdf,
-        period: version,
-        actorId: input.actor.id,
-        reason: `Avenant de rééchelonnement n°\u00a0${amendmentNumber} établi`,
-        now,
-      });
-      await tx.advanceRescheduling.update({
-        where: { id: request.id },
-        data: {
-          status: ReschedulingStatus.GRANTED,
-          decidedById: input.actor.id,
-          decidedAt: now,
-          decisionNote: note || null,
-          scheduleVersion: version,
-        },
-      });
-      await recordFollowUp(tx, {
-        dossierId: advance.dossier.id,
-        actorId: input.actor.id,
-        action: "post_grant.advance_rescheduling_granted",
-        reason: `Rééchelonnement accordé (avenant n°\u00a0${amendmentNumber})\u00a0: ${formatEuros(standing.outstandingCents)} en ${request.count} échéance(s)`,
-        target: { type: "Dossier", id: advance.dossier.id },
-        details: { reschedulingId: request.id, version },
+        note,
         ip: input.ip,
         now,
       });
       await email(
         "rééchelonnement accordé",
         [
-          `Votre demande de rééchelonnement est accordée\u00a0: ${formatEuros(standing.outstandingCents)} en ${request.count} échéance(s), la première le ${formatDate(request.firstDueDate)}.`,
+          `Votre demande de rééchelonnement est accordée\u00a0: ${formatEuros(outstandingCents)} en ${request.count} échéance(s), la première le ${formatDate(request.firstDueDate)}.`,
           "L’avenant est joint à ce message\u00a0; le nouvel échéancier est sur la page des remboursements.",
         ],
         { fileName: `Avenant ${advance.dossier.number ?? ""}.pdf`, storageKey },
