@@ -16,12 +16,13 @@ import { AdvanceDetails, AdvanceDocuments, AdvanceSummary } from "~/components/p
 import { db } from "~/db.server";
 import { formValues, type ActionResult } from "~/domain/forms";
 import { parisDay } from "~/domain/paris-time";
+import { EVIDENCE_FIELD } from "~/domain/post-grant/repayments";
 import { ACCEPT_ATTRIBUTE } from "~/domain/uploads";
 import { appUrl } from "~/env.server";
 import { replyTo } from "~/services/platform/http.server";
 import { readMultipartForm } from "~/services/platform/multipart.server";
 import { declareEarlyRepayment } from "~/services/post-grant/advance-repayments.server";
-import { EVIDENCE_FIELD, requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
+import { requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
 import { advanceForMember, applicantAdvancePage } from "~/services/post-grant/advance-views.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
@@ -119,7 +120,7 @@ export default function ApplicantAdvancePage() {
         fieldId={(field) => (field === "form" ? undefined : field)}
       />
       <AdvanceSummary summary={page.summary} />
-      <AdvanceDocuments documents={page.documents} />
+      <AdvanceDocuments documents={page.documents} level={3} />
       {page.open ? (
         <Form method="post" encType="multipart/form-data" noValidate>
           <h3>Déclarer un remboursement anticipé</h3>
@@ -216,7 +217,7 @@ export default function ApplicantAdvancePage() {
           </p>
         </Form>
       ) : null}
-      <AdvanceDetails view={page} />
+      <AdvanceDetails view={page} level={3} />
     </section>
   );
 }

@@ -6,6 +6,7 @@
 // that « just paid », « on time » and « late » stay true whenever the demo is seeded. No email is sent.
 import { formatEuros } from "../../app/domain/format";
 import { addParisDays, addParisMonths, parisDay } from "../../app/domain/paris-time";
+import { EVIDENCE_KIND } from "../../app/domain/post-grant/repayments";
 import { DossierEventKind, DossierStatus } from "../../app/generated/prisma/enums";
 import {
   lockAdvance,
@@ -18,7 +19,7 @@ import {
   writeRepayment,
   writeRepaymentCertificate,
 } from "../../app/services/post-grant/advance-repayments.server";
-import { EVIDENCE_KIND, grantRescheduling } from "../../app/services/post-grant/advance-rescheduling.server";
+import { grantRescheduling } from "../../app/services/post-grant/advance-rescheduling.server";
 import { recordFollowUp } from "../../app/services/post-grant/follow-up.server";
 import { paris } from "../paris-time";
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formatDate, formatDateInWords, formatEuros } from "~/domain/format";
 import { addParisMonths, parisDay } from "~/domain/paris-time";
+import { EVIDENCE_FIELD } from "~/domain/post-grant/repayments";
 import { isUserError } from "~/domain/user-error";
 import { PrismaClient } from "~/generated/prisma/client";
 import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
@@ -20,11 +21,7 @@ import {
 import { loadAdvance, standingOf } from "~/services/post-grant/advance.server";
 import { sendAdvanceReminders } from "~/services/post-grant/advance-reminders.server";
 import { declareEarlyRepayment, recordRepayment } from "~/services/post-grant/advance-repayments.server";
-import {
-  decideRescheduling,
-  EVIDENCE_FIELD,
-  requestRescheduling,
-} from "~/services/post-grant/advance-rescheduling.server";
+import { decideRescheduling, requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
 import { EMPTY_FOLLOW_UP_FILTER } from "~/domain/follow-up-queue";
 import { loadFollowUpQueue } from "~/services/post-grant/follow-up-queue.server";
 import { settleDossier } from "~/services/post-grant/settlement.server";

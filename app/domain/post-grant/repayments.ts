@@ -4,6 +4,13 @@
 // Pure: amounts in integer cents, dates as instants (days counted in Paris by the callers' dates).
 import { addParisMonths } from "~/domain/paris-time";
 
+/**
+ * The rescheduling form's file field (the EU paying agency's evidence) and the kind of piece it is stored as;
+ * here, not in the service, because the page's form names its field with it in the browser too.
+ */
+export const EVIDENCE_FIELD = "evidence";
+export const EVIDENCE_KIND = "EU_PAYMENT_DELAY";
+
 export interface RepaymentInstalment {
   position: number;
   dueDate: Date;

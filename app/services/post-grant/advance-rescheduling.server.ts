@@ -4,7 +4,7 @@
 // PDFs (the old schedules stay in the history), or refuses it with a reason.
 import { formatDate, formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
-import { rescheduledInstalments } from "~/domain/post-grant/repayments";
+import { EVIDENCE_FIELD, EVIDENCE_KIND, rescheduledInstalments } from "~/domain/post-grant/repayments";
 import { forbidden, UserError } from "~/domain/user-error";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import {
@@ -40,8 +40,6 @@ import {
 } from "./advance.server";
 import { recordFollowUp } from "./follow-up.server";
 
-export const EVIDENCE_FIELD = "evidence";
-export const EVIDENCE_KIND = "EU_PAYMENT_DELAY";
 const MAX_REASON = 2000;
 
 /** The schedule asked: first due date (AAAA-MM-JJ), frequency in months, number of instalments. */
