@@ -116,7 +116,7 @@ export default function StaffAdvancePage() {
         fieldId={(field) => (field === "form" ? undefined : field)}
       />
       <AdvanceSummary summary={page.summary} />
-      <AdvanceDocuments documents={page.documents} />
+      <AdvanceDocuments documents={page.documents} level={2} />
       {page.open ? (
         <Form method="post" noValidate>
           <h2>Enregistrer un remboursement reçu</h2>
@@ -190,7 +190,7 @@ export default function StaffAdvancePage() {
           </p>
         </Form>
       ) : null}
-      <AdvanceDetails view={page} />
+      <AdvanceDetails view={page} level={2} />
     </div>
   );
 }
