@@ -43,6 +43,9 @@ export function AdvanceSummary({ summary }: { summary: Summary }) {
   );
 }
 
+/** A reason typed by someone, ended by one full stop whether or not they typed it. */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /** The level of the page's section headings: 2 under the staff page's h1, 3 under the dossier's tab. */
 type Level = 2 | 3;
 
@@ -129,7 +132,7 @@ export function AdvanceDetails({ view, level }: { view: Omit<AdvanceView, "summa
           <ul>
             {view.reschedulings.map((item) => (
               <li key={item.id}>
-                Demandée le {item.askedOn}&nbsp;: {item.terms}. Motif&nbsp;: {item.reason}.{" "}
+                Demandée le {item.askedOn}&nbsp;: {item.terms}. Motif&nbsp;: {sentence(item.reason)}{" "}
                 <strong>{item.statusLabel}</strong>
                 {item.note ? ` — ${item.note}` : ""}
               </li>

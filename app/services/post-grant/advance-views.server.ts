@@ -60,7 +60,7 @@ export function advanceView(advance: Advance, now: Date) {
       paid: formatEuros(instalment.paidCents),
       remaining: formatEuros(instalment.remainingCents),
       state: STATE_LABELS[instalment.state],
-      late: instalment.daysLate > 0 ? `en retard de ${days(instalment.daysLate)}` : null,
+      late: instalment.daysLate > 0 ? `depuis ${days(instalment.daysLate)}` : null,
     })),
     history: advance.schedules
       .filter((schedule) => schedule.replacedAt !== null)

@@ -100,6 +100,9 @@ export function standingOf(advance: Advance, now: Date) {
 /** The short French summary every audience reads (dossier page, staff page, funders). */
 export function standingSummary(advance: Advance, now: Date) {
   const { position, repaidCents } = standingOf(advance, now);
+  const upcoming = position.instalments.find(
+    (instalment) => instalment.remainingCents > 0 && instalment.state !== "LATE",
+  );
   return {
     paid: formatEuros(advance.advanceCents),
     paidOn: formatDate(advance.paidOn),
@@ -107,8 +110,9 @@ export function standingSummary(advance: Advance, now: Date) {
     outstanding: formatEuros(position.outstandingCents),
     late: position.lateCents > 0 ? formatEuros(position.lateCents) : null,
     daysLate: position.oldestLateDays,
-    next: position.next
-      ? { on: formatDate(position.next.dueDate), amount: formatEuros(position.next.remainingCents) }
+    // The next instalment to come: a late one is already counted under « late ».
+    next: upcoming
+      ? { on: formatDate(upcoming.dueDate), amount: formatEuros(upcoming.remainingCents) }
       : null,
     repaidInFull: position.outstandingCents === 0,
     lateCents: position.lateCents,
