@@ -15,7 +15,6 @@ import { InputField, SelectField, TextAreaField } from "~/components/form-field"
 import { AdvanceDetails, AdvanceDocuments, AdvanceSummary } from "~/components/post-grant/advance";
 import { db } from "~/db.server";
 import { formValues, type ActionResult } from "~/domain/forms";
-import { parisDay } from "~/domain/paris-time";
 import { EVIDENCE_FIELD } from "~/domain/post-grant/repayments";
 import { ACCEPT_ATTRIBUTE } from "~/domain/uploads";
 import { appUrl } from "~/env.server";
@@ -42,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const message = new URL(request.url).searchParams.get("message");
   return {
     ...page,
-    today: parisDay(new Date()),
     confirmation: message ? (CONFIRMATIONS[message] ?? null) : null,
   };
 }

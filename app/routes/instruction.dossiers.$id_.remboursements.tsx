@@ -15,7 +15,6 @@ import { InputField, TextAreaField } from "~/components/form-field";
 import { AdvanceDetails, AdvanceDocuments, AdvanceSummary } from "~/components/post-grant/advance";
 import { db } from "~/db.server";
 import type { ActionResult } from "~/domain/forms";
-import { parisDay } from "~/domain/paris-time";
 import { appUrl } from "~/env.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { recordRepayment } from "~/services/post-grant/advance-repayments.server";
@@ -42,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const message = new URL(request.url).searchParams.get("message");
   return {
     ...page,
-    today: parisDay(new Date()),
     confirmation: message ? (CONFIRMATIONS[message] ?? null) : null,
   };
 }

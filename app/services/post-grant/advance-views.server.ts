@@ -2,6 +2,7 @@
 // funders of a shared dossier: where it stands (repaid, outstanding, late and since how long), the schedule
 // in force instalment by instalment, the replaced schedules, the repayments and the rescheduling requests.
 import { formatDate, formatEuros } from "~/domain/format";
+import { parisDay } from "~/domain/paris-time";
 import { notFound } from "~/domain/user-error";
 import type { InstalmentState } from "~/domain/post-grant/repayments";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -158,30 +159,35 @@ export async function advanceForStaff(db: PrismaClient, actor: StaffActor, dossi
   return advance;
 }
 
-export async function applicantAdvancePage(db: PrismaClient, userId: string, dossierId: string, now: Date) {
-  const advance = await advanceForMember(db, userId, dossierId);
-  const { dossier } = advance;
+/** One page for both audiences: the same view, the documents linked under the audience's own address. */
+async function advancePage(
+  db: PrismaClient,
+  advance: Advance,
+  now: Date,
+  documentsBase: string,
+  here: string,
+) {
   return {
     ...advanceView(advance, now),
-    documents: (await documentsOf(db, dossier.id)).map((item) => ({
+    documents: (await documentsOf(db, advance.dossier.id)).map((item) => ({
       ...item,
-      href: `/dossiers/${dossier.id}/documents/${item.slug}`,
+      href: `${documentsBase}/${item.slug}`,
     })),
-    here: advancePath(dossier.id),
+    here,
+    today: parisDay(now),
   };
+}
+
+export async function applicantAdvancePage(db: PrismaClient, userId: string, dossierId: string, now: Date) {
+  const advance = await advanceForMember(db, userId, dossierId);
+  const id = advance.dossier.id;
+  return advancePage(db, advance, now, `/dossiers/${id}/documents`, advancePath(id));
 }
 
 export async function staffAdvancePage(db: PrismaClient, actor: StaffActor, dossierId: string, now: Date) {
   const advance = await advanceForStaff(db, actor, dossierId);
-  const { dossier } = advance;
-  return {
-    ...advanceView(advance, now),
-    documents: (await documentsOf(db, dossier.id)).map((item) => ({
-      ...item,
-      href: `/instruction/dossiers/${dossier.id}/documents/${item.slug}`,
-    })),
-    here: staffAdvancePath(dossier.id),
-  };
+  const id = advance.dossier.id;
+  return advancePage(db, advance, now, `/instruction/dossiers/${id}/documents`, staffAdvancePath(id));
 }
 
 /** The short standing the dossier pages and the funders' view show, null when no advance was paid. */
