@@ -19,7 +19,7 @@ import {
   writeRepayment,
   writeRepaymentCertificate,
 } from "../../app/services/post-grant/advance-repayments.server";
-import { grantRescheduling } from "../../app/services/post-grant/advance-rescheduling.server";
+import { grantRescheduling } from "../../app/services/post-grant/advance-amendment.server";
 import { recordFollowUp } from "../../app/services/post-grant/follow-up.server";
 import { paris } from "../paris-time";
 

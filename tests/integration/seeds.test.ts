@@ -26,7 +26,8 @@ import { verifyPassword } from "~/services/accounts/password.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
-import { loadAdvance, standingOf, standingSummary } from "~/services/post-grant/advance.server";
+import { loadAdvance, standingOf } from "~/services/post-grant/advance.server";
+import { standingSummary } from "~/services/post-grant/advance-views.server";
 
 import { DEMO_ACCOUNTS, DEMO_DOSSIERS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";

@@ -17,7 +17,6 @@ import {
   ORIGIN_LABELS,
   staffAdvancePath,
   standingOf,
-  standingSummary,
   type Advance,
 } from "./advance.server";
 
@@ -40,6 +39,29 @@ const FREQUENCIES: Record<number, string> = {
   6: "semestrielle",
   12: "annuelle",
 };
+
+/** The short French summary every audience reads (dossier page, staff page, funders). */
+export function standingSummary(advance: Advance, now: Date) {
+  const { position, repaidCents } = standingOf(advance, now);
+  const upcoming = position.instalments.find(
+    (instalment) => instalment.remainingCents > 0 && instalment.state !== "LATE",
+  );
+  return {
+    paid: formatEuros(advance.advanceCents),
+    paidOn: formatDate(advance.paidOn),
+    repaid: formatEuros(repaidCents),
+    outstanding: formatEuros(position.outstandingCents),
+    late: position.lateCents > 0 ? formatEuros(position.lateCents) : null,
+    daysLate: position.oldestLateDays,
+    // The next instalment to come: a late one is already counted under « late ».
+    next: upcoming
+      ? { on: formatDate(upcoming.dueDate), amount: formatEuros(upcoming.remainingCents) }
+      : null,
+    repaidInFull: position.outstandingCents === 0,
+    lateCents: position.lateCents,
+    outstandingCents: position.outstandingCents,
+  };
+}
 
 const days = (count: number) => `${count}\u00a0jour${count > 1 ? "s" : ""}`;
 
