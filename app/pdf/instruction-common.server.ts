@@ -67,7 +67,7 @@ export function drawScheduleTable(doc: Doc, schedule: Schedule, caption?: string
     columns: [
       { header: "N°", numeric: true },
       { header: "Échéance" },
-      { header: repayment ? "Montant remboursé" : "Montant prévu", numeric: true },
+      { header: repayment ? "Montant à rembourser" : "Montant prévu", numeric: true },
       ...(repayment ? [{ header: "Restant dû après l’échéance", numeric: true }] : []),
     ],
     rows,
@@ -99,7 +99,7 @@ export function drawScheduleLines(doc: Doc, table: ScheduleTable, caption?: stri
       { header: "N°", numeric: true },
       ...(repayment ? [] : [{ header: "Versement" }]),
       { header: "Échéance" },
-      { header: repayment ? "Montant remboursé" : "Montant prévu", numeric: true },
+      { header: repayment ? "Montant à rembourser" : "Montant prévu", numeric: true },
       ...(repayment ? [{ header: "Restant dû après l’échéance", numeric: true }] : []),
     ],
     rows,

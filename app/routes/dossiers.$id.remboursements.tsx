@@ -15,13 +15,13 @@ import { InputField, SelectField, TextAreaField } from "~/components/form-field"
 import { AdvanceDetails, AdvanceDocuments, AdvanceSummary } from "~/components/post-grant/advance";
 import { db } from "~/db.server";
 import { formValues, type ActionResult } from "~/domain/forms";
-import { parisDay } from "~/domain/paris-time";
+import { EVIDENCE_FIELD } from "~/domain/post-grant/repayments";
 import { ACCEPT_ATTRIBUTE } from "~/domain/uploads";
 import { appUrl } from "~/env.server";
 import { replyTo } from "~/services/platform/http.server";
 import { readMultipartForm } from "~/services/platform/multipart.server";
 import { declareEarlyRepayment } from "~/services/post-grant/advance-repayments.server";
-import { EVIDENCE_FIELD, requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
+import { requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
 import { advanceForMember, applicantAdvancePage } from "~/services/post-grant/advance-views.server";
 import { requireRole } from "~/session.server";
 import { storage } from "~/storage.server";
@@ -41,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const message = new URL(request.url).searchParams.get("message");
   return {
     ...page,
-    today: parisDay(new Date()),
     confirmation: message ? (CONFIRMATIONS[message] ?? null) : null,
   };
 }
@@ -119,7 +118,7 @@ export default function ApplicantAdvancePage() {
         fieldId={(field) => (field === "form" ? undefined : field)}
       />
       <AdvanceSummary summary={page.summary} />
-      <AdvanceDocuments documents={page.documents} />
+      <AdvanceDocuments documents={page.documents} level={3} />
       {page.open ? (
         <Form method="post" encType="multipart/form-data" noValidate>
           <h3>Déclarer un remboursement anticipé</h3>
@@ -216,7 +215,7 @@ export default function ApplicantAdvancePage() {
           </p>
         </Form>
       ) : null}
-      <AdvanceDetails view={page} />
+      <AdvanceDetails view={page} level={3} />
     </section>
   );
 }

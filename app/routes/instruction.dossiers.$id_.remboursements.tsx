@@ -15,7 +15,6 @@ import { InputField, TextAreaField } from "~/components/form-field";
 import { AdvanceDetails, AdvanceDocuments, AdvanceSummary } from "~/components/post-grant/advance";
 import { db } from "~/db.server";
 import type { ActionResult } from "~/domain/forms";
-import { parisDay } from "~/domain/paris-time";
 import { appUrl } from "~/env.server";
 import { readFormData, replyTo } from "~/services/platform/http.server";
 import { recordRepayment } from "~/services/post-grant/advance-repayments.server";
@@ -42,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const message = new URL(request.url).searchParams.get("message");
   return {
     ...page,
-    today: parisDay(new Date()),
     confirmation: message ? (CONFIRMATIONS[message] ?? null) : null,
   };
 }
@@ -116,7 +114,7 @@ export default function StaffAdvancePage() {
         fieldId={(field) => (field === "form" ? undefined : field)}
       />
       <AdvanceSummary summary={page.summary} />
-      <AdvanceDocuments documents={page.documents} />
+      <AdvanceDocuments documents={page.documents} level={2} />
       {page.open ? (
         <Form method="post" noValidate>
           <h2>Enregistrer un remboursement reçu</h2>
@@ -190,7 +188,7 @@ export default function StaffAdvancePage() {
           </p>
         </Form>
       ) : null}
-      <AdvanceDetails view={page} />
+      <AdvanceDetails view={page} level={2} />
     </div>
   );
 }

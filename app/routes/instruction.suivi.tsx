@@ -73,8 +73,8 @@ export default function FollowUpQueue() {
       <h1>Suivi des aides accordées</h1>
       <p>
         Ce qui vous attend après l’octroi : les demandes de versement et les comptes rendus à vérifier, les
-        versements à mettre en paiement, les comptes rendus en retard, les reversements à recouvrer et les
-        conventions à accepter pour la Région.
+        versements à mettre en paiement, les comptes rendus en retard, les reversements à recouvrer, les
+        conventions à accepter pour la Région et les avances en fonds propres en retard de remboursement.
       </p>
       {queue.notices.length > 0 ? (
         <div className="notice notice--warning" role="status">

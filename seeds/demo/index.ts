@@ -78,7 +78,7 @@ export async function seedDemo(
     await db.$transaction(
       async (tx) => {
         for (const dossier of byFiling) await writeDemoDossier(tx, refs, dossier);
-        await seedDemoPostGrant(tx, refs, storage);
+        await seedDemoPostGrant(tx, refs, storage, now);
       },
       { maxWait: 30_000, timeout: 120_000 },
     );

@@ -4,6 +4,7 @@
 // tests name do not move. Two stay granted with no acceptance (CAP ASSO, CAP SCOP-SCIC), like the A VOS ID
 // of the SCIC Berry Énergies, for the agreement's own tests.
 import type { RawAnswers } from "../../app/domain/dossier-forms";
+import { defaultRuleSetParameters } from "../../app/domain/schemes";
 import { DossierStatus, InstalmentKind, SchemeCode } from "../../app/generated/prisma/enums";
 import { paris } from "../paris-time";
 
@@ -11,7 +12,7 @@ import { A_VOS_ID_DOSSIERS } from "./dossiers-a-vos-id";
 import { CAP_ASSO_DOSSIERS } from "./dossiers-cap-asso";
 import { COOPERATIVE_AND_ADVANCE_DOSSIERS } from "./dossiers-cooperatives-and-advances";
 import { DEMO_SESSION_2024 } from "./dossiers-cyclopostiers";
-import { euros, type DemoDossier } from "./dossier-writer";
+import { advanceRepayments, euros, type DemoDossier } from "./dossier-writer";
 import type { DemoOrganisationKey } from "./organisations";
 
 const { FILED, UNDER_INSTRUCTION, PROPOSED, GRANTED, SETTLED } = DossierStatus;
@@ -276,6 +277,124 @@ export const CAP_SCOP_GRANTED = capScop(
   JULY_2026,
 );
 
+// ── Equity advances (Mesure 16): a LEADER-like project of 128 000 €, 64 000 € of EU grant, the advance
+// prefinancing part of it; repaid on the version-1 schedule (12 months' deferral, then every 3 months) ──
+const brenneAnswers = answersOf(COOPERATIVE_AND_ADVANCE_DOSSIERS, "brennePatrimoine");
+const ADVANCE_RULES = defaultRuleSetParameters(SchemeCode.EQUITY_ADVANCE);
+
+function equityAdvance(
+  organisation: DemoOrganisationKey,
+  title: string,
+  programme: { code: "FSE_PLUS" | "FEDER" | "LEADER"; reference: string },
+  amountEuros: number,
+  filedAt: Date,
+  session: Date,
+  sharedAt?: Date,
+): DemoDossier {
+  const amountCents = amountEuros * 100;
+  const typed = (value: number) => value.toLocaleString("fr-FR").replace(/\u202f/g, " ");
+  const copy = grantedCopy({
+    scheme: SchemeCode.EQUITY_ADVANCE,
+    organisation,
+    answers: {
+      ...brenneAnswers,
+      title,
+      euProgramme: programme.code,
+      euGrantReference: programme.reference,
+      advanceAmount: typed(amountEuros),
+      resources: (brenneAnswers.resources as Array<Record<string, string>>).map((line) =>
+        line.category === "REGION"
+          ? { ...line, amount: typed(amountEuros) }
+          : line.category === "EU"
+            ? {
+                ...line,
+                label: `Solde de la subvention européenne (64 000 €, dont ${typed(amountEuros)} € préfinancés par l’avance)`,
+                amount: typed(64_000 - amountEuros),
+              }
+            : line,
+      ),
+    },
+    filedAt,
+    session,
+    amountCents,
+    instalments: [],
+    sharedAt,
+    motivation:
+      "Subvention européenne notifiée, avance inférieure à la moitié de celle-ci, trésorerie de l’association insuffisante pour attendre le premier versement.",
+  });
+  // Granted as an advance, its repayments foreseen from a payment a month after the session.
+  const paidAt = new Date(session.getTime() + 30 * 86_400_000);
+  return {
+    ...copy,
+    history: copy.history.map((event) =>
+      event.to === GRANTED
+        ? {
+            ...event,
+            reason: `Avance de ${euros(amountCents)} accordée par la Commission permanente du ${sessionWords(session)}`,
+          }
+        : event.to === PROPOSED
+          ? { ...event, reason: `Avis favorable, proposition d’une avance de ${euros(amountCents)}` }
+          : event,
+    ),
+    instalments: [
+      { kind: InstalmentKind.PAYMENT, dueDate: paidAt, amountCents },
+      ...advanceRepayments(amountCents, paidAt, ADVANCE_RULES),
+    ],
+  };
+}
+
+/** Paid a few days ago: nothing due before a year. The e2e of the advance walks it to the end. */
+export const ADVANCE_JUST_PAID = equityAdvance(
+  "brennePatrimoine",
+  "Préfinancer les chantiers d’insertion du sentier des étangs de la Brenne (LEADER)",
+  { code: "LEADER", reference: "LEADER GAL Brenne 2026-0112" },
+  24_000,
+  paris("2025-11-03T10:00"),
+  JULY_2026,
+);
+export const ADVANCE_ON_TIME = equityAdvance(
+  "tremplinEmploiTouraine",
+  "Préfinancer les ateliers de remobilisation vers l’emploi cofinancés par le FSE+",
+  { code: "FSE_PLUS", reference: "FSE+ CVL 202400931" },
+  30_000,
+  paris("2024-02-19T14:20"),
+  DEMO_SESSION_2024,
+);
+/** One instalment unpaid for 40 days, reminded with the formal letter; shared with the funders. */
+export const ADVANCE_LATE = equityAdvance(
+  "ateliersRomorantinais",
+  "Préfinancer la recyclerie solidaire du Romorantinais (FEDER)",
+  { code: "FEDER", reference: "FEDER CVL 2024-0388" },
+  18_000,
+  paris("2024-03-25T11:15"),
+  DEMO_SESSION_2024,
+  paris("2024-03-25T11:20"),
+);
+export const ADVANCE_RESCHEDULED = equityAdvance(
+  "mjcNogent",
+  "Préfinancer l’espace numérique itinérant du Perche (FEDER)",
+  { code: "FEDER", reference: "FEDER CVL 2025-0126" },
+  27_000,
+  paris("2025-02-10T09:40"),
+  DEMO_SESSION_JULY_2025,
+);
+export const ADVANCE_EARLY = equityAdvance(
+  "treteauxDeLoire",
+  "Préfinancer la tournée théâtrale dans les villages du Chinonais (LEADER)",
+  { code: "LEADER", reference: "LEADER GAL Chinonais 2025-0071" },
+  32_000,
+  paris("2025-02-24T16:30"),
+  DEMO_SESSION_JULY_2025,
+);
+export const ADVANCE_REPAID = equityAdvance(
+  "sportSanteBerry",
+  "Préfinancer le parcours sport-santé des quartiers prioritaires de Vierzon (FSE+)",
+  { code: "FSE_PLUS", reference: "FSE+ CVL 202400417" },
+  20_000,
+  paris("2024-02-05T10:10"),
+  DEMO_SESSION_2024,
+);
+
 export const POST_GRANT_DOSSIERS: readonly DemoDossier[] = [
   CAP_ASSO_ADVANCE_PAID,
   CAP_ASSO_BALANCE_REQUESTED,
@@ -287,4 +406,10 @@ export const POST_GRANT_DOSSIERS: readonly DemoDossier[] = [
   CAP_SCOP_REQUESTED,
   CAP_SCOP_SETTLED,
   CAP_SCOP_GRANTED,
+  ADVANCE_JUST_PAID,
+  ADVANCE_ON_TIME,
+  ADVANCE_LATE,
+  ADVANCE_RESCHEDULED,
+  ADVANCE_EARLY,
+  ADVANCE_REPAID,
 ];

@@ -34,6 +34,7 @@ import { paris } from "../paris-time";
 import type { DemoAccountKey } from "./accounts";
 import type { DemoDossier, DemoReferences } from "./dossier-writer";
 import { demoPieceFileName, renderDemoPiece } from "./piece-pdf";
+import { seedDemoAdvances } from "./post-grant-advances";
 import {
   A_VOS_ID_BALANCE_REQUESTED,
   A_VOS_ID_RECOVERY,
@@ -59,19 +60,19 @@ interface Piece {
 }
 
 /** One dossier's life after the grant, act by act, in one transaction. */
-class PostGrantLife {
+export class PostGrantLife {
   private payments = new Map<number, { id: string; period: number; kind: PaymentKind }>();
   private reports = new Map<number, string>();
 
   constructor(
-    private readonly tx: Tx,
+    readonly tx: Tx,
     private readonly refs: DemoReferences,
-    private readonly storage: FileStorage,
+    readonly storage: FileStorage,
     private readonly demo: DemoDossier,
     readonly dossier: { id: string; title: string; schemeCode: SchemeCode },
   ) {}
 
-  private user(key: DemoAccountKey): string {
+  user(key: DemoAccountKey): string {
     return this.refs.users[key];
   }
 
@@ -184,7 +185,11 @@ class PostGrantLife {
   }
 
   /** A piece uploaded with a request or a report, stored as the portal stores an upload. */
-  private async pieces(at: Date, pieces: Piece[], link: { paymentId?: string; reportId?: string }) {
+  async pieces(
+    at: Date,
+    pieces: Piece[],
+    link: { paymentId?: string; reportId?: string; reschedulingId?: string },
+  ) {
     const organisation = this.refs.filing.organisations[this.demo.organisation];
     for (const piece of pieces) {
       const pdf = await renderDemoPiece({
@@ -770,13 +775,20 @@ const STAGES: Array<[DemoDossier, Stage]> = [
 ];
 
 /** Writes the post-grant life of the demo dossiers; call it once they are written, in their transaction. */
-export async function seedDemoPostGrant(tx: Tx, refs: DemoReferences, storage: FileStorage): Promise<void> {
-  for (const [demo, stage] of STAGES) {
+export async function seedDemoPostGrant(
+  tx: Tx,
+  refs: DemoReferences,
+  storage: FileStorage,
+  now: Date,
+): Promise<void> {
+  const lifeOf = async (demo: DemoDossier) => {
     const title = String(demo.answers.title);
     const dossier = await tx.dossier.findFirstOrThrow({
       where: { title, organisationId: refs.organisations[demo.organisation] },
       select: { id: true, title: true, schemeCode: true },
     });
-    await stage(new PostGrantLife(tx, refs, storage, demo, dossier));
-  }
+    return new PostGrantLife(tx, refs, storage, demo, dossier);
+  };
+  for (const [demo, stage] of STAGES) await stage(await lifeOf(demo));
+  await seedDemoAdvances(lifeOf, now);
 }

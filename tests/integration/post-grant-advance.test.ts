@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formatDate, formatDateInWords, formatEuros } from "~/domain/format";
 import { addParisMonths, parisDay } from "~/domain/paris-time";
+import { EVIDENCE_FIELD } from "~/domain/post-grant/repayments";
 import { isUserError } from "~/domain/user-error";
 import { PrismaClient } from "~/generated/prisma/client";
 import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
@@ -20,11 +21,7 @@ import {
 import { loadAdvance, standingOf } from "~/services/post-grant/advance.server";
 import { sendAdvanceReminders } from "~/services/post-grant/advance-reminders.server";
 import { declareEarlyRepayment, recordRepayment } from "~/services/post-grant/advance-repayments.server";
-import {
-  decideRescheduling,
-  EVIDENCE_FIELD,
-  requestRescheduling,
-} from "~/services/post-grant/advance-rescheduling.server";
+import { decideRescheduling, requestRescheduling } from "~/services/post-grant/advance-rescheduling.server";
 import { EMPTY_FOLLOW_UP_FILTER } from "~/domain/follow-up-queue";
 import { loadFollowUpQueue } from "~/services/post-grant/follow-up-queue.server";
 import { settleDossier } from "~/services/post-grant/settlement.server";
@@ -394,7 +391,7 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     expect(text).toContain("15/03/2028");
   });
 
-  it("recomputes the rest after an early repayment, then closes the dossier as repaid with its statement", async () => {
+  it("recomputes the rest after an early repayment, then closes the dossier as repaid (by the portal when the association's repayment clears it) with its statement", async () => {
     const now = new Date("2027-10-01T10:00:00Z");
     const before = standingOf(await current(), now).outstandingCents;
     await declareEarlyRepayment(world.db, world.storage, {
@@ -415,9 +412,25 @@ describe.each(databaseKinds())("the equity advance after its payment on %s", (ki
     );
     expect(early.status).toBe(409);
     expect(early.message).toContain(`${formatEuros(sum)} restent à rembourser sur l’avance`);
-    await repay((sum / 100).toFixed(2), "2027-10-05", "TR-FINAL", new Date("2027-10-05T15:00:00Z"));
+    // The EU grant came: the association repays the rest ahead of schedule, which closes the dossier.
+    await declareEarlyRepayment(world.db, world.storage, {
+      userId: advance.owner.id,
+      dossierId: advance.id,
+      values: {
+        amount: (sum / 100).toFixed(2).replace(".", ","),
+        receivedOn: "2027-10-05",
+        reference: "VIR-UE-2",
+      },
+      appUrl: APP_URL,
+      now: new Date("2027-10-05T15:00:00Z"),
+    });
     const dossier = await world.db.dossier.findUniqueOrThrow({ where: { id: advance.id } });
     expect(dossier.status).toBe(DossierStatus.SETTLED);
+    // The instructor's SETTLE, made by the portal: never recorded under the association's user.
+    const settled = await world.db.dossierEvent.findFirstOrThrow({
+      where: { dossierId: advance.id, toStatus: DossierStatus.SETTLED },
+    });
+    expect(settled.actorId).toBeNull();
     const certificate = await world.db.generatedDocument.findFirstOrThrow({
       where: { dossierId: advance.id, kind: DocumentKind.REPAYMENT_CERTIFICATE },
     });

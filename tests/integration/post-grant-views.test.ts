@@ -20,7 +20,12 @@ import { followUpCsvExport, loadFollowUpQueue } from "~/services/post-grant/foll
 
 import { DEMO_ACCOUNTS, seedDemo } from "../../seeds/demo";
 import { DEMO_RECOVERY } from "../../seeds/demo/post-grant";
-import { CAP_ASSO_GRANTED, CAP_ASSO_YEAR_2, CAP_SCOP_REQUESTED } from "../../seeds/demo/post-grant-dossiers";
+import {
+  ADVANCE_LATE,
+  CAP_ASSO_GRANTED,
+  CAP_ASSO_YEAR_2,
+  CAP_SCOP_REQUESTED,
+} from "../../seeds/demo/post-grant-dossiers";
 import { seedReference } from "../../seeds/reference";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createUser } from "../support/instruction-world";
@@ -92,10 +97,10 @@ describe("the follow-up queue on the demo database", () => {
       "comptes-rendus-en-retard": 1,
       "reversements-a-recouvrer": 1,
       "conventions-a-accepter": 0,
-      // No demo advance paid yet.
-      "avances-en-retard": 0,
+      // The demo advance of the Ateliers du Romorantinais: its second instalment unpaid for about 40 days.
+      "avances-en-retard": 1,
     });
-    expect(queue.total).toBe(7);
+    expect(queue.total).toBe(8);
     const dates = queue.items.map((item) => item.date.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
 
@@ -112,6 +117,10 @@ describe("the follow-up queue on the demo database", () => {
     expect(scop).toMatchObject({ kind: "versements-a-verifier", subject: "Versement unique" });
     expect(scop.amountCents).toBe(4_543_750);
     expect(scop.href).toBe(`/instruction/dossiers/${scop.dossierId}/versements/1`);
+    // The late advance: 2 000,00 € of arrears, linking to its repayments page.
+    const late = queue.items.find((item) => item.kind === "avances-en-retard")!;
+    expect(late).toMatchObject({ title: ADVANCE_LATE.answers.title, amountCents: 200_000 });
+    expect(late.href).toBe(`/instruction/dossiers/${late.dossierId}/remboursements`);
   });
 
   it("adds an approved payment to record and an agreement the holder accepted, and drops them once done", async () => {
@@ -192,12 +201,12 @@ describe("the follow-up queue on the demo database", () => {
     expect(notices).toHaveLength(2);
     const last = await loadFollowUpQueue(db, instructor, filter({ page: 99 }), NOW);
     expect(last.page).toBe(1);
-    expect(last.items).toHaveLength(7);
+    expect(last.items).toHaveLength(8);
   });
 
   it("exports the selection as a French CSV with absolute links, and the route audits the export", async () => {
     const { csv, count } = await followUpCsvExport(db, instructor, filter(), { now: NOW, appUrl: APP_URL });
-    expect(count).toBe(7);
+    expect(count).toBe(8);
     expect(csv.startsWith("\ufeff")).toBe(true);
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines[0]).toBe(
@@ -269,6 +278,21 @@ describe("the follow-up queue on the demo database", () => {
     }
     expect(sent).not.toContain("séances hebdomadaires");
     expect(sent).not.toContain("MDT-");
+
+    // The shared equity advance of the Ateliers du Romorantinais: its standing, arrears included.
+    const advance = await db.dossier.findFirstOrThrow({
+      where: { title: String(ADVANCE_LATE.answers.title) },
+    });
+    const advancePage = await route.loader(
+      get(`/financeurs/dossiers/${advance.id}`, cookie, { id: advance.id }),
+    );
+    expect(advancePage.followUp?.advance).toMatchObject({
+      paid: formatEuros(1_800_000),
+      repaid: formatEuros(200_000),
+      outstanding: formatEuros(1_600_000),
+      late: formatEuros(200_000),
+      repaidInFull: false,
+    });
   });
 
   it("puts the holder's acceptances, payment requests and reports sent in their personal-data export", async () => {
@@ -284,7 +308,8 @@ describe("the follow-up queue on the demo database", () => {
       }>;
     };
     const withAcceptance = json.dossiers.filter((dossier) => dossier.acceptationsDeLaConvention.length > 0);
-    expect(withAcceptance).toHaveLength(8);
+    // Eight grants, six equity advances.
+    expect(withAcceptance).toHaveLength(14);
     for (const dossier of withAcceptance) {
       expect(dossier.acceptationsDeLaConvention.map((row) => row.partie).sort()).toEqual([
         "Région",

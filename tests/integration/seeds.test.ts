@@ -11,7 +11,7 @@ import { parseDossierNumber } from "~/domain/dossier-number";
 import { organisationProblems } from "~/domain/filing-checklist";
 import { formatEuros } from "~/domain/format";
 import { isValidIban, isValidSiren, isValidSiret } from "~/domain/identifiers";
-import { paris, parisYear } from "~/domain/paris-time";
+import { addParisMonths, paris, parisDay, parisYear } from "~/domain/paris-time";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import type { PrismaClient } from "~/generated/prisma/client";
 import {
@@ -26,6 +26,8 @@ import { verifyPassword } from "~/services/accounts/password.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
 import { dossierChecklist } from "~/services/applicant/filing.server";
 import { LocalFileStorage } from "~/services/platform/storage.server";
+import { loadAdvance, standingOf } from "~/services/post-grant/advance.server";
+import { standingSummary } from "~/services/post-grant/advance-views.server";
 
 import { DEMO_ACCOUNTS, DEMO_DOSSIERS, seedDemo } from "../../seeds/demo";
 import { seedReference } from "../../seeds/reference";
@@ -182,9 +184,10 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
       include: {
         ruleSet: true,
         organisation: true,
-        // The filing's pieces: the proofs and pieces sent after the grant belong to payments and reports.
+        // The filing's pieces: the proofs and pieces sent after the grant belong to payments, reports and
+        // reschedulings of an advance.
         attachments: {
-          where: { paymentId: null, reportId: null, acceptanceId: null },
+          where: { paymentId: null, reportId: null, acceptanceId: null, reschedulingId: null },
           orderBy: { createdAt: "asc" },
         },
         events: { where: { toStatus: DossierStatus.FILED } },
@@ -442,6 +445,7 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
         "A_VOS_ID CANCELLED",
         "CAP_SCOP_SCIC REQUESTED",
         "CAP_SCOP_SCIC PAID",
+        "EQUITY_ADVANCE PAID",
       ]),
     );
     expect(statuses((dossier) => dossier.reports.map((row) => row.status))).toEqual(
@@ -474,9 +478,10 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
     );
 
     const settled = granted.filter((dossier) => dossier.status === DossierStatus.SETTLED);
-    expect(settled.map((dossier) => dossier.schemeCode)).toEqual(["CAP_SCOP_SCIC"]);
-    expect(settled[0]!.settledAt).not.toBeNull();
-    expect(settled[0]!.payments.map((row) => [row.status, row.paidAmountCents])).toEqual([
+    expect(settled.map((dossier) => dossier.schemeCode).sort()).toEqual(["CAP_SCOP_SCIC", "EQUITY_ADVANCE"]);
+    const settledScop = settled.find((dossier) => dossier.schemeCode === "CAP_SCOP_SCIC")!;
+    expect(settledScop.settledAt).not.toBeNull();
+    expect(settledScop.payments.map((row) => [row.status, row.paidAmountCents])).toEqual([
       ["PAID", 4_600_000],
     ]);
 
@@ -488,6 +493,94 @@ describe.each(databaseKinds())("seeds on %s", (kind) => {
           .map((dossier) => dossier.schemeCode),
       ),
     ).toEqual(new Set(["CAP_ASSO", "A_VOS_ID", "CAP_SCOP_SCIC", "EQUITY_ADVANCE"]));
+  });
+
+  it("writes an equity advance at every stage after its payment, with the portal's PDFs: just paid, on time, late with its letter, rescheduled by amendment, repaid early in part, repaid in full", async () => {
+    const { db } = database;
+    const now = new Date();
+    const advances = await db.dossier.findMany({
+      where: { schemeCode: SchemeCode.EQUITY_ADVANCE, payments: { some: { status: "PAID" } } },
+      include: { documents: true, organisation: true },
+      orderBy: { title: "asc" },
+    });
+    const stages = new Map<string, Record<string, unknown>>();
+    for (const dossier of advances) {
+      const advance = (await loadAdvance(db, dossier.id))!;
+      const summary = standingSummary(advance, now);
+      const kinds = dossier.documents.map((document) => document.kind);
+      const count = (kind: DocumentKind) => kinds.filter((item) => item === kind).length;
+      // Counted from the payment date: the first schedule's first repayment falls 12 months after it.
+      expect(parisDay(advance.schedules[0]!.instalments[0]!.dueDate), dossier.title).toBe(
+        parisDay(addParisMonths(advance.paidOn, 12)),
+      );
+      // Every schedule's instalments add up to what was outstanding when it was set, to the cent.
+      expect(advance.current.instalments.reduce((sum, item) => sum + item.amountCents, 0)).toBe(
+        summary.outstandingCents +
+          standingOf(advance, now).position.instalments.reduce((sum, item) => sum + item.paidCents, 0),
+      );
+      stages.set(dossier.organisation.name, {
+        status: dossier.status,
+        paid: summary.paid,
+        repaid: summary.repaid,
+        outstanding: summary.outstanding,
+        late: summary.late,
+        daysLate: summary.daysLate,
+        origins: advance.schedules.map((schedule) => schedule.origin),
+        documents: {
+          schedules: count(DocumentKind.REPAYMENT_SCHEDULE),
+          amendments: count(DocumentKind.ADVANCE_AMENDMENT),
+          letters: count(DocumentKind.ADVANCE_REMINDER_LETTER),
+          certificates: count(DocumentKind.REPAYMENT_CERTIFICATE),
+        },
+      });
+    }
+    const stage = (
+      status: string,
+      paid: number,
+      repaid: number,
+      outstanding: number,
+      origins: string[],
+      letters = 0,
+      late: [number, number] | null = null,
+    ) => ({
+      status,
+      paid: formatEuros(paid),
+      repaid: formatEuros(repaid),
+      outstanding: formatEuros(outstanding),
+      late: late ? formatEuros(late[0]) : null,
+      // About 40 days (months of unequal length move it by a day or two): past the formal reminder at +30.
+      daysLate: late ? expect.toSatisfy((days: number) => Math.abs(days - late[1]) <= 3) : 0,
+      origins,
+      documents: {
+        // One at the grant (the forecast), then one for each schedule set after the payment.
+        schedules: 1 + origins.length,
+        amendments: origins.filter((origin) => origin === "RESCHEDULING").length,
+        letters,
+        certificates: status === "SETTLED" ? 1 : 0,
+      },
+    });
+    expect(Object.fromEntries(stages)).toEqual({
+      "Brenne Patrimoine Vivant": stage("GRANTED", 2_400_000, 0, 2_400_000, ["PAYMENT"]),
+      "Tremplin Emploi Touraine": stage("GRANTED", 3_000_000, 999_999, 2_000_001, ["PAYMENT"]),
+      "Les Ateliers du Romorantinais": stage(
+        "GRANTED",
+        1_800_000,
+        200_000,
+        1_600_000,
+        ["PAYMENT"],
+        1,
+        [200_000, 40],
+      ),
+      "Maison des jeunes et de la culture de Nogent-le-Rotrou": stage("GRANTED", 2_700_000, 0, 2_700_000, [
+        "PAYMENT",
+        "RESCHEDULING",
+      ]),
+      "Compagnie Les Tréteaux de Loire": stage("GRANTED", 3_200_000, 1_355_555, 1_844_445, [
+        "PAYMENT",
+        "EARLY_REPAYMENT",
+      ]),
+      "Sport Santé Berry": stage("SETTLED", 2_000_000, 2_000_000, 0, ["PAYMENT"]),
+    });
   });
 
   it("has dossiers in every status, across the four schemes", async () => {

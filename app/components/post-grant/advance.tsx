@@ -43,10 +43,17 @@ export function AdvanceSummary({ summary }: { summary: Summary }) {
   );
 }
 
-export function AdvanceDetails({ view }: { view: Omit<AdvanceView, "summary"> }) {
+/** A reason typed by someone, ended by one full stop whether or not they typed it. */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+/** The level of the page's section headings: 2 under the staff page's h1, 3 under the dossier's tab. */
+type Level = 2 | 3;
+
+export function AdvanceDetails({ view, level }: { view: Omit<AdvanceView, "summary">; level: Level }) {
+  const H = `h${level}` as const;
   return (
     <>
-      <h2>Échéancier en vigueur (n°&nbsp;{view.version})</h2>
+      <H>Échéancier en vigueur (n°&nbsp;{view.version})</H>
       <p>{view.origin}.</p>
       <table className="table-stack">
         <caption>Échéances de remboursement</caption>
@@ -91,7 +98,7 @@ export function AdvanceDetails({ view }: { view: Omit<AdvanceView, "summary"> })
         </tbody>
       </table>
 
-      <h2>Remboursements reçus</h2>
+      <H>Remboursements reçus</H>
       {view.repayments.length === 0 ? (
         <p>Aucun remboursement reçu pour l’instant.</p>
       ) : (
@@ -107,7 +114,7 @@ export function AdvanceDetails({ view }: { view: Omit<AdvanceView, "summary"> })
 
       {view.history.length > 0 ? (
         <>
-          <h2>Échéanciers précédents</h2>
+          <H>Échéanciers précédents</H>
           <ul>
             {view.history.map((schedule) => (
               <li key={schedule.version}>
@@ -121,11 +128,11 @@ export function AdvanceDetails({ view }: { view: Omit<AdvanceView, "summary"> })
 
       {view.reschedulings.length > 0 ? (
         <>
-          <h2>Demandes de rééchelonnement</h2>
+          <H>Demandes de rééchelonnement</H>
           <ul>
             {view.reschedulings.map((item) => (
               <li key={item.id}>
-                Demandée le {item.askedOn}&nbsp;: {item.terms}. Motif&nbsp;: {item.reason}.{" "}
+                Demandée le {item.askedOn}&nbsp;: {item.terms}. Motif&nbsp;: {sentence(item.reason)}{" "}
                 <strong>{item.statusLabel}</strong>
                 {item.note ? ` — ${item.note}` : ""}
               </li>
@@ -139,13 +146,16 @@ export function AdvanceDetails({ view }: { view: Omit<AdvanceView, "summary"> })
 
 export function AdvanceDocuments({
   documents,
+  level,
 }: {
   documents: ReadonlyArray<{ href: string; label: string }>;
+  level: Level;
 }) {
   if (documents.length === 0) return null;
+  const H = `h${level}` as const;
   return (
     <>
-      <h2>Documents</h2>
+      <H>Documents</H>
       <ul>
         {documents.map((document) => (
           <li key={document.href}>

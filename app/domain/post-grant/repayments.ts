@@ -2,7 +2,14 @@
 // repayments received are allocated to the oldest instalments first; what is late and by how many days; and
 // the schedules that replace the remaining instalments after an early repayment or a granted rescheduling.
 // Pure: amounts in integer cents, dates as instants (days counted in Paris by the callers' dates).
-import { addParisMonths } from "~/domain/paris-time";
+import { addParisMonths, parisDay } from "~/domain/paris-time";
+
+/**
+ * The rescheduling form's file field (the EU paying agency's evidence) and the kind of piece it is stored as;
+ * here, not in the service, because the page's form names its field with it in the browser too.
+ */
+export const EVIDENCE_FIELD = "evidence";
+export const EVIDENCE_KIND = "EU_PAYMENT_DELAY";
 
 export interface RepaymentInstalment {
   position: number;
@@ -44,6 +51,11 @@ export interface RepaymentPosition {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Whole calendar days in Paris from `from`'s day to `to`'s day. */
+function parisDaysBetween(from: Date, to: Date): number {
+  return (Date.parse(`${parisDay(to)}T00:00Z`) - Date.parse(`${parisDay(from)}T00:00Z`)) / DAY_MS;
+}
 
 function requireCents(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0)
@@ -91,8 +103,9 @@ export function repaymentPosition(
   const allocated = instalments.map((instalment, index): AllocatedInstalment => {
     const remainingCents = instalment.amountCents - paid[index]!;
     const due = instalment.dueDate.getTime() <= now.getTime();
-    const daysLate =
-      remainingCents > 0 && due ? Math.floor((now.getTime() - instalment.dueDate.getTime()) / DAY_MS) : 0;
+    // Calendar days in Paris, as the letters and the reminders count them: due on the 29th, read on the
+    // 8th of the second month after at any hour, 40 days late.
+    const daysLate = remainingCents > 0 && due ? parisDaysBetween(instalment.dueDate, now) : 0;
     const state: InstalmentState =
       remainingCents === 0 ? "PAID" : due && daysLate > 0 ? "LATE" : paid[index]! > 0 ? "PARTLY_PAID" : "DUE";
     return {

@@ -256,7 +256,7 @@ const ISSUED_REASONS: Record<DocumentKind, string | null> = {
 /** The documents' rows and their entries in the dossier's timeline, in the transition's transaction. */
 export async function recordIssuedDocuments(
   tx: Prisma.TransactionClient,
-  input: { dossierId: string; actorId: string; documents: readonly StoredDocument[]; now: Date },
+  input: { dossierId: string; actorId: string | null; documents: readonly StoredDocument[]; now: Date },
 ): Promise<void> {
   for (const document of input.documents) {
     const row = await tx.generatedDocument.create({

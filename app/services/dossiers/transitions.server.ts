@@ -33,7 +33,8 @@ export type TransitionInput<T extends Transition> = {
   /** The status read under the lock. */
   from: DossierStatus;
   transition: T;
-  actor: { id: string; role: UserRole };
+  /** Who moves it; `id` null when the portal itself makes the move (checked under the role that owns it). */
+  actor: { id: string | null; role: UserRole };
   reason: string;
   /** What the timeline keeps beside the reason (a snapshot of the answers…); never shown to applicants. */
   data?: Prisma.InputJsonValue;
@@ -120,7 +121,7 @@ async function notify<T extends Transition>(
       notice.to === "actor"
         ? [
             await tx.user.findUniqueOrThrow({
-              where: { id: input.actor.id },
+              where: { id: input.actor.id ?? "" },
               select: { email: true, firstName: true },
             }),
           ]

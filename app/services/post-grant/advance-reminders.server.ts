@@ -7,7 +7,7 @@ import {
   ADVANCE_REMINDER_DAYS_BEFORE,
   advanceReminderKind,
 } from "~/domain/post-grant/repayments";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { DocumentKind, DossierStatus } from "~/generated/prisma/enums";
 import { renderAdvanceReminderLetter } from "~/pdf/advance-reminder-letter.server";
 import { advanceReminder } from "~emails/advance-reminder";
@@ -25,12 +25,46 @@ import {
   loadAdvance,
   standingOf,
   storeAdvanceDocument,
+  type Advance,
 } from "./advance.server";
 import { recordFollowUp } from "./follow-up.server";
 
 const DAY = 86_400_000;
 /** The formal reminder asks for payment within this many days. */
 const PAY_WITHIN_DAYS = 15;
+
+/** The formal reminder's letter (« relance ») for an unpaid instalment, stored with its line in the timeline. */
+export async function writeReminderLetter(
+  tx: Prisma.TransactionClient,
+  storage: FileStorage,
+  written: string[],
+  input: { advance: Advance; instalment: { position: number; dueDate: Date; daysLate: number }; now: Date },
+) {
+  const { advance, instalment, now } = input;
+  const standing = standingOf(advance, now);
+  const pdf = await renderAdvanceReminderLetter({
+    ...documentBase(advance, now),
+    instalmentPosition: instalment.position,
+    dueDate: instalment.dueDate,
+    lateCents: standing.position.lateCents,
+    daysLate: instalment.daysLate,
+    outstandingCents: standing.outstandingCents,
+    payBy: addParisDays(now, PAY_WITHIN_DAYS),
+    signatory: DECISION_SIGNATORY,
+  });
+  return storeAdvanceDocument({
+    tx,
+    storage,
+    written,
+    dossierId: advance.dossier.id,
+    kind: DocumentKind.ADVANCE_REMINDER_LETTER,
+    pdf,
+    period: instalment.position,
+    actorId: null,
+    reason: "Lettre de relance établie",
+    now,
+  });
+}
 
 export async function sendAdvanceReminders(
   db: PrismaClient,
@@ -68,26 +102,9 @@ export async function sendAdvanceReminders(
         const standing = standingOf(advance, now);
         let attachment: { fileName: string; storageKey: string } | undefined;
         if (kind === "FORMAL") {
-          const pdf = await renderAdvanceReminderLetter({
-            ...documentBase(advance, now),
-            instalmentPosition: instalment.position,
-            dueDate: instalment.dueDate,
-            lateCents: standing.position.lateCents,
-            daysLate: instalment.daysLate,
-            outstandingCents: standing.outstandingCents,
-            payBy: addParisDays(now, PAY_WITHIN_DAYS),
-            signatory: DECISION_SIGNATORY,
-          });
-          const storageKey = await storeAdvanceDocument({
-            tx,
-            storage: input.storage,
-            written,
-            dossierId: advance.dossier.id,
-            kind: DocumentKind.ADVANCE_REMINDER_LETTER,
-            pdf,
-            period: instalment.position,
-            actorId: null,
-            reason: "Lettre de relance établie",
+          const storageKey = await writeReminderLetter(tx, input.storage, written, {
+            advance,
+            instalment,
             now,
           });
           attachment = { fileName: `Relance ${advance.dossier.number ?? ""}.pdf`, storageKey };

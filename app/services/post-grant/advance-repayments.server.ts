@@ -98,6 +98,67 @@ export async function declareEarlyRepayment(
   return repay(db, storage, { ...input, actorId: input.userId, actorRole: UserRole.APPLICANT, early: true });
 }
 
+/**
+ * A repayment received, in the caller's transaction: its row (under the schedule in force), its line in the
+ * timeline and, ahead of schedule, the remaining instalments recomputed with their PDF. No email.
+ */
+export async function writeRepayment(
+  tx: Tx,
+  storage: FileStorage | null,
+  written: string[],
+  input: {
+    advance: Advance;
+    receivedOn: Date;
+    cents: number;
+    reference: string;
+    early: boolean;
+    actorId: string;
+    ip?: string | null;
+    now: Date;
+  },
+) {
+  const { advance, receivedOn, cents, reference, now } = input;
+  const repayment = await tx.advanceRepayment.create({
+    data: {
+      dossierId: advance.dossier.id,
+      receivedOn,
+      amountCents: cents,
+      reference,
+      early: input.early,
+      scheduleVersion: advance.current.version,
+      recordedById: input.actorId,
+      createdAt: now,
+    },
+  });
+  await recordFollowUp(tx, {
+    dossierId: advance.dossier.id,
+    actorId: input.actorId,
+    action: input.early ? "post_grant.advance_early_repayment" : "post_grant.advance_repayment_recorded",
+    reason: `${repaymentWhat(input.early)}\u00a0: ${formatEuros(cents)} (référence ${reference})`,
+    target: { type: "Dossier", id: advance.dossier.id },
+    details: { repaymentId: repayment.id, amountCents: cents, receivedOn: parisDay(receivedOn) },
+    ip: input.ip,
+    now,
+  });
+  const after = await lockAdvance(tx, advance.dossier.id);
+  const standing = standingOf(after, now);
+  if (input.early && standing.outstandingCents > 0) {
+    await writeSchedule({
+      tx,
+      storage,
+      written,
+      dossierId: after.dossier.id,
+      origin: AdvanceScheduleOrigin.EARLY_REPAYMENT,
+      instalments: scheduleAfterEarlyRepayment(standing.position, now),
+      actorId: input.actorId,
+      now,
+    });
+  }
+  return { after, standing };
+}
+
+const repaymentWhat = (early: boolean) => (early ? "Remboursement anticipé déclaré" : "Remboursement reçu");
+
 async function repay(
   db: PrismaClient,
   storage: FileStorage,
@@ -110,47 +171,19 @@ async function repay(
       const advance = await lockAdvance(tx, input.dossierId);
       requireOpen(advance);
       const { receivedOn, cents, reference } = readRepayment(input.values, advance, now);
-      const repayment = await tx.advanceRepayment.create({
-        data: {
-          dossierId: advance.dossier.id,
-          receivedOn,
-          amountCents: cents,
-          reference,
-          early: input.early,
-          scheduleVersion: advance.current.version,
-          recordedById: input.actorId,
-          createdAt: now,
-        },
-      });
-      const what = input.early ? "Remboursement anticipé déclaré" : "Remboursement reçu";
-      await recordFollowUp(tx, {
-        dossierId: advance.dossier.id,
+      const { after, standing } = await writeRepayment(tx, storage, written, {
+        advance,
+        receivedOn,
+        cents,
+        reference,
+        early: input.early,
         actorId: input.actorId,
-        action: input.early ? "post_grant.advance_early_repayment" : "post_grant.advance_repayment_recorded",
-        reason: `${what}\u00a0: ${formatEuros(cents)} (référence ${reference})`,
-        target: { type: "Dossier", id: advance.dossier.id },
-        details: { repaymentId: repayment.id, amountCents: cents, receivedOn: parisDay(receivedOn) },
         ip: input.ip,
         now,
       });
-      const after = await lockAdvance(tx, input.dossierId);
-      const standing = standingOf(after, now);
       if (standing.outstandingCents === 0) {
         await closeRepaid(tx, storage, written, after, input, now);
         return { repaidInFull: true };
-      }
-      if (input.early) {
-        const instalments = scheduleAfterEarlyRepayment(standing.position, now);
-        await writeSchedule({
-          tx,
-          storage,
-          written,
-          dossierId: after.dossier.id,
-          origin: AdvanceScheduleOrigin.EARLY_REPAYMENT,
-          instalments,
-          actorId: input.actorId,
-          now,
-        });
       }
       const url = portalUrl(input.appUrl, advancePath(after.dossier.id));
       await emailAdvanceMembers(tx, after.dossier.organisationId, now, (person) =>
@@ -159,7 +192,7 @@ async function repay(
           dossierNumber: after.dossier.number ?? "",
           subject: input.early ? "remboursement anticipé enregistré" : "remboursement reçu",
           sentences: [
-            `${what} le ${formatDate(receivedOn)}\u00a0: ${formatEuros(cents)}.`,
+            `${repaymentWhat(input.early)} le ${formatDate(receivedOn)}\u00a0: ${formatEuros(cents)}.`,
             `Reste à rembourser\u00a0: ${formatEuros(standing.outstandingCents)}.`,
             ...(input.early
               ? ["Les échéances restantes ont été recalculées\u00a0: voir le nouvel échéancier."]
@@ -176,15 +209,14 @@ async function repay(
   }
 }
 
-/** Everything repaid: the final statement, then GRANTED → SETTLED (its own email to the association). */
-async function closeRepaid(
+/** The « attestation de remboursement intégral », stored with its line in the timeline. */
+export async function writeRepaymentCertificate(
   tx: Tx,
   storage: FileStorage,
   written: string[],
-  advance: Advance,
-  input: RepaymentInput & { actorId: string; actorRole: UserRole },
-  now: Date,
+  input: { advance: Advance; actorId: string | null; now: Date },
 ) {
+  const { advance, now } = input;
   const last = advance.repayments[advance.repayments.length - 1]!;
   const pdf = await renderRepaymentCertificate({
     ...documentBase(advance, now),
@@ -192,7 +224,7 @@ async function closeRepaid(
     repaidOn: last.receivedOn,
     signatory: DECISION_SIGNATORY,
   });
-  await storeAdvanceDocument({
+  return storeAdvanceDocument({
     tx,
     storage,
     written,
@@ -203,12 +235,26 @@ async function closeRepaid(
     reason: "Attestation de remboursement intégral établie",
     now,
   });
-  // The portal closes it, whoever's repayment was the last: the move is the instructor's SETTLE.
+}
+
+/** Everything repaid: the final statement, then GRANTED → SETTLED (its own email to the association). */
+async function closeRepaid(
+  tx: Tx,
+  storage: FileStorage,
+  written: string[],
+  advance: Advance,
+  input: RepaymentInput & { actorId: string; actorRole: UserRole },
+  now: Date,
+) {
+  await writeRepaymentCertificate(tx, storage, written, { advance, actorId: input.actorId, now });
+  // The move is the instructor's SETTLE: made by the instructor who recorded the last repayment, or by the
+  // portal itself when the association's early repayment cleared the advance.
+  const instructor = input.actorRole === UserRole.INSTRUCTOR;
   await applyTransition(tx, {
     dossierId: advance.dossier.id,
     from: advance.dossier.status,
     transition: "SETTLE",
-    actor: { id: input.actorId, role: UserRole.INSTRUCTOR },
+    actor: { id: instructor ? input.actorId : null, role: UserRole.INSTRUCTOR },
     reason: "Avance intégralement remboursée",
     changes: { settledAt: now },
     appUrl: input.appUrl,

@@ -4,22 +4,14 @@
 // PDFs (the old schedules stay in the history), or refuses it with a reason.
 import { formatDate, formatEuros } from "~/domain/format";
 import { paris } from "~/domain/paris-time";
-import { rescheduledInstalments } from "~/domain/post-grant/repayments";
+import { EVIDENCE_FIELD, EVIDENCE_KIND } from "~/domain/post-grant/repayments";
 import { forbidden, UserError } from "~/domain/user-error";
 import type { PrismaClient } from "~/generated/prisma/client";
-import {
-  AdvanceScheduleOrigin,
-  DocumentKind,
-  DossierStatus,
-  ReschedulingStatus,
-  UserRole,
-} from "~/generated/prisma/enums";
-import { renderAdvanceAmendment } from "~/pdf/advance-amendment.server";
+import { DossierStatus, ReschedulingStatus, UserRole } from "~/generated/prisma/enums";
 import { advanceUpdate } from "~emails/advance-update";
 
 import { attachmentRow } from "~/services/applicant/attachments.server";
 import { getDossierForMember } from "~/services/applicant/dossiers.server";
-import { DECISION_SIGNATORY } from "~/services/dossiers/decision-documents.server";
 import { portalUrl } from "~/services/dossiers/links.server";
 import { getDossierForStaff, type StaffActor } from "~/services/instruction/access.server";
 import type { UploadedFile } from "~/services/platform/multipart.server";
@@ -29,18 +21,13 @@ import { deleteUnreferencedFiles } from "~/services/platform/unreferenced-files.
 import {
   ADVANCE_TX_OPTIONS,
   advancePath,
-  documentBase,
   emailAdvanceMembers,
   lockAdvance,
   refuseForm,
-  standingOf,
-  storeAdvanceDocument,
-  writeSchedule,
 } from "./advance.server";
+import { grantRescheduling } from "./advance-amendment.server";
 import { recordFollowUp } from "./follow-up.server";
 
-export const EVIDENCE_FIELD = "evidence";
-export const EVIDENCE_KIND = "EU_PAYMENT_DELAY";
 const MAX_REASON = 2000;
 
 /** The schedule asked: first due date (AAAA-MM-JJ), frequency in months, number of instalments. */
@@ -217,76 +204,18 @@ export async function decideRescheduling(
         ]);
         return { status: ReschedulingStatus.REFUSED };
       }
-      const standing = standingOf(advance, now);
-      const maxDurationMonths = advance.rules.maxRescheduledDurationMonths;
-      const result = rescheduledInstalments({
-        paidOn: advance.paidOn,
-        outstandingCents: standing.outstandingCents,
-        firstDueDate: request.firstDueDate,
-        frequencyMonths: request.frequencyMonths,
-        count: request.count,
-        maxDurationMonths,
-      });
-      if (!result.ok) throw new UserError(result.error, { status: 422, fieldErrors: { note: result.error } });
-      const previous = advance.current.instalments[advance.current.instalments.length - 1];
-      const { version } = await writeSchedule({
-        tx,
-        storage,
-        written,
-        dossierId: advance.dossier.id,
-        origin: AdvanceScheduleOrigin.RESCHEDULING,
-        instalments: result.instalments,
+      const { version, storageKey, outstandingCents } = await grantRescheduling(tx, storage, written, {
+        advance,
+        request,
         actorId: input.actor.id,
-        now,
-      });
-      const amendmentNumber =
-        advance.reschedulings.filter((item) => item.status === ReschedulingStatus.GRANTED).length + 1;
-      const pdf = await renderAdvanceAmendment({
-        ...documentBase(advance, now),
-        amendmentNumber,
-        reason: request.reason,
-        outstandingCents: standing.outstandingCents,
-        previousLastDueDate: previous?.dueDate ?? null,
-        maxDurationMonths,
-        instalments: result.instalments,
-        signatory: DECISION_SIGNATORY,
-      });
-      const storageKey = await storeAdvanceDocument({
-        tx,
-        storage,
-        written,
-        dossierId: advance.dossier.id,
-        kind: DocumentKind.ADVANCE_AMENDMENT,
-        pdf,
-        period: version,
-        actorId: input.actor.id,
-        reason: `Avenant de rééchelonnement n°\u00a0${amendmentNumber} établi`,
-        now,
-      });
-      await tx.advanceRescheduling.update({
-        where: { id: request.id },
-        data: {
-          status: ReschedulingStatus.GRANTED,
-          decidedById: input.actor.id,
-          decidedAt: now,
-          decisionNote: note || null,
-          scheduleVersion: version,
-        },
-      });
-      await recordFollowUp(tx, {
-        dossierId: advance.dossier.id,
-        actorId: input.actor.id,
-        action: "post_grant.advance_rescheduling_granted",
-        reason: `Rééchelonnement accordé (avenant n°\u00a0${amendmentNumber})\u00a0: ${formatEuros(standing.outstandingCents)} en ${request.count} échéance(s)`,
-        target: { type: "Dossier", id: advance.dossier.id },
-        details: { reschedulingId: request.id, version },
+        note,
         ip: input.ip,
         now,
       });
       await email(
         "rééchelonnement accordé",
         [
-          `Votre demande de rééchelonnement est accordée\u00a0: ${formatEuros(standing.outstandingCents)} en ${request.count} échéance(s), la première le ${formatDate(request.firstDueDate)}.`,
+          `Votre demande de rééchelonnement est accordée\u00a0: ${formatEuros(outstandingCents)} en ${request.count} échéance(s), la première le ${formatDate(request.firstDueDate)}.`,
           "L’avenant est joint à ce message\u00a0; le nouvel échéancier est sur la page des remboursements.",
         ],
         { fileName: `Avenant ${advance.dossier.number ?? ""}.pdf`, storageKey },

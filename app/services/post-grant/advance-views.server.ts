@@ -2,6 +2,7 @@
 // funders of a shared dossier: where it stands (repaid, outstanding, late and since how long), the schedule
 // in force instalment by instalment, the replaced schedules, the repayments and the rescheduling requests.
 import { formatDate, formatEuros } from "~/domain/format";
+import { parisDay } from "~/domain/paris-time";
 import { notFound } from "~/domain/user-error";
 import type { InstalmentState } from "~/domain/post-grant/repayments";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -16,7 +17,6 @@ import {
   ORIGIN_LABELS,
   staffAdvancePath,
   standingOf,
-  standingSummary,
   type Advance,
 } from "./advance.server";
 
@@ -40,6 +40,29 @@ const FREQUENCIES: Record<number, string> = {
   12: "annuelle",
 };
 
+/** The short French summary every audience reads (dossier page, staff page, funders). */
+export function standingSummary(advance: Advance, now: Date) {
+  const { position, repaidCents } = standingOf(advance, now);
+  const upcoming = position.instalments.find(
+    (instalment) => instalment.remainingCents > 0 && instalment.state !== "LATE",
+  );
+  return {
+    paid: formatEuros(advance.advanceCents),
+    paidOn: formatDate(advance.paidOn),
+    repaid: formatEuros(repaidCents),
+    outstanding: formatEuros(position.outstandingCents),
+    late: position.lateCents > 0 ? formatEuros(position.lateCents) : null,
+    daysLate: position.oldestLateDays,
+    // The next instalment to come: a late one is already counted under « late ».
+    next: upcoming
+      ? { on: formatDate(upcoming.dueDate), amount: formatEuros(upcoming.remainingCents) }
+      : null,
+    repaidInFull: position.outstandingCents === 0,
+    lateCents: position.lateCents,
+    outstandingCents: position.outstandingCents,
+  };
+}
+
 const days = (count: number) => `${count}\u00a0jour${count > 1 ? "s" : ""}`;
 
 /** The page's data, the same for every audience; links differ by audience. */
@@ -60,7 +83,7 @@ export function advanceView(advance: Advance, now: Date) {
       paid: formatEuros(instalment.paidCents),
       remaining: formatEuros(instalment.remainingCents),
       state: STATE_LABELS[instalment.state],
-      late: instalment.daysLate > 0 ? `en retard de ${days(instalment.daysLate)}` : null,
+      late: instalment.daysLate > 0 ? `depuis ${days(instalment.daysLate)}` : null,
     })),
     history: advance.schedules
       .filter((schedule) => schedule.replacedAt !== null)
@@ -158,30 +181,35 @@ export async function advanceForStaff(db: PrismaClient, actor: StaffActor, dossi
   return advance;
 }
 
-export async function applicantAdvancePage(db: PrismaClient, userId: string, dossierId: string, now: Date) {
-  const advance = await advanceForMember(db, userId, dossierId);
-  const { dossier } = advance;
+/** One page for both audiences: the same view, the documents linked under the audience's own address. */
+async function advancePage(
+  db: PrismaClient,
+  advance: Advance,
+  now: Date,
+  documentsBase: string,
+  here: string,
+) {
   return {
     ...advanceView(advance, now),
-    documents: (await documentsOf(db, dossier.id)).map((item) => ({
+    documents: (await documentsOf(db, advance.dossier.id)).map((item) => ({
       ...item,
-      href: `/dossiers/${dossier.id}/documents/${item.slug}`,
+      href: `${documentsBase}/${item.slug}`,
     })),
-    here: advancePath(dossier.id),
+    here,
+    today: parisDay(now),
   };
+}
+
+export async function applicantAdvancePage(db: PrismaClient, userId: string, dossierId: string, now: Date) {
+  const advance = await advanceForMember(db, userId, dossierId);
+  const id = advance.dossier.id;
+  return advancePage(db, advance, now, `/dossiers/${id}/documents`, advancePath(id));
 }
 
 export async function staffAdvancePage(db: PrismaClient, actor: StaffActor, dossierId: string, now: Date) {
   const advance = await advanceForStaff(db, actor, dossierId);
-  const { dossier } = advance;
-  return {
-    ...advanceView(advance, now),
-    documents: (await documentsOf(db, dossier.id)).map((item) => ({
-      ...item,
-      href: `/instruction/dossiers/${dossier.id}/documents/${item.slug}`,
-    })),
-    here: staffAdvancePath(dossier.id),
-  };
+  const id = advance.dossier.id;
+  return advancePage(db, advance, now, `/instruction/dossiers/${id}/documents`, staffAdvancePath(id));
 }
 
 /** The short standing the dossier pages and the funders' view show, null when no advance was paid. */

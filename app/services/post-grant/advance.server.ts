@@ -1,7 +1,6 @@
 // The equity advance after its payment as every advance service reads it: the payment, the schedules (in force
 // and replaced), the repayments, where it stands (oldest instalments first, arrears, outstanding); and what its
 // moves share: starting or replacing a schedule (with its PDF), storing a document, emailing the association.
-import { formatDate, formatEuros } from "~/domain/format";
 import { parseRuleSetParameters } from "~/domain/schemes";
 import { repaymentPosition, type RepaymentInstalment } from "~/domain/post-grant/repayments";
 import { equityAdvanceRepaymentSchedule } from "~/domain/schedules";
@@ -95,25 +94,6 @@ export function standingOf(advance: Advance, now: Date) {
   );
   const repaidCents = advance.repayments.reduce((sum, repayment) => sum + repayment.amountCents, 0);
   return { position, repaidCents, outstandingCents: position.outstandingCents };
-}
-
-/** The short French summary every audience reads (dossier page, staff page, funders). */
-export function standingSummary(advance: Advance, now: Date) {
-  const { position, repaidCents } = standingOf(advance, now);
-  return {
-    paid: formatEuros(advance.advanceCents),
-    paidOn: formatDate(advance.paidOn),
-    repaid: formatEuros(repaidCents),
-    outstanding: formatEuros(position.outstandingCents),
-    late: position.lateCents > 0 ? formatEuros(position.lateCents) : null,
-    daysLate: position.oldestLateDays,
-    next: position.next
-      ? { on: formatDate(position.next.dueDate), amount: formatEuros(position.next.remainingCents) }
-      : null,
-    repaidInFull: position.outstandingCents === 0,
-    lateCents: position.lateCents,
-    outstandingCents: position.outstandingCents,
-  };
 }
 
 /** A refused advance form: French messages by field, nothing written. */
