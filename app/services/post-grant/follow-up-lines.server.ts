@@ -1,32 +1,17 @@
 // A line of the follow-up queue: what a kind reads of itself (FollowUpLine), completed with its dossier
 // (withDossiers: the dossiers of a page's lines read once, together, whatever their kinds).
-import { followUpHref, type FollowUpKind } from "~/domain/follow-up-queue";
+import { followUpHref, type FollowUpCsvRow, type FollowUpKind } from "~/domain/follow-up-queue";
 import { fullName } from "~/domain/people";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import type { SchemeCode } from "~/generated/prisma/enums";
 
 import type { LateAdvance } from "./follow-up-advances.server";
 
-export interface FollowUpItem {
-  kind: FollowUpKind;
+/** A line of the queue: what its export writes (FollowUpCsvRow), with the ids the page links by. */
+export interface FollowUpItem extends FollowUpCsvRow {
   /** The row's own id (payment, report, recovery or dossier). */
   id: string;
   dossierId: string;
-  number: string | null;
-  title: string;
-  organisation: string;
-  scheme: string;
-  department: string | null;
-  territory: string | null;
-  assignee: string | null;
-  /** « Avance de l’année 1 », « Compte rendu financier final »… */
-  subject: string;
-  amountCents: number | null;
-  /** What the date says: « demandé le », « dû le »… */
-  dateLabel: string;
-  date: Date;
-  daysLate: number;
-  href: string;
 }
 
 /** What a line needs of its dossier. */
