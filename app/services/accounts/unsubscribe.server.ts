@@ -5,6 +5,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { AUDIT_ACTIONS } from "~/domain/audit";
+import { choosesNotificationMode } from "~/domain/notification-modes";
 import { env } from "~/env.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { NotificationMode, UserRole } from "~/generated/prisma/enums";
@@ -63,7 +64,7 @@ export async function digestSubscription(db: PrismaClient, digest: Digest, userI
   });
   if (!user || user.deactivatedAt) return null;
   if (digest === "recapitulatif-quotidien") {
-    if (user.role !== UserRole.INSTRUCTOR && user.role !== UserRole.ADMIN) return null;
+    if (!choosesNotificationMode(user.role)) return null;
     return { email: user.email, subscribed: user.notificationMode === NotificationMode.DAILY_DIGEST };
   }
   if (user.role !== UserRole.FUNDER) return null;

@@ -37,7 +37,6 @@ export const PUBLICATION_THRESHOLD_CENTS = 2_300_000;
 /** `objet` is « limitée à 256 caractères » and the schema checks « moins de 256 ». */
 const OBJECT_MAX = 255;
 
-const dayOf = (date: Date) => parisDay(date);
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
 /**
@@ -79,9 +78,9 @@ export async function scdlSubsidies(db: PrismaClient): Promise<{ rows: ScdlRow[]
       unidentified += 1;
       continue;
     }
-    const convention = dayOf(dossier.agreementAcceptedAt!);
+    const convention = parisDay(dossier.agreementAcceptedAt!);
     // Paid instalments at their payment date, the others at their planned date.
-    const dates = dossier.instalments.map((instalment) => dayOf(instalment.paidAt ?? instalment.dueDate));
+    const dates = dossier.instalments.map((instalment) => parisDay(instalment.paidAt ?? instalment.dueDate));
     const sorted = [...dates].sort();
     const single = dates.length <= 1;
     rows.push({
@@ -89,7 +88,7 @@ export async function scdlSubsidies(db: PrismaClient): Promise<{ rows: ScdlRow[]
       idAttribuant: regionSiret,
       dateConvention: convention,
       referenceDecision: dossier.commissionSession
-        ? `Délibération de la Commission permanente du ${dayOf(dossier.commissionSession.date)}, dossier ${dossier.number ?? ""}`.trim()
+        ? `Délibération de la Commission permanente du ${parisDay(dossier.commissionSession.date)}, dossier ${dossier.number ?? ""}`.trim()
         : `Dossier ${dossier.number ?? ""}`.trim(),
       nomBeneficiaire: dossier.organisation.name,
       idBeneficiaire: siret,
